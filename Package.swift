@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings for modules with hot numeric loops. `-O` also in debug keeps `swift test`
+/// usable, and x86-64-v3 (AVX2 + FMA) makes SIMD `addProduct` a real FMA instead of a
+/// call to `fmaf` (see PERF.md: 0.7 versus ~90 GFLOP/s).
+let fastSettings: [SwiftSetting] = [
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+    .unsafeFlags(["-Xcc", "-march=x86-64-v3"], .when(platforms: [.linux])),
+]
+
+let package = Package(
+    name: "metaqnn",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "metaqnn", targets: ["metaqnn"]),
+        .library(name: "MetaQNN", targets: ["Designer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
+        .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: Libraries (dependencies point downward)
+        .target(name: "NeuralEngine", swiftSettings: fastSettings),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "Datasets",
+            dependencies: ["CZlib"],
+            resources: [.copy("Resources")],
+            swiftSettings: fastSettings),
+        .target(name: "SearchSpace", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "QLearning", dependencies: ["SearchSpace"]),
+        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reporting", dependencies: ["SearchSpace"]),
+        .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
+        .target(
+            name: "Designer",
+            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets"]),
+        .executableTarget(
+            name: "metaqnn",
+            dependencies: [
+                "Designer", "Training", "NeuralEngine", "Datasets", "SearchSpace", "QLearning",
+                "ReplayStore", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Tests
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            path: "Tests/TestSupport"),
+        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "TestSupport"], swiftSettings: fastSettings),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(
+            name: "SearchSpaceTests",
+            dependencies: ["SearchSpace", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "QLearningTests",
+            dependencies: ["QLearning", "SearchSpace", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ReplayStoreTests", dependencies: ["ReplayStore", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+        .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `metaqnn` command: designs CNN architectures with Q-learning (MetaQNN).
+@main
+struct MetaQNN: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metaqnn",
+        abstract: "Design convolutional neural networks with Q-learning (MetaQNN, Baker et al. 2017).",
+        subcommands: [
+            // One line per subcommand; keep the order of the README's usage section.
+        ]
+    )
+}
