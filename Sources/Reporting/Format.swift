@@ -32,6 +32,18 @@ enum Format {
         return String(format: "%.\(digits)f", scaled) + suffix
     }
 
+    /// A round axis tick with SI suffix and no trailing zeros: 300, 1 k, 30 k, 1 M, 2.5 M.
+    static func tick(_ value: Double) -> String {
+        let (scaled, suffix): (Double, String) =
+            switch abs(value) {
+            case ..<1_000: (value, "")
+            case ..<1_000_000: (value / 1e3, " k")
+            case ..<1_000_000_000: (value / 1e6, " M")
+            default: (value / 1e9, " G")
+            }
+        return SVGDocument.n(scaled) + suffix
+    }
+
     /// A duration: `42.0 s`, `12 min 05 s`, `3 h 07 min`.
     static func duration(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite, seconds >= 0 else { return missing }

@@ -31,7 +31,7 @@ struct AccuracyHistogramFigure {
     func render() -> String {
         let columns = min(5, max(1, groups.count))
         let rows = (groups.count + columns - 1) / columns
-        let panelWidth = 168.0, panelHeight = 150.0, left = 64.0, top = 52.0, gapX = 14.0, gapY = 58.0
+        let panelWidth = 160.0, panelHeight = 150.0, left = 64.0, top = 74.0, gapX = 38.0, gapY = 58.0
         let width = left + Double(columns) * (panelWidth + gapX) + 10
         let height = top + Double(max(rows, 1)) * (panelHeight + gapY) + 10
         var svg = SVGDocument(width: width, height: height, title: "Validation accuracy histogram per epsilon")
@@ -72,7 +72,7 @@ struct AccuracyHistogramFigure {
             svg.line(x1: mx, y1: frame.top, x2: mx, y2: frame.bottom, stroke: Palette.color(1), width: 1.5, dash: "4 3")
         }
         if !groups.isEmpty {
-            PlotFrame.legend(into: &svg, entries: [("mean", Palette.color(1), false)], x: width - 92, y: 34)
+            PlotFrame.legend(into: &svg, entries: [("mean of the panel", Palette.color(1), false)], x: width - 170, y: 32)
         }
         return svg.render()
     }
