@@ -62,7 +62,8 @@ extension MarkdownReport {
     func figures() -> String {
         let entries: [(String, String, String)] = [
             (ReportRenderer.FileName.rollingAccuracy, "Rolling mean accuracy over iterations (paper Fig. 3)",
-             "Grey dots are single models, the line their trailing mean; shaded bands mark the ε stages."),
+             "Grey dots are single models, the line their trailing mean; shaded bands mark the ε stages, darker for "
+                + "more exploration."),
             (ReportRenderer.FileName.histograms, "Accuracy distribution per ε (paper Fig. A2)",
              "Share of the unique models first trained at each ε, by validation accuracy; dashed line: mean."),
             (ReportRenderer.FileName.qValues, "Mean Q value by layer depth (paper Fig. A3/A4)",

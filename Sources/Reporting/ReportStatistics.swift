@@ -56,8 +56,9 @@ struct ReportStatistics: Sendable {
     /// Models first found while exploiting the Q table (ε < 1).
     var qLearning: [RankedModel] { models.filter { $0.firstEpsilon < 1 } }
 
-    /// The rolling window used when the caller does not choose one: about 1/20 of the run, 1…100.
-    func defaultWindow() -> Int { min(100, max(1, totalRows / 20)) }
+    /// The rolling window used when the caller does not choose one: about 1/20 of the run, at
+    /// least 5 so short runs still smooth, at most 100 (and never more than the rows there are).
+    func defaultWindow() -> Int { max(1, min(totalRows, max(5, min(100, totalRows / 20)))) }
 
     /// Trailing mean of the last `window` row accuracies at every iteration (shorter at the start).
     func rollingMean(window: Int) -> [Double] {

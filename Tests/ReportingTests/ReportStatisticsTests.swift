@@ -55,3 +55,25 @@ import Testing
         #expect(bands.map(\.last) == [2, 5, 6])
     }
 }
+
+@Suite struct RollingWindowTests {
+    private func statistics(rows: Int) -> ReportStatistics {
+        let replays = (0..<rows).map { ReplayRow(sequence: $0 + 1, net: "[SM(\($0))]", validationAccuracy: 0.5, epsilon: 1) }
+        return ReportStatistics(ReportInput(experiment: ReportFixtures.header, replays: replays))
+    }
+
+    @Test func defaultWindowGrowsWithTheRunWithinBounds() {
+        #expect(statistics(rows: 0).defaultWindow() == 1)
+        #expect(statistics(rows: 1).defaultWindow() == 1)
+        #expect(statistics(rows: 3).defaultWindow() == 3)
+        #expect(statistics(rows: 10).defaultWindow() == 5)
+        #expect(statistics(rows: 300).defaultWindow() == 15)
+        #expect(statistics(rows: 2700).defaultWindow() == 100)
+    }
+
+    @Test func bandsDarkenWithEpsilon() {
+        #expect(RollingAccuracyFigure.bandColor(epsilon: 1) == "#c4d8ed")
+        #expect(RollingAccuracyFigure.bandColor(epsilon: 0) == "#f6f9fc")
+        #expect(RollingAccuracyFigure.bandColor(epsilon: 0.9) != RollingAccuracyFigure.bandColor(epsilon: 0.8))
+    }
+}

@@ -31,7 +31,7 @@ struct AccuracyHistogramFigure {
     func render() -> String {
         let columns = min(5, max(1, groups.count))
         let rows = (groups.count + columns - 1) / columns
-        let panelWidth = 160.0, panelHeight = 150.0, left = 64.0, top = 74.0, gapX = 38.0, gapY = 58.0
+        let panelWidth = columns >= 4 ? 160.0 : (700 - 64 - Double(columns) * 38) / Double(columns), panelHeight = 150.0, left = 64.0, top = 74.0, gapX = 38.0, gapY = 58.0
         let width = left + Double(columns) * (panelWidth + gapX) + 10
         let height = top + Double(max(rows, 1)) * (panelHeight + gapY) + 10
         var svg = SVGDocument(width: width, height: height, title: "Validation accuracy histogram per epsilon")

@@ -25,6 +25,15 @@ struct RollingAccuracyFigure {
         return result
     }
 
+    /// Darker blue for more exploration, so neighbouring stages always differ and read in order.
+    static func bandColor(epsilon: Double) -> String {
+        let t = min(1, max(0, epsilon))
+        let light = (246.0, 249.0, 252.0), dark = (196.0, 216.0, 237.0)
+        func channel(_ a: Double, _ b: Double) -> Int { Int((a + (b - a) * t).rounded()) }
+        let rgb = [channel(light.0, dark.0), channel(light.1, dark.1), channel(light.2, dark.2)]
+        return "#" + rgb.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+
     func render() -> String {
         let width = 820.0, height = 420.0
         var svg = SVGDocument(width: width, height: height, title: "Rolling mean accuracy over iterations")
@@ -39,7 +48,7 @@ struct RollingAccuracyFigure {
         for (index, band) in Self.bands(epsilons).enumerated() {
             let x0 = frame.x.position(Double(band.first) - 0.5), x1 = frame.x.position(Double(band.last) + 0.5)
             svg.rect(x: x0, y: frame.top, width: x1 - x0, height: frame.height,
-                     fill: index % 2 == 0 ? "#dbe7f3" : "#f4f8fb", cssClass: "band")
+                     fill: Self.bandColor(epsilon: band.epsilon), cssClass: "band")
             let label = "ε=\(Format.epsilon(band.epsilon))"
             if x1 - x0 >= Double(label.count) * 6.5 + 2 {
                 svg.text(label, x: (x0 + x1) / 2, y: frame.top - 6, size: 11, anchor: .middle, fill: Palette.muted)
@@ -65,4 +74,8 @@ struct RollingAccuracyFigure {
             x: frame.right - 190, y: frame.bottom - 50)
         return svg.render()
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
