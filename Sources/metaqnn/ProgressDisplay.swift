@@ -34,7 +34,7 @@ final class ProgressDisplay {
             // Redraw at most ten times a second, and always at the epoch's end.
             guard terminal, progress.batch == progress.batches || lastDraw.duration(to: .now) > .milliseconds(100) else { return }
             lastDraw = .now
-            FileHandle.standardOutput.write(Data(("\r" + ProgressFormatter.bar(progress) + "\u{1B}[K").utf8))
+            print("\r" + ProgressFormatter.bar(progress) + "\u{1B}[K", terminator: "")
             barShown = true
         case let .epochFinished(record, attempt):
             clearBar()
@@ -44,11 +44,11 @@ final class ProgressDisplay {
             print(ProgressFormatter.belowThresholdLine(attempt: attempt, of: settings.maxAttempts,
                                                        validationAccuracy: accuracy, threshold: threshold))
         }
-        fflush(stdout)
+        fflush(nil)
     }
 
     private func clearBar() {
-        if barShown { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }
+        if barShown { print("\r\u{1B}[K", terminator: "") }
         barShown = false
     }
 }
