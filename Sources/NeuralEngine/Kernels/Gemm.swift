@@ -1,0 +1,155 @@
+/// Packed-panel SGEMM (Goto/BLIS loop order) around a 6×16 `SIMD8<Float>` register-blocked micro-kernel.
+/// Shapes: A[m×k] · B[k×n] → C[m×n] (row stride ldc); C = (accumulate ? C : 0) + A·B, then, fused in the
+/// last k-block, + bias[row] and ReLU. Single-threaded: callers split work and give each thread its own
+/// pack buffers (`packASize`, `packBSize` floats).
+enum Gemm {
+    static let mr = 6
+    static let nr = 16
+    static let kc = 256
+    static let mc = 144
+    static let nc = 2048
+    static let packASize = mc * kc
+    static let packBSize = kc * nc
+
+    static func multiply(m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
+                         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+                         bias: UnsafePointer<Float>? = nil, relu: Bool = false,
+                         packA: UnsafeMutablePointer<Float>, packB: UnsafeMutablePointer<Float>) {
+        if m == 0 || n == 0 { return }
+        if k == 0 {
+            for i in 0..<m {
+                for j in 0..<n {
+                    var v: Float = accumulate ? c[i * ldc + j] : 0
+                    if let bias { v += bias[i] }
+                    if relu { v = max(v, 0) }
+                    c[i * ldc + j] = v
+                }
+            }
+            return
+        }
+        var jc = 0
+        while jc < n {
+            let nb = min(nc, n - jc)
+            var pc = 0
+            while pc < k {
+                let kb = min(kc, k - pc)
+                let load = accumulate || pc > 0
+                let last = pc + kb == k
+                packPanelB(b, row: pc, rows: kb, column: jc, columns: nb, into: packB)
+                var ic = 0
+                while ic < m {
+                    let mb = min(mc, m - ic)
+                    packPanelA(a, row: ic, rows: mb, column: pc, columns: kb, into: packA)
+                    var jr = 0
+                    while jr < nb {
+                        let nrEff = min(nr, nb - jr)
+                        let bPanel = UnsafePointer(packB + (jr / nr) * kb * nr)
+                        var ir = 0
+                        while ir < mb {
+                            let mrEff = min(mr, mb - ir)
+                            let cTile = c + (ic + ir) * ldc + jc + jr
+                            let aPanel = UnsafePointer(packA + (ir / mr) * kb * mr)
+                            let tileBias = last ? bias.map { $0 + ic + ir } : nil
+                            if mrEff == mr && nrEff == nr {
+                                microKernel(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, load: load,
+                                            bias: tileBias, relu: last && relu)
+                            } else {
+                                edgeTile(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, rows: mrEff,
+                                         columns: nrEff, load: load, bias: tileBias, relu: last && relu)
+                            }
+                            ir += mr
+                        }
+                        jr += nr
+                    }
+                    ic += mb
+                }
+                pc += kb
+            }
+            jc += nb
+        }
+    }
+
+    /// Packs A[row..<row+rows, column..<column+columns] into 6-row strips, k-major, zero-padded.
+    @inline(__always)
+    static func packPanelA(_ a: MatrixView, row: Int, rows: Int, column: Int, columns: Int,
+                           into dst: UnsafeMutablePointer<Float>) {
+        var out = dst
+        var i0 = 0
+        while i0 < rows {
+            let h = min(mr, rows - i0)
+            if h == mr && a.rowStride != 1 {
+                let r0 = a.base + (row + i0) * a.rowStride + column * a.columnStride
+                let rs = a.rowStride, cs = a.columnStride
+                for p in 0..<columns {
+                    let s = r0 + p * cs
+                    out[0] = s[0]; out[1] = s[rs]; out[2] = s[2 * rs]
+                    out[3] = s[3 * rs]; out[4] = s[4 * rs]; out[5] = s[5 * rs]
+                    out += mr
+                }
+            } else {
+                for p in 0..<columns {
+                    for r in 0..<mr {
+                        out[r] = r < h ? a[row + i0 + r, column + p] : 0
+                    }
+                    out += mr
+                }
+            }
+            i0 += mr
+        }
+    }
+
+    /// Packs B[row..<row+rows, column..<column+columns] into 16-column strips, k-major, zero-padded.
+    @inline(__always)
+    static func packPanelB(_ b: MatrixView, row: Int, rows: Int, column: Int, columns: Int,
+                           into dst: UnsafeMutablePointer<Float>) {
+        var out = dst
+        var j0 = 0
+        while j0 < columns {
+            let w = min(nr, columns - j0)
+            if w == nr && b.columnStride == 1 {
+                var s = b.base + row * b.rowStride + column + j0
+                for _ in 0..<rows {
+                    UnsafeMutableRawPointer(out).storeBytes(
+                        of: UnsafeRawPointer(s).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(out + 8).storeBytes(
+                        of: UnsafeRawPointer(s + 8).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                    s += b.rowStride
+                    out += nr
+                }
+            } else if w == nr {
+                let cs = b.columnStride
+                for p in 0..<rows {
+                    let s = b.base + (row + p) * b.rowStride + (column + j0) * cs
+                    for j in 0..<nr { out[j] = s[j * cs] }
+                    out += nr
+                }
+            } else {
+                for p in 0..<rows {
+                    for j in 0..<nr {
+                        out[j] = j < w ? b[row + p, column + j0 + j] : 0
+                    }
+                    out += nr
+                }
+            }
+            j0 += nr
+        }
+    }
+
+    /// A partial tile: computed in a full 6×16 scratch tile, then copied back.
+    @inline(never)
+    static func edgeTile(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                         ldc: Int, rows: Int, columns: Int, load: Bool, bias: UnsafePointer<Float>?, relu: Bool) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr + mr) { scratch in
+            let tile = scratch.baseAddress!
+            let tileBias = tile + mr * nr
+            tile.initialize(repeating: 0, count: mr * nr + mr)
+            if load {
+                for i in 0..<rows { for j in 0..<columns { tile[i * nr + j] = c[i * ldc + j] } }
+            }
+            if let bias { for i in 0..<rows { tileBias[i] = bias[i] } }
+            microKernel(kc: kc, a: a, b: b, c: tile, ldc: nr, load: load,
+                        bias: bias == nil ? nil : UnsafePointer(tileBias), relu: relu)
+            for i in 0..<rows { for j in 0..<columns { c[i * ldc + j] = tile[i * nr + j] } }
+        }
+    }
+}

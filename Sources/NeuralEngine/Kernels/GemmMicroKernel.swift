@@ -1,0 +1,68 @@
+extension Gemm {
+    /// The 6×16 micro-kernel: C[6×16] (=|+=) Ã[6×kc] · B̃[kc×16] from packed panels, 12 SIMD8 accumulators.
+    /// Shapes: a = 6 floats per k step, b = 16 floats per k step, c row stride ldc.
+    @inline(__always)
+    static func microKernel(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                            c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
+                            bias: UnsafePointer<Float>?, relu: Bool) {
+        typealias V = SIMD8<Float>
+        @inline(__always) func ld(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
+        @inline(__always) func ld(_ p: UnsafeMutablePointer<Float>) -> V {
+            UnsafeRawPointer(p).loadUnaligned(as: V.self)
+        }
+        @inline(__always) func st(_ v: V, _ p: UnsafeMutablePointer<Float>) {
+            UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
+        }
+        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+        if load {
+            c00 = ld(c); c01 = ld(c + 8)
+            c10 = ld(c + ldc); c11 = ld(c + ldc + 8)
+            c20 = ld(c + 2 * ldc); c21 = ld(c + 2 * ldc + 8)
+            c30 = ld(c + 3 * ldc); c31 = ld(c + 3 * ldc + 8)
+            c40 = ld(c + 4 * ldc); c41 = ld(c + 4 * ldc + 8)
+            c50 = ld(c + 5 * ldc); c51 = ld(c + 5 * ldc + 8)
+        }
+        var ap = a, bp = b
+        for _ in 0..<kc {
+            let b0 = ld(bp), b1 = ld(bp + 8)
+            var x = V(repeating: ap[0])
+            c00.addProduct(x, b0); c01.addProduct(x, b1)
+            x = V(repeating: ap[1])
+            c10.addProduct(x, b0); c11.addProduct(x, b1)
+            x = V(repeating: ap[2])
+            c20.addProduct(x, b0); c21.addProduct(x, b1)
+            x = V(repeating: ap[3])
+            c30.addProduct(x, b0); c31.addProduct(x, b1)
+            x = V(repeating: ap[4])
+            c40.addProduct(x, b0); c41.addProduct(x, b1)
+            x = V(repeating: ap[5])
+            c50.addProduct(x, b0); c51.addProduct(x, b1)
+            ap += 6
+            bp += 16
+        }
+        if let bias {
+            var x = V(repeating: bias[0]); c00 += x; c01 += x
+            x = V(repeating: bias[1]); c10 += x; c11 += x
+            x = V(repeating: bias[2]); c20 += x; c21 += x
+            x = V(repeating: bias[3]); c30 += x; c31 += x
+            x = V(repeating: bias[4]); c40 += x; c41 += x
+            x = V(repeating: bias[5]); c50 += x; c51 += x
+        }
+        if relu {
+            let z = V()
+            c00 = pointwiseMax(c00, z); c01 = pointwiseMax(c01, z)
+            c10 = pointwiseMax(c10, z); c11 = pointwiseMax(c11, z)
+            c20 = pointwiseMax(c20, z); c21 = pointwiseMax(c21, z)
+            c30 = pointwiseMax(c30, z); c31 = pointwiseMax(c31, z)
+            c40 = pointwiseMax(c40, z); c41 = pointwiseMax(c41, z)
+            c50 = pointwiseMax(c50, z); c51 = pointwiseMax(c51, z)
+        }
+        st(c00, c); st(c01, c + 8)
+        st(c10, c + ldc); st(c11, c + ldc + 8)
+        st(c20, c + 2 * ldc); st(c21, c + 2 * ldc + 8)
+        st(c30, c + 3 * ldc); st(c31, c + 3 * ldc + 8)
+        st(c40, c + 4 * ldc); st(c41, c + 4 * ldc + 8)
+        st(c50, c + 5 * ldc); st(c51, c + 5 * ldc + 8)
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+import TestSupport
+@testable import NeuralEngine
+
+@Suite("Fast convolution and pooling against the naive NCHW reference")
+struct ConvolutionKernelTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var batch, channels, height, width, filters, kernel, stride, threads: Int
+        var testDescription: String {
+            "N\(batch) \(channels)×\(height)×\(width) → \(filters) k\(kernel) s\(stride) t\(threads)"
+        }
+    }
+
+    static let convolutions: [Case] = [
+        Case(batch: 1, channels: 1, height: 1, width: 1, filters: 1, kernel: 1, stride: 1, threads: 1),
+        Case(batch: 1, channels: 1, height: 1, width: 1, filters: 3, kernel: 3, stride: 1, threads: 1),
+        Case(batch: 3, channels: 2, height: 7, width: 5, filters: 7, kernel: 3, stride: 1, threads: 2),
+        Case(batch: 2, channels: 3, height: 11, width: 13, filters: 5, kernel: 5, stride: 2, threads: 1),
+        Case(batch: 5, channels: 4, height: 9, width: 9, filters: 17, kernel: 1, stride: 1, threads: 2),
+        Case(batch: 3, channels: 2, height: 8, width: 7, filters: 3, kernel: 1, stride: 3, threads: 2),
+        Case(batch: 1, channels: 5, height: 6, width: 6, filters: 19, kernel: 4, stride: 3, threads: 1),
+        Case(batch: 2, channels: 1, height: 3, width: 3, filters: 2, kernel: 5, stride: 1, threads: 3),
+    ]
+
+    @Test(arguments: convolutions)
+    func convolutionMatchesReference(_ t: Case) {
+        var generator = SeededGenerator(seed: UInt64(t.filters * 131 + t.kernel))
+        let shape = TensorShape(channels: t.channels, height: t.height, width: t.width)
+        let x = Tensor(uniform: t.batch, shape: shape, in: -1...1, using: &generator)
+        let weights = (0..<(t.filters * t.channels * t.kernel * t.kernel)).map { _ in
+            Float.random(in: -0.5...0.5, using: &generator)
+        }
+        let bias = (0..<t.filters).map { _ in Float.random(in: -0.2...0.2, using: &generator) }
+        let expected = ReferenceKernels.convolutionForward(x: x, weights: weights, bias: bias, filters: t.filters,
+                                                           kernel: t.kernel, stride: t.stride)
+        let dy = Tensor(uniform: t.batch, shape: expected.shape, in: -1...1, using: &generator)
+        let reference = ReferenceKernels.convolutionBackward(x: x, y: expected, dy: dy, weights: weights,
+                                                             filters: t.filters, kernel: t.kernel, stride: t.stride)
+        let fast = KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters,
+                                             kernel: t.kernel, stride: t.stride, threads: t.threads)
+        #expect(fast.y.shape == expected.shape)
+        #expect(allApproximatelyEqual(fast.y.storage, expected.storage))
+        #expect(allApproximatelyEqual(fast.dx.storage, reference.dx.storage))
+        #expect(allApproximatelyEqual(fast.dw, reference.dw))
+        #expect(allApproximatelyEqual(fast.db, reference.db))
+    }
+
+    @Test(arguments: [(1, 1, 5, 5, 2, 2, 1), (3, 2, 7, 9, 3, 2, 2), (2, 3, 8, 8, 2, 2, 2), (1, 1, 2, 2, 2, 2, 1),
+                      (4, 5, 11, 6, 5, 3, 2)])
+    func maxPoolMatchesReference(_ p: (Int, Int, Int, Int, Int, Int, Int)) {
+        let (batch, channels, height, width, kernel, stride, threads) = p
+        var generator = SeededGenerator(seed: UInt64(height * 7 + width))
+        let x = Tensor(uniform: batch, shape: TensorShape(channels: channels, height: height, width: width),
+                       in: -1...1, using: &generator)
+        let outShape = TensorShape(channels: channels, height: (height - kernel) / stride + 1,
+                                   width: (width - kernel) / stride + 1)
+        let dy = Tensor(uniform: batch, shape: outShape, in: -1...1, using: &generator)
+        let reference = ReferenceKernels.maxPool(x: x, dy: dy, kernel: kernel, stride: stride)
+        let fast = KernelHarness.maxPool(x: x, dy: dy, kernel: kernel, stride: stride, threads: threads)
+        #expect(fast.y == reference.y)
+        #expect(allApproximatelyEqual(fast.dx.storage, reference.dx.storage))
+    }
+}

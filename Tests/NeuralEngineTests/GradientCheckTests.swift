@@ -1,0 +1,104 @@
+import Testing
+@testable import NeuralEngine
+
+/// Every layer's and the loss's backward pass against central finite differences of the mean loss.
+@Suite("Backward passes against central finite differences")
+struct GradientCheckTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var layers: [LayerSpec]
+        var input: TensorShape
+        var batch: Int
+        var threads: Int
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "softmax cross-entropy + classifier", layers: [.classifier(classes: 4)],
+             input: TensorShape(channels: 1, height: 1, width: 5), batch: 3, threads: 1),
+        Case(name: "convolution 3×3 stride 1", layers: [.convolution(filters: 3, kernel: 3, stride: 1), .classifier(classes: 3)],
+             input: TensorShape(channels: 2, height: 5, width: 4), batch: 2, threads: 2),
+        Case(name: "convolution 2×2 stride 2", layers: [.convolution(filters: 4, kernel: 2, stride: 2), .classifier(classes: 3)],
+             input: TensorShape(channels: 1, height: 5, width: 5), batch: 2, threads: 1),
+        Case(name: "convolution 1×1", layers: [.convolution(filters: 3, kernel: 1, stride: 1), .classifier(classes: 2)],
+             input: TensorShape(channels: 3, height: 3, width: 3), batch: 3, threads: 2),
+        Case(name: "max pool", layers: [.maxPool(kernel: 3, stride: 2), .classifier(classes: 3)],
+             input: TensorShape(channels: 2, height: 7, width: 6), batch: 2, threads: 2),
+        Case(name: "fully connected", layers: [.fullyConnected(units: 6), .classifier(classes: 3)],
+             input: TensorShape(channels: 2, height: 3, width: 2), batch: 3, threads: 2),
+        Case(name: "global average pool", layers: [.globalAveragePool(classes: 4), .classifier(classes: 4)],
+             input: TensorShape(channels: 3, height: 4, width: 3), batch: 2, threads: 1),
+        Case(name: "dropout", layers: [.dropout(rate: 0.4), .classifier(classes: 3)],
+             input: TensorShape(channels: 2, height: 2, width: 3), batch: 3, threads: 1),
+    ]
+
+    @Test(arguments: cases)
+    func gradientsMatchFiniteDifferences(_ t: Case) throws {
+        let net = try Network(layers: t.layers, input: t.input, maxBatch: t.batch, threads: t.threads, seed: 9)
+        net.computesInputGradient = true
+        var generator = SeededGenerator(seed: 77)
+        var images = (0..<(t.batch * t.input.elementCount)).map { _ in generator.nextUnitFloat() * 2 - 1 }
+        let labels = (0..<t.batch).map { Int32($0 % net.classes) }
+        let dropoutState = net.generator
+        // The mean loss with the same dropout masks every time.
+        func loss() -> Double {
+            net.generator = dropoutState
+            let r = images.withUnsafeBufferPointer { i in
+                labels.withUnsafeBufferPointer { net.computeGradients(images: i, labels: $0) }
+            }
+            return Double(r.lossSum) / Double(t.batch)
+        }
+        _ = loss()
+        let parameterGradient = net.parameterGradients()
+        let inputGradient = net.inputGradient(count: t.batch)
+        let h: Float = 2e-3
+        var parameters = net.parameterValues()
+        var checked = 0
+        for i in stride(from: 0, to: parameters.count, by: max(1, parameters.count / 40)) {
+            let original = parameters[i]
+            parameters[i] = original + h
+            net.setParameterValues(parameters)
+            let plus = loss()
+            parameters[i] = original - h
+            net.setParameterValues(parameters)
+            let minus = loss()
+            parameters[i] = original
+            net.setParameterValues(parameters)
+            let numeric = Float((plus - minus) / Double(2 * h))
+            #expect(abs(numeric - parameterGradient[i]) <= 2e-3 + 2e-2 * abs(numeric),
+                    "parameter \(i): analytic \(parameterGradient[i]) numeric \(numeric)")
+            checked += 1
+        }
+        for i in stride(from: 0, to: images.count, by: max(1, images.count / 40)) {
+            let original = images[i]
+            images[i] = original + h
+            let plus = loss()
+            images[i] = original - h
+            let minus = loss()
+            images[i] = original
+            let numeric = Float((plus - minus) / Double(2 * h))
+            #expect(abs(numeric - inputGradient[i]) <= 2e-3 + 2e-2 * abs(numeric),
+                    "input \(i): analytic \(inputGradient[i]) numeric \(numeric)")
+        }
+        #expect(checked > 0)
+        #expect(parameterGradient.contains { abs($0) > 1e-3 })
+        #expect(inputGradient.contains { abs($0) > 1e-3 })
+    }
+
+    @Test func dropoutScalesKeptValuesAndZeroesTheRest() throws {
+        let shape = TensorShape(channels: 4, height: 8, width: 8)
+        let net = try Network(layers: [.dropout(rate: 0.25), .classifier(classes: 2)], input: shape, maxBatch: 4,
+                              threads: 1, seed: 3)
+        let images = [Float](repeating: 1, count: 4 * shape.elementCount)
+        let labels: [Int32] = [0, 1, 0, 1]
+        _ = images.withUnsafeBufferPointer { i in labels.withUnsafeBufferPointer { net.computeGradients(images: i, labels: $0) } }
+        let dropped = net.context.arena.array(net.activations[1])
+        let kept = dropped.filter { $0 != 0 }
+        #expect(kept.allSatisfy { abs($0 - 1 / 0.75) < 1e-6 })
+        let fraction = Double(dropped.count - kept.count) / Double(dropped.count)
+        #expect(abs(fraction - 0.25) < 0.05)
+        // Eval mode leaves values untouched.
+        _ = images.withUnsafeBufferPointer { net.predict(images: $0, count: 4) }
+        #expect(net.context.arena.array(net.activations[1]).allSatisfy { $0 == 1 })
+    }
+}
