@@ -19,7 +19,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case let .cannotBuild(net, reason):
-            return "\(net) cannot be built: \(reason.description.trimmingTrailingPeriod); change the net string."
+            return "\(net) cannot be built: \(reason.description.lowercasingFirst)"
         case let .missingClassifier(net):
             return "\(net) has no final SM(c) layer; end the net string with SM(classes)."
         case let .misplacedClassifier(net):
@@ -35,5 +35,6 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
 }
 
 extension String {
-    var trimmingTrailingPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
+    /// The engine's sentences start with a capital; inside ours they follow a colon.
+    var lowercasingFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -75,10 +75,11 @@ import Testing
     @Test func defaultThresholdLetsALearnerThrough() throws {
         // With the default 1.5/classes threshold the separable problem passes on the first attempt; with a
         // threshold above 1 (no net can beat it) the same run is abandoned: the check uses the threshold.
-        let data = try ToyData.splits(train: ToyData.separable(count: 200, seed: 1, name: "toy/train"),
-                                      test: ToyData.separable(count: 50, seed: 2, name: "toy/test"), validationSize: 50)
-        let settings = TrainingSettings(learningRate: 0.01, batchSize: 16, epochs: 1, restartThreshold: nil, maxAttempts: 2)
-        #expect(try NetTrainer(settings: settings, data: data).train(Self.smallNet, seed: 1).attempts == 1)
+        let data = try ToyData.splits(train: ToyData.separable(count: 600, seed: 1, name: "toy/train"),
+                                      test: ToyData.separable(count: 50, seed: 2, name: "toy/test"), validationSize: 100)
+        let settings = TrainingSettings(learningRate: 0.02, batchSize: 16, epochs: 1, restartThreshold: nil, maxAttempts: 2)
+        let passed = try NetTrainer(settings: settings, data: data).train(Self.smallNet, seed: 1)
+        #expect(passed.attempts == 1 && passed.learned, "validation accuracy \(passed.epochs.map(\.validationAccuracy))")
         var strict = settings
         strict.restartThreshold = 1
         let failed = try NetTrainer(settings: strict, data: data).train(Self.smallNet, seed: 1)
