@@ -33,7 +33,7 @@ public struct NetTrainer {
             let learningRate = settings.learningRate(epoch: 1, attempt: attempt)
             let network = try NetworkBuilder.network(for: net, input: input, classes: classes, settings: settings,
                                                      learningRate: learningRate, seed: generator.next())
-            progress(.attemptStarted(attempt: attempt, learningRate: Double(learningRate)))
+            progress(.attemptStarted(attempt: attempt, learningRate: decimal(learningRate)))
             let run = runAttempt(network, attempt: attempt, threshold: threshold, generator: &generator, progress: progress)
             lastRun = run
             lastNetwork = network
@@ -100,7 +100,7 @@ public struct NetTrainer {
                                      trainAccuracy: Double(correct) / Double(max(seen, 1)),
                                      validationAccuracy: Self.accuracy(of: network, on: data.validation, batchSize: batchSize),
                                      testAccuracy: Self.accuracy(of: network, on: data.test, batchSize: batchSize),
-                                     learningRate: Double(learningRate), seconds: seconds(epochStart.duration(to: clock.now)))
+                                     learningRate: decimal(learningRate), seconds: seconds(epochStart.duration(to: clock.now)))
             records.append(record)
             progress(.epochFinished(record, attempt: attempt))
             // Spec §4: a net that does not beat the threshold after its first epoch is restarted.
@@ -157,4 +157,9 @@ public struct NetTrainer {
 private func seconds(_ duration: Duration) -> Double {
     let (whole, atto) = duration.components
     return Double(whole) + Double(atto) * 1e-18
+}
+
+/// The Double whose shortest decimal form is the Float's (0.001, not 0.0010000000474974513), for readable records.
+private func decimal(_ value: Float) -> Double {
+    Double(value.description) ?? Double(value)
 }
