@@ -57,7 +57,7 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .unknownDataset(name):
             return "unknown dataset '\(name)'; use one of \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")) or --data-dir."
         case let .invalidValidationSize(requested, available):
-            return "validation size \(requested) must be at least 1 and leave training images out of \(available); choose a smaller --validation-size."
+            return "validation size \(requested) is not between 1 and \(available - 1) (the training pool holds \(available) images); choose another --validation-size."
         case let .invalidTrainLimit(requested, available, classes):
             return "train limit \(requested) must be between \(classes) (one per class) and \(available); choose another --train-limit."
         }

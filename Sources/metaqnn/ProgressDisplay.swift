@@ -9,27 +9,28 @@ final class ProgressDisplay {
     private let settings: TrainingSettings
     private var lastDraw = ContinuousClock.now
     private var barShown = false
+    private let header: String
 
-    init(terminal: Bool, silent: Bool, settings: TrainingSettings) {
+    init(terminal: Bool, silent: Bool, settings: TrainingSettings, dataset: String, splits: DataSplits) {
         self.terminal = terminal
         self.silent = silent
         self.settings = settings
+        header = Self.describe(dataset: dataset, splits: splits, settings: settings)
     }
 
-    /// Describes the data about to be used.
-    func header(dataset: String, splits: DataSplits) {
-        guard !silent else { return }
-        print("\(dataset): \(splits.train.count) training, \(splits.validation.count) validation, \(splits.test.count) test images "
+    /// One line describing the data and the scheme, shown once the network is built.
+    static func describe(dataset: String, splits: DataSplits, settings: TrainingSettings) -> String {
+        "\(dataset): \(splits.train.count) training, \(splits.validation.count) validation, \(splits.test.count) test images "
             + "(\(splits.train.channels)×\(splits.train.height)×\(splits.train.width), \(splits.classes) classes); "
-            + "batch \(settings.batchSize), \(settings.epochs) epochs, lr \(settings.learningRate), \(settings.threads) thread(s)")
+            + "batch \(settings.batchSize), \(settings.epochs) epochs, lr \(settings.learningRate), \(settings.threads) thread(s)"
     }
 
     /// Handles one progress event.
     func report(_ event: TrainingProgress) {
         guard !silent else { return }
         switch event {
-        case .attemptStarted:
-            break
+        case let .attemptStarted(attempt, _):
+            if attempt == 1 { print(header) }
         case let .batch(progress):
             // Redraw at most ten times a second, and always at the epoch's end.
             guard terminal, progress.batch == progress.batches || lastDraw.duration(to: .now) > .milliseconds(100) else { return }

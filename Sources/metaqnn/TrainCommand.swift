@@ -27,8 +27,8 @@ struct TrainCommand: ParsableCommand {
                                                         threads: ProcessInfo.processInfo.activeProcessorCount))
         let sets = try data.load()
         let splits = try settings.splits(of: sets, seed: seed)
-        let display = ProgressDisplay(terminal: isatty(STDOUT_FILENO) != 0 && !json, silent: json, settings: settings)
-        display.header(dataset: sets.name, splits: splits)
+        let display = ProgressDisplay(terminal: isatty(STDOUT_FILENO) != 0, silent: json, settings: settings,
+                                      dataset: sets.name, splits: splits)
         let result = try NetTrainer(settings: settings, data: splits).train(architecture, seed: seed, progress: display.report)
         print(json ? ProgressFormatter.json(result) : ProgressFormatter.summary(result))
     }

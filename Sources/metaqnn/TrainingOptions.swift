@@ -46,7 +46,10 @@ struct TrainingOptions: ParsableArguments {
         do {
             try settings(default: .paper, threads: 1).validate()
         } catch {
-            throw ValidationError(error.description.prefix(1).uppercased() + error.description.dropFirst())
+            guard case let .invalidSetting(name, value, requirement) = error else { throw ValidationError(error.description) }
+            let flags = ["decay interval": "decay-every", "attempts": "max-attempts"]
+            let flag = flags[name] ?? name.replacingOccurrences(of: " ", with: "-")
+            throw ValidationError("--\(flag) \(value) is not usable; it must be \(requirement).")
         }
     }
 
