@@ -1,3 +1,5 @@
+import Datasets
+
 /// CPU-sized training presets beside the paper's; README's `train` section explains the numbers.
 extension TrainingSettings {
     /// The embedded 8×8 digits: 1,442 pool images, 288 for validation (a fifth), about 1,150 to train on.
@@ -10,6 +12,11 @@ extension TrainingSettings {
     /// Fashion-MNIST on a CPU budget: a stratified 12,000-image training subset, 2,000 for
     /// validation, 3 epochs of batch 64 with decay after the second: a few minutes per net at most.
     public static let cpuFashion = TrainingSettings(batchSize: 64, epochs: 3, decayEvery: 2, validationSize: 2_000, trainLimit: 12_000)
+
+    /// The CPU preset suited to `dataset`: `cpuDigits` on the embedded digits, `cpuFashion` on the 28×28 and 32×32 sets.
+    public static func cpuPreset(for dataset: DatasetName) -> TrainingSettings {
+        dataset == .digits ? .cpuDigits : .cpuFashion
+    }
 
     /// The presets by the names the CLI accepts.
     public static let presets: [(name: String, settings: TrainingSettings)] = [

@@ -1,3 +1,4 @@
+import Datasets
 import Testing
 @testable import Training
 
@@ -25,6 +26,8 @@ import Testing
             #expect(TrainingSettings.preset(named: name) == settings)
         }
         #expect(TrainingSettings.preset(named: "gpu") == nil)
+        #expect(TrainingSettings.cpuPreset(for: .digits) == .cpuDigits)
+        #expect(TrainingSettings.cpuPreset(for: .fashionMNIST) == .cpuFashion)
     }
 
     @Test func invalidSettingsThrowOneSentence() {
