@@ -1,0 +1,170 @@
+import Datasets
+import Foundation
+import SearchSpace
+import Synchronization
+import Training
+
+/// Runs N training workers (threads) against one store until the ε schedule is done or the
+/// search is cancelled; every decision goes through `SearchBackend` transactions.
+struct SearchRunner: Sendable {
+    /// The store-backed transactions.
+    var backend: any SearchBackend
+    /// The search seed, from which every net's training seed is derived.
+    var seed: UInt64
+    /// Worker threads.
+    var workers: Int
+    /// Training scheme (its `threads` is per worker) and data.
+    var settings: TrainingSettings
+    /// Normalised splits every worker trains on.
+    var data: DataSplits
+    /// Seconds between lease heartbeats while a net trains.
+    var heartbeatInterval: Double = 5
+    /// Called on the waiting thread every `reportEvery` newly recorded models and at the end.
+    var writeReport: (@Sendable () -> Void)?
+    /// Newly recorded models between report rewrites.
+    var reportEvery: Int = 10
+
+    /// How a run ended.
+    enum Ending: Equatable, Sendable {
+        /// Every stage has its unique nets.
+        case completed
+        /// Cancelled; the in-flight leases were released.
+        case cancelled
+    }
+
+    /// Runs the workers; `events` may be called from any thread, one call at a time.
+    func run(cancellation: SearchCancellation, events: @escaping @Sendable (SearchEvent) -> Void) throws -> Ending {
+        let pool = WorkerPool()
+        let serialEvents = Mutex(())
+        let emit: @Sendable (SearchEvent) -> Void = { event in serialEvents.withLock { _ in events(event) } }
+        let rate = RateMeter(initial: try backend.status())
+        for worker in 0..<workers {
+            let thread = Thread { [self] in
+                do {
+                    try work(worker: worker, pool: pool, rate: rate, emit: emit)
+                    pool.workerFinished(error: nil)
+                } catch {
+                    pool.workerFinished(error: error)
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        var reportedAt = 0
+        while true {
+            let finished = pool.finished
+            if cancellation.isCancelled || finished.error != nil {
+                try backend.release(leases: pool.close())
+                writeReport?()
+                if let error = finished.error { throw error }
+                return .cancelled
+            }
+            if finished.count == workers {
+                writeReport?()
+                return .completed
+            }
+            let done = rate.trainedCount
+            if done - reportedAt >= reportEvery {
+                reportedAt = done
+                writeReport?()
+            }
+            usleep(50_000)
+        }
+    }
+
+    private func work(worker: Int, pool: WorkerPool, rate: RateMeter,
+                      emit: @Sendable (SearchEvent) -> Void) throws {
+        var trainer = NetTrainer(settings: settings, data: data)
+        trainer.settings.threads = settings.threads
+        while true {
+            guard pool.beginTransaction() else { return }
+            let claim: SearchStep.Claim
+            do {
+                defer { pool.endTransaction() }
+                claim = try backend.claim(worker: worker)
+            }
+            switch claim {
+            case .finished:
+                return
+            case .wait:
+                usleep(100_000)
+            case let .cached(net, reward, _):
+                emit(.cached(net: net, accuracy: reward, status: rate.annotate(try backend.status())))
+            case let .train(net, stage, epsilon, lease, retry):
+                guard pool.startTraining(worker: worker, lease: lease) else {
+                    try backend.release(leases: [lease])
+                    return
+                }
+                emit(.training(worker: worker, net: net, epsilon: epsilon, retry: retry))
+                let outcome = train(net, lease: lease, trainer: trainer)
+                guard pool.finishTraining(worker: worker) else { return }
+                defer { pool.endTransaction() }
+                switch outcome {
+                case let .success(result):
+                    if try backend.record(lease: lease, stage: stage, epsilon: epsilon, result: result, worker: worker) {
+                        rate.count()
+                        emit(.trained(net: net, accuracy: result.bestValidationAccuracy, seconds: result.seconds,
+                                      status: rate.annotate(try backend.status())))
+                    }
+                case let .failure(reason):
+                    try backend.fail(lease: lease, net: net, reason: reason)
+                    emit(.failed(net: net, reason: reason))
+                }
+            }
+        }
+    }
+
+    private enum TrainingOutcome {
+        case success(TrainingResult)
+        case failure(String)
+    }
+
+    /// Trains `net` from its derived seed, heartbeating the lease; a net that cannot be built is a failure.
+    private func train(_ net: String, lease: Int64, trainer: NetTrainer) -> TrainingOutcome {
+        let architecture: Architecture
+        do {
+            architecture = try Architecture(parsing: net)
+        } catch {
+            return .failure(error.description)
+        }
+        let clock = ContinuousClock()
+        var lastBeat = clock.now
+        do {
+            let result = try trainer.train(architecture, seed: TrainingSeed.derive(searchSeed: seed, net: net)) { _ in
+                guard lastBeat.duration(to: clock.now) > .seconds(heartbeatInterval) else { return }
+                lastBeat = clock.now
+                try? backend.heartbeat(lease: lease)
+            }
+            return .success(result)
+        } catch {
+            return .failure(error.description)
+        }
+    }
+}
+
+/// Models per hour and time to go, measured over this run only (a resumed run starts afresh).
+final class RateMeter: Sendable {
+    private let started = ContinuousClock.now
+    private let trained = Atomic<Int>(0)
+
+    init(initial: SearchStatus) {}
+
+    /// Models trained in this run.
+    var trainedCount: Int { trained.load(ordering: .relaxed) }
+
+    /// Counts one newly trained model.
+    func count() { trained.add(1, ordering: .relaxed) }
+
+    /// `status` with this run's rate and the time left at that rate.
+    func annotate(_ status: SearchStatus) -> SearchStatus {
+        var status = status
+        let models = trained.load(ordering: .relaxed)
+        let elapsed = started.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        guard models > 0, seconds > 0 else { return status }
+        let perHour = Double(models) / seconds * 3600
+        status.modelsPerHour = perHour
+        status.etaSeconds = Double(max(0, status.modelsTotal - status.modelsDone)) / perHour * 3600
+        return status
+    }
+}
