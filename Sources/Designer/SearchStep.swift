@@ -36,7 +36,7 @@ enum SearchStep {
     /// are skipped the same way, without a replay row.
     static func claim<Ledger: SearchLedger, Agent: SearchAgent>(
         ledger: inout Ledger, agent: inout Agent, schedule: [ScheduleStage], replayNumber: Int
-    ) -> Claim {
+    ) throws -> Claim {
         // Orphans first: a resumed search retrains what its dead worker had leased, with the random
         // stream exactly where that worker left it, so kill + resume reproduces an uninterrupted run.
         if let orphan = ledger.adoptOrphanedLease() {
@@ -55,7 +55,7 @@ enum SearchStep {
             switch ledger.outcome(of: net) {
             case let .trained(reward)?:
                 ledger.appendReplay(net: net, epsilon: epsilon)
-                replay(ledger: &ledger, agent: &agent, count: replayNumber)
+                try replay(ledger: &ledger, agent: &agent, count: replayNumber)
                 return .cached(net: net, reward: reward, epsilon: epsilon)
             case .failed?:
                 continue
@@ -72,19 +72,19 @@ enum SearchStep {
     /// count it at its stage and update Q by replay.
     static func recorded<Ledger: SearchLedger, Agent: SearchAgent>(
         stage: Int, ledger: inout Ledger, agent: inout Agent, replayNumber: Int
-    ) {
+    ) throws {
         ledger.uniqueCounts[stage] += 1
-        replay(ledger: &ledger, agent: &agent, count: replayNumber)
+        try replay(ledger: &ledger, agent: &agent, count: replayNumber)
     }
 
     /// Experience replay: `count` uniform draws with replacement from all replay rows, each one's
     /// trajectory updated with that row's reward.
-    static func replay<Ledger: SearchLedger, Agent: SearchAgent>(ledger: inout Ledger, agent: inout Agent, count: Int) {
+    static func replay<Ledger: SearchLedger, Agent: SearchAgent>(ledger: inout Ledger, agent: inout Agent, count: Int) throws {
         let rows = ledger.replayCount
         guard rows > 0 else { return }
         for _ in 0..<count {
             let row = ledger.replayRow(at: Int.random(in: 0..<rows, using: &ledger.generator))
-            agent.learn(net: row.net, reward: row.reward)
+            try agent.learn(net: row.net, reward: row.reward)
         }
     }
 }
