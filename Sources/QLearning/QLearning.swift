@@ -1,0 +1,1 @@
+// Module QLearning: see the module map in README.md. Replaced as the module's real types land.
