@@ -20,6 +20,8 @@ struct GradientCheckTests {
              input: TensorShape(channels: 2, height: 5, width: 4), batch: 2, threads: 2),
         Case(name: "convolution 2×2 stride 2", layers: [.convolution(filters: 4, kernel: 2, stride: 2), .classifier(classes: 3)],
              input: TensorShape(channels: 1, height: 5, width: 5), batch: 2, threads: 1),
+        Case(name: "convolution 3×3 Winograd", layers: [.convolution(filters: 16, kernel: 3, stride: 1), .classifier(classes: 3)],
+             input: TensorShape(channels: 16, height: 3, width: 4), batch: 2, threads: 2),
         Case(name: "convolution 1×1", layers: [.convolution(filters: 3, kernel: 1, stride: 1), .classifier(classes: 2)],
              input: TensorShape(channels: 3, height: 3, width: 3), batch: 3, threads: 2),
         Case(name: "max pool", layers: [.maxPool(kernel: 3, stride: 2), .classifier(classes: 3)],
@@ -51,7 +53,7 @@ struct GradientCheckTests {
         _ = loss()
         let parameterGradient = net.parameterGradients()
         let inputGradient = net.inputGradient(count: t.batch)
-        let h: Float = 2e-3
+        let h: Float = 1e-3
         var parameters = net.parameterValues()
         var checked = 0
         for i in stride(from: 0, to: parameters.count, by: max(1, parameters.count / 40)) {

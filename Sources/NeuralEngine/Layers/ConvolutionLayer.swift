@@ -3,16 +3,28 @@ struct ConvolutionLayer {
     let geometry: ConvolutionGeometry
     let chunk: Int
     let parameters: ParameterSlices
+    /// Winograd-transformed weights U[16, Cout, Cin] (or U′ during the backward pass); empty for im2col.
+    let transformed: FloatSlice
+    var usesWinograd: Bool { transformed.count > 0 }
 
     init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int, threads: Int,
          plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements) {
         geometry = ConvolutionGeometry(sameInput: input, filters: filters, kernel: kernel, stride: stride)
         let perThread = (maxBatch + threads - 1) / threads
-        chunk = ConvolutionKernels.chunkImages(geometry, imagesPerThread: perThread)
         parameters = ParameterSlices(weights: geometry.weightCount, biases: filters, plan: &plan)
-        requirements.columnFloats = max(requirements.columnFloats,
-                                        ConvolutionKernels.columnFloats(geometry, imagesPerThread: perThread))
         requirements.partialFloats = max(requirements.partialFloats, parameters.count)
+        if WinogradKernels.applies(to: geometry) {
+            chunk = WinogradKernels.chunkImages(geometry, imagesPerThread: perThread)
+            transformed = plan.floats(16 * geometry.inputChannels * filters)
+            requirements.columnFloats = max(requirements.columnFloats,
+                                            WinogradKernels.scratchFloats(geometry, chunk: chunk))
+            requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, transformed.count + filters)
+        } else {
+            chunk = ConvolutionKernels.chunkImages(geometry, imagesPerThread: perThread)
+            transformed = .empty
+            requirements.columnFloats = max(requirements.columnFloats,
+                                            ConvolutionKernels.columnFloats(geometry, imagesPerThread: perThread))
+        }
     }
 
     var outputShape: TensorShape { geometry.outputShape }
@@ -25,12 +37,24 @@ struct ConvolutionLayer {
     }
 
     func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int) {
+        if usesWinograd {
+            ConvolutionKernels.winogradForward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
+                                               parameters: parameters.values, transformed: transformed, count: count)
+            return
+        }
         ConvolutionKernels.forward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
                                    parameters: parameters.values, count: count)
     }
 
     func backward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
                   inputGradient: FloatSlice?, count: Int) {
+        if usesWinograd {
+            ConvolutionKernels.winogradBackward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
+                                                outputGradient: outputGradient, inputGradient: inputGradient,
+                                                parameters: parameters.values, transformed: transformed,
+                                                gradient: parameters.gradient, count: count)
+            return
+        }
         ConvolutionKernels.backward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
                                     outputGradient: outputGradient, inputGradient: inputGradient,
                                     parameters: parameters.values, gradient: parameters.gradient, count: count)
