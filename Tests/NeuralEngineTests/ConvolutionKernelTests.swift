@@ -20,16 +20,16 @@ struct ConvolutionKernelTests {
         Case(batch: 3, channels: 2, height: 8, width: 7, filters: 3, kernel: 1, stride: 3, threads: 2),
         Case(batch: 1, channels: 5, height: 6, width: 6, filters: 19, kernel: 4, stride: 3, threads: 1),
         Case(batch: 2, channels: 1, height: 3, width: 3, filters: 2, kernel: 5, stride: 1, threads: 3),
-        // Winograd F(2×2, 3×3): odd and even sizes, one pixel, more threads than images.
-        Case(batch: 3, channels: 16, height: 7, width: 5, filters: 17, kernel: 3, stride: 1, threads: 2),
-        Case(batch: 1, channels: 19, height: 1, width: 1, filters: 16, kernel: 3, stride: 1, threads: 2),
-        Case(batch: 2, channels: 16, height: 4, width: 6, filters: 23, kernel: 3, stride: 1, threads: 1),
+        // Winograd F(2×2, 3×3): odd and even sizes, more threads than images.
+        Case(batch: 3, channels: 16, height: 9, width: 8, filters: 17, kernel: 3, stride: 1, threads: 2),
+        Case(batch: 1, channels: 19, height: 11, width: 8, filters: 16, kernel: 3, stride: 1, threads: 2),
+        Case(batch: 2, channels: 16, height: 8, width: 13, filters: 23, kernel: 3, stride: 1, threads: 1),
     ]
 
     @Test func winogradIsUsedForWideThreeByThreeConvolutions() {
-        let wide = ConvolutionGeometry(sameInput: TensorShape(channels: 16, height: 7, width: 5), filters: 17,
+        let wide = ConvolutionGeometry(sameInput: TensorShape(channels: 16, height: 9, width: 8), filters: 17,
                                        kernel: 3, stride: 1)
-        let strided = ConvolutionGeometry(sameInput: TensorShape(channels: 16, height: 7, width: 5), filters: 17,
+        let strided = ConvolutionGeometry(sameInput: TensorShape(channels: 16, height: 9, width: 8), filters: 17,
                                           kernel: 3, stride: 2)
         #expect(WinogradKernels.applies(to: wide))
         #expect(!WinogradKernels.applies(to: strided))

@@ -3,13 +3,32 @@
 enum ConvolutionKernels {
     /// Images per im2col chunk: big GEMMs, but each thread's column buffer stays near 8 MiB.
     static func chunkImages(_ g: ConvolutionGeometry, imagesPerThread: Int) -> Int {
-        let perImage = g.patchSize * g.outputPlane
+        let perImage = max(g.inputChannels, g.outputChannels) * g.kernel * g.kernel * g.outputPlane
         return max(1, min(imagesPerThread, (1 << 21) / max(perImage, 1)))
     }
 
     /// Column-buffer floats one thread needs for this layer (0 for a pointwise convolution).
     static func columnFloats(_ g: ConvolutionGeometry, imagesPerThread: Int) -> Int {
-        g.isPointwise ? 0 : g.patchSize * g.outputPlane * chunkImages(g, imagesPerThread: imagesPerThread)
+        g.isPointwise ? 0 : max(g.inputChannels, g.outputChannels) * g.kernel * g.kernel * g.outputPlane
+            * chunkImages(g, imagesPerThread: imagesPerThread)
+    }
+
+    /// Whether the input gradient is computed as a forward SAME convolution of dY with the rotated kernel
+    /// (stride 1, odd kernel: symmetric padding), which avoids the small-k GEMM and the col2im scatter.
+    static func usesFlippedInputGradient(_ g: ConvolutionGeometry) -> Bool {
+        !g.isPointwise && g.stride == 1 && g.kernel % 2 == 1
+    }
+
+    /// Shapes: w[Cout, Cin, k, k] → flipped[Cin, Cout, k, k], rotated by 180°.
+    static func flipWeights(_ w: UnsafePointer<Float>, geometry g: ConvolutionGeometry,
+                            into flipped: UnsafeMutablePointer<Float>) {
+        let area = g.kernel * g.kernel
+        for co in 0..<g.outputChannels {
+            for ci in 0..<g.inputChannels {
+                let src = w + (co * g.inputChannels + ci) * area, dst = flipped + (ci * g.outputChannels + co) * area
+                for i in 0..<area { dst[i] = src[area - 1 - i] }
+            }
+        }
     }
 
     /// Shapes: x[Cin, count, H, W], params → y[Cout, count, Ho, Wo] = ReLU(W ⊛ x + b).
@@ -42,10 +61,16 @@ enum ConvolutionKernels {
     /// `dy` is masked by the ReLU in place.
     static func backward(_ ctx: ExecutionContext, geometry g: ConvolutionGeometry, chunk: Int, input: FloatSlice,
                          output: FloatSlice, outputGradient: FloatSlice, inputGradient: FloatSlice?,
-                         parameters: FloatSlice, gradient: FloatSlice, count: Int) {
+                         parameters: FloatSlice, flipped: FloatSlice, gradient: FloatSlice, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output), dy = ctx.pointer(outputGradient)
         let w = ctx.pointer(parameters)
         let dx = inputGradient.map { ctx.pointer($0) }
+        let useFlipped = usesFlippedInputGradient(g) && dx != nil
+        if useFlipped { flipWeights(w, geometry: g, into: ctx.pointer(flipped)) }
+        let wFlipped = MatrixView(ctx.pointer(flipped), rowStride: g.outputChannels * g.kernel * g.kernel)
+        let transposedGeometry = ConvolutionGeometry(
+            sameInput: TensorShape(channels: g.outputChannels, height: g.outputHeight, width: g.outputWidth),
+            filters: g.inputChannels, kernel: g.kernel, stride: 1)
         Parallel.run(ctx.threads) { t in
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
             let dw = ctx.gradientTarget(thread: t, gradient)
@@ -74,6 +99,13 @@ enum ConvolutionKernels {
                     if g.isPointwise {
                         ctx.gemm(thread: t, m: g.patchSize, n: columns, k: g.outputChannels, a: wT, b: dyChunk,
                                  c: dx + n * g.inputPlane, ldc: count * g.inputPlane, accumulate: false)
+                    } else if useFlipped {
+                        // dX[Cin, cols] = W′[Cin, Cout·k·k] · im2col(dY)
+                        Im2col.im2col(dy, geometry: transposedGeometry, count: count, first: n, images: images,
+                                      into: col)
+                        ctx.gemm(thread: t, m: g.inputChannels, n: columns, k: transposedGeometry.patchSize,
+                                 a: wFlipped, b: MatrixView(col, rowStride: columns), c: dx + n * g.inputPlane,
+                                 ldc: count * g.inputPlane, accumulate: false)
                     } else {
                         // dcol[K, cols] = Wᵀ · dY, then scattered back onto the input planes.
                         ctx.gemm(thread: t, m: g.patchSize, n: columns, k: g.outputChannels, a: wT, b: dyChunk,

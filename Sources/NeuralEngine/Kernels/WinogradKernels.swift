@@ -7,7 +7,9 @@
 enum WinogradKernels {
     /// Whether a convolution of this geometry uses Winograd rather than im2col.
     static func applies(to g: ConvolutionGeometry) -> Bool {
-        g.kernel == 3 && g.stride == 1 && g.inputChannels >= 16 && g.outputChannels >= 16
+        // Below 8×8 maps the padded 2×2 tiles waste too much; below 16 channels the transforms dominate.
+        g.kernel == 3 && g.stride == 1 && g.inputChannels >= 16 && g.outputChannels >= 16 && g.height >= 8
+            && g.width >= 8
     }
 
     static func tilesPerImage(_ g: ConvolutionGeometry) -> Int { ((g.height + 1) / 2) * ((g.width + 1) / 2) }

@@ -6,6 +6,8 @@ struct ConvolutionLayer {
     /// Winograd-transformed weights U[16, Cout, Cin] (or U′ during the backward pass); empty for im2col.
     let transformed: FloatSlice
     var usesWinograd: Bool { transformed.count > 0 }
+    /// The 180°-rotated kernel [Cin, Cout, k, k] for the input gradient of stride-1 odd kernels.
+    let flipped: FloatSlice
 
     init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int, threads: Int,
          plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements) {
@@ -16,12 +18,14 @@ struct ConvolutionLayer {
         if WinogradKernels.applies(to: geometry) {
             chunk = WinogradKernels.chunkImages(geometry, imagesPerThread: perThread)
             transformed = plan.floats(16 * geometry.inputChannels * filters)
+            flipped = .empty
             requirements.columnFloats = max(requirements.columnFloats,
                                             WinogradKernels.scratchFloats(geometry, chunk: chunk))
             requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, transformed.count + filters)
         } else {
             chunk = ConvolutionKernels.chunkImages(geometry, imagesPerThread: perThread)
             transformed = .empty
+            flipped = ConvolutionKernels.usesFlippedInputGradient(geometry) ? plan.floats(geometry.weightCount) : .empty
             requirements.columnFloats = max(requirements.columnFloats,
                                             ConvolutionKernels.columnFloats(geometry, imagesPerThread: perThread))
         }
@@ -57,6 +61,7 @@ struct ConvolutionLayer {
         }
         ConvolutionKernels.backward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
                                     outputGradient: outputGradient, inputGradient: inputGradient,
-                                    parameters: parameters.values, gradient: parameters.gradient, count: count)
+                                    parameters: parameters.values, flipped: flipped, gradient: parameters.gradient,
+                                    count: count)
     }
 }
