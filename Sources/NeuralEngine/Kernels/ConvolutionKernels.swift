@@ -16,7 +16,8 @@ enum ConvolutionKernels {
     /// Whether the input gradient is computed as a forward SAME convolution of dY with the rotated kernel
     /// (stride 1, odd kernel: symmetric padding), which avoids the small-k GEMM and the col2im scatter.
     static func usesFlippedInputGradient(_ g: ConvolutionGeometry) -> Bool {
-        !g.isPointwise && g.stride == 1 && g.kernel % 2 == 1
+        // With many more outputs than inputs the transposed GEMM plus col2im is the cheaper way.
+        !g.isPointwise && g.stride == 1 && g.kernel % 2 == 1 && g.outputChannels <= 2 * g.inputChannels
     }
 
     /// Shapes: w[Cout, Cin, k, k] → flipped[Cin, Cout, k, k], rotated by 180°.
@@ -122,33 +123,34 @@ enum ConvolutionKernels {
         ctx.reducePartials(into: gradient)
     }
 
-    // MARK: Winograd F(2×2, 3×3)
+    // MARK: Winograd (F(2×2, 3×3) and F(2×2, 5×5))
 
-    /// Shapes: x[Cin, count, H, W] → y[Cout, count, H, W] = ReLU(W ⊛ x + b); `transformed` holds U[16, Cout, Cin].
-    static func winogradForward(_ ctx: ExecutionContext, geometry g: ConvolutionGeometry, chunk: Int,
+    /// Shapes: x[Cin, count, H, W] → y[Cout, count, H, W] = ReLU(W ⊛ x + b); `transformed` holds U[points, Cout, Cin].
+    static func winogradForward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
+                                chunk: Int,
                                 input: FloatSlice, output: FloatSlice, parameters: FloatSlice,
                                 transformed: FloatSlice, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output)
         let w = ctx.pointer(parameters), bias = w + g.weightCount, u = ctx.pointer(transformed)
-        let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout
-        WinogradKernels.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: false, into: u,
+        let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout, points = variant.points
+        variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: false, into: u,
                                          threads: ctx.threads)
         Parallel.run(ctx.threads) { t in
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
             let v = ctx.pointer(ctx.columns[t])
-            let m = v + 16 * max(cin, cout) * WinogradKernels.tilesPerImage(g) * chunk
+            let m = v + points * max(cin, cout) * WinogradVariant.tilesPerImage(g) * chunk
             var n = range.lowerBound
             while n < range.upperBound {
                 let images = min(chunk, range.upperBound - n)
-                let tiles = images * WinogradKernels.tilesPerImage(g)
-                WinogradKernels.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
+                let tiles = images * WinogradVariant.tilesPerImage(g)
+                variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
                                                first: n, images: images, into: v)
-                for xi in 0..<16 {
+                for xi in 0..<points {
                     ctx.gemm(thread: t, m: cout, n: tiles, k: cin, a: MatrixView(u + xi * pairs, rowStride: cin),
                              b: MatrixView(v + xi * cin * tiles, rowStride: tiles), c: m + xi * cout * tiles,
                              ldc: tiles, accumulate: false)
                 }
-                WinogradKernels.transformOutput(m, channels: cout, height: g.height, width: g.width, count: count,
+                variant.transformOutput(m, channels: cout, height: g.height, width: g.width, count: count,
                                                 first: n, images: images, bias: bias, relu: true, into: y)
                 n += images
             }
@@ -156,31 +158,32 @@ enum ConvolutionKernels {
     }
 
     /// Shapes: x, y, dy[Cout, count, H, W] → gradient (weights then bias) and, if wanted, dx[Cin, count, H, W].
-    static func winogradBackward(_ ctx: ExecutionContext, geometry g: ConvolutionGeometry, chunk: Int,
+    static func winogradBackward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
+                                 chunk: Int,
                                  input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
                                  inputGradient: FloatSlice?, parameters: FloatSlice, transformed: FloatSlice,
                                  gradient: FloatSlice, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output), dy = ctx.pointer(outputGradient)
         let w = ctx.pointer(parameters), u = ctx.pointer(transformed)
-        let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout
-        let perImage = WinogradKernels.tilesPerImage(g)
+        let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout, points = variant.points
+        let perImage = WinogradVariant.tilesPerImage(g)
         Parallel.run(ctx.threads) { t in
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
             let du = ctx.pointer(ctx.partials[t])
-            du.update(repeating: 0, count: 16 * pairs + cout)
-            let v = ctx.pointer(ctx.columns[t]), yHat = v + 16 * max(cin, cout) * perImage * chunk
+            du.update(repeating: 0, count: points * pairs + cout)
+            let v = ctx.pointer(ctx.columns[t]), yHat = v + points * max(cin, cout) * perImage * chunk
             var n = range.lowerBound
             while n < range.upperBound {
                 let images = min(chunk, range.upperBound - n)
                 let tiles = images * perImage
                 ElementwiseKernels.reluBackwardAndBiasGradient(
                     y: y, dy: dy, rows: cout, count: count, plane: g.outputPlane, first: n, images: images,
-                    biasGradient: du + 16 * pairs)
-                WinogradKernels.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
+                    biasGradient: du + points * pairs)
+                variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
                                                first: n, images: images, into: v)
-                WinogradKernels.transformOutputGradient(dy, channels: cout, height: g.height, width: g.width,
+                variant.transformOutputGradient(dy, channels: cout, height: g.height, width: g.width,
                                                         count: count, first: n, images: images, into: yHat)
-                for xi in 0..<16 {
+                for xi in 0..<points {
                     ctx.gemm(thread: t, m: cout, n: cin, k: tiles,
                              a: MatrixView(yHat + xi * cout * tiles, rowStride: tiles),
                              b: MatrixView(v + xi * cin * tiles, rowStride: tiles).transposed, c: du + xi * pairs,
@@ -189,30 +192,30 @@ enum ConvolutionKernels {
                 n += images
             }
         }
-        ctx.reducePartialsIntoFirst(count: 16 * pairs + cout)
+        ctx.reducePartialsIntoFirst(count: points * pairs + cout)
         let total = ctx.pointer(ctx.partials[0]), dw = ctx.pointer(gradient)
         dw.update(repeating: 0, count: g.weightCount)
-        WinogradKernels.accumulateFilterGradient(total, pairs: pairs, into: dw)
-        (dw + g.weightCount).update(from: total + 16 * pairs, count: cout)
+        variant.accumulateFilterGradient(total, pairs: pairs, into: dw)
+        (dw + g.weightCount).update(from: total + points * pairs, count: cout)
         guard let inputGradient else { return }
         let dx = ctx.pointer(inputGradient)
-        WinogradKernels.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: true, into: u,
+        variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: true, into: u,
                                          threads: ctx.threads)
         Parallel.run(ctx.threads) { t in
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            let v = ctx.pointer(ctx.columns[t]), m = v + 16 * max(cin, cout) * perImage * chunk
+            let v = ctx.pointer(ctx.columns[t]), m = v + points * max(cin, cout) * perImage * chunk
             var n = range.lowerBound
             while n < range.upperBound {
                 let images = min(chunk, range.upperBound - n)
                 let tiles = images * perImage
-                WinogradKernels.transformInput(dy, channels: cout, height: g.height, width: g.width, count: count,
+                variant.transformInput(dy, channels: cout, height: g.height, width: g.width, count: count,
                                                first: n, images: images, into: v)
-                for xi in 0..<16 {
+                for xi in 0..<points {
                     ctx.gemm(thread: t, m: cin, n: tiles, k: cout, a: MatrixView(u + xi * pairs, rowStride: cout),
                              b: MatrixView(v + xi * cout * tiles, rowStride: tiles), c: m + xi * cin * tiles,
                              ldc: tiles, accumulate: false)
                 }
-                WinogradKernels.transformOutput(m, channels: cin, height: g.height, width: g.width, count: count,
+                variant.transformOutput(m, channels: cin, height: g.height, width: g.width, count: count,
                                                 first: n, images: images, bias: nil, relu: false, into: dx)
                 n += images
             }

@@ -5,25 +5,6 @@
 /// filter grad dU_ξ[Cout, Cin] += Ŷ_ξ[Cout, T] · V_ξᵀ[T, Cin], Ŷ = A dy Aᵀ, dW = Gᵀ dU G
 /// Tiles are 4×4 input patches at (2ty − 1, 2tx − 1); T counts the tiles of a chunk of images.
 enum WinogradKernels {
-    /// Whether a convolution of this geometry uses Winograd rather than im2col.
-    static func applies(to g: ConvolutionGeometry) -> Bool {
-        // Below 8×8 maps the padded 2×2 tiles waste too much; below 16 channels the transforms dominate.
-        g.kernel == 3 && g.stride == 1 && g.inputChannels >= 16 && g.outputChannels >= 16 && g.height >= 8
-            && g.width >= 8
-    }
-
-    static func tilesPerImage(_ g: ConvolutionGeometry) -> Int { ((g.height + 1) / 2) * ((g.width + 1) / 2) }
-
-    /// Images per chunk so that the two transform buffers of a thread stay near 16 MiB.
-    static func chunkImages(_ g: ConvolutionGeometry, imagesPerThread: Int) -> Int {
-        let perImage = 2 * 16 * max(g.inputChannels, g.outputChannels) * tilesPerImage(g)
-        return max(1, min(imagesPerThread, (1 << 22) / perImage))
-    }
-
-    static func scratchFloats(_ g: ConvolutionGeometry, chunk: Int) -> Int {
-        2 * 16 * max(g.inputChannels, g.outputChannels) * tilesPerImage(g) * chunk
-    }
-
     /// Shapes: w[Cout, Cin, 3, 3] → u[16, Cout, Cin] (G g Gᵀ); with `flipped`, u[16, Cin, Cout] from the
     /// 180°-rotated kernel with channels swapped (the input-gradient convolution).
     static func transformWeights(_ w: UnsafePointer<Float>, outputChannels: Int, inputChannels: Int, flipped: Bool,

@@ -3,9 +3,10 @@ struct ConvolutionLayer {
     let geometry: ConvolutionGeometry
     let chunk: Int
     let parameters: ParameterSlices
-    /// Winograd-transformed weights U[16, Cout, Cin] (or U′ during the backward pass); empty for im2col.
+    /// The Winograd algorithm of this layer, or nil for im2col.
+    let winograd: WinogradVariant?
+    /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass); empty for im2col.
     let transformed: FloatSlice
-    var usesWinograd: Bool { transformed.count > 0 }
     /// The 180°-rotated kernel [Cin, Cout, k, k] for the input gradient of stride-1 odd kernels.
     let flipped: FloatSlice
 
@@ -15,12 +16,13 @@ struct ConvolutionLayer {
         let perThread = (maxBatch + threads - 1) / threads
         parameters = ParameterSlices(weights: geometry.weightCount, biases: filters, plan: &plan)
         requirements.partialFloats = max(requirements.partialFloats, parameters.count)
-        if WinogradKernels.applies(to: geometry) {
-            chunk = WinogradKernels.chunkImages(geometry, imagesPerThread: perThread)
-            transformed = plan.floats(16 * geometry.inputChannels * filters)
+        winograd = WinogradVariant.choose(for: geometry)
+        if let winograd {
+            chunk = winograd.chunkImages(geometry, imagesPerThread: perThread)
+            transformed = plan.floats(winograd.points * geometry.inputChannels * filters)
             flipped = .empty
             requirements.columnFloats = max(requirements.columnFloats,
-                                            WinogradKernels.scratchFloats(geometry, chunk: chunk))
+                                            winograd.scratchFloats(geometry, chunk: chunk))
             requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, transformed.count + filters)
         } else {
             chunk = ConvolutionKernels.chunkImages(geometry, imagesPerThread: perThread)
@@ -41,8 +43,8 @@ struct ConvolutionLayer {
     }
 
     func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int) {
-        if usesWinograd {
-            ConvolutionKernels.winogradForward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
+        if let winograd {
+            ConvolutionKernels.winogradForward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input, output: output,
                                                parameters: parameters.values, transformed: transformed, count: count)
             return
         }
@@ -52,8 +54,8 @@ struct ConvolutionLayer {
 
     func backward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
                   inputGradient: FloatSlice?, count: Int) {
-        if usesWinograd {
-            ConvolutionKernels.winogradBackward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
+        if let winograd {
+            ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input, output: output,
                                                 outputGradient: outputGradient, inputGradient: inputGradient,
                                                 parameters: parameters.values, transformed: transformed,
                                                 gradient: parameters.gradient, count: count)
