@@ -9,6 +9,7 @@ struct MetaQNN: AsyncParsableCommand {
         subcommands: [
             // One line per subcommand; keep the order of the README's usage section.
             TrainCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import NeuralEngine
+
+/// `metaqnn bench`: training and inference throughput of the engine, and raw SGEMM speed.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the engine's training and inference speed (run it in release: swift run -c release).",
+        discussion: "Without --net it measures the reference nets N1–N4 of PERF.md at 1 and at all threads, "
+            + "compares them with the PyTorch figures, and times a square SGEMM at 256, 512 and 1024.")
+
+    @Option(name: .customLong("net"), help: "A net string to measure (repeatable); dropout tokens are ignored.")
+    var nets: [String] = []
+
+    @Option(help: "Input shape as CxHxW.")
+    var input = "1x28x28"
+
+    @Option(help: "Images per training step.")
+    var batch = 128
+
+    @Option(help: "Threads (default: 1 and all available).")
+    var threads: Int?
+
+    @Option(help: "Seconds per measurement, after a warm-up.")
+    var seconds = 2.0
+
+    @Flag(help: "Print one JSON object per line instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard BenchPlan.parseShape(input) != nil else {
+            throw ValidationError("--input '\(input)' is not CxHxW with positive numbers; use e.g. 1x28x28.")
+        }
+        guard batch > 0 else { throw ValidationError("--batch must be at least 1.") }
+        guard (threads ?? 1) > 0 else { throw ValidationError("--threads must be at least 1.") }
+        guard seconds > 0 else { throw ValidationError("--seconds must be positive.") }
+    }
+
+    func run() throws {
+        let plan = try BenchPlan(nets: nets, input: input, batch: batch, threads: threads, seconds: seconds)
+        let output = BenchOutput(json: json)
+        for entry in plan.entries {
+            output.network(entry, try plan.measure(entry))
+        }
+        for size in plan.gemmSizes {
+            for threadCount in plan.threadCounts {
+                output.gemm(size: size, threads: threadCount,
+                            gflops: Benchmark.gemmGFLOPs(size: size, threads: threadCount, seconds: seconds))
+            }
+        }
+        output.finish()
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import NeuralEngine
+
+/// Prints `bench` results as an aligned table or as one JSON object per line.
+struct BenchOutput {
+    var json: Bool
+
+    private static let header = ["net", "thr", "batch", "train img/s", "vs PyTorch", "infer img/s", "vs PyTorch",
+                                 "train GFLOP/s", "peak RSS MiB"]
+    private static let widths = [10, 3, 5, 11, 10, 11, 10, 13, 12]
+
+    init(json: Bool) {
+        self.json = json
+        if !json { Self.printRow(Self.header) }
+    }
+
+    func network(_ entry: BenchPlan.Entry, _ result: (Benchmark.Measurement, peakRSS: Int)) {
+        let (m, rss) = result
+        if json {
+            var object: [String: Any] = [
+                "net": entry.name, "threads": entry.threads, "batch": entry.batch,
+                "input": entry.input.description,
+                "train_images_per_second": rounded(m.trainImagesPerSecond),
+                "inference_images_per_second": rounded(m.inferenceImagesPerSecond),
+                "train_gflops": rounded(m.trainGFLOPs), "peak_rss_bytes": rss,
+                "forward_flops_per_image": m.forwardFLOPsPerImage,
+            ]
+            if let pytorch = entry.pytorch {
+                object["train_vs_pytorch"] = rounded(m.trainImagesPerSecond / pytorch.train)
+                object["inference_vs_pytorch"] = rounded(m.inferenceImagesPerSecond / pytorch.inference)
+            }
+            printJSON(object)
+        } else {
+            let ratio = { (value: Double, reference: Double?) in reference.map { String(format: "%.2f×", value / $0) } ?? "–" }
+            Self.printRow([entry.name, "\(entry.threads)", "\(entry.batch)", String(format: "%.0f", m.trainImagesPerSecond),
+                           ratio(m.trainImagesPerSecond, entry.pytorch?.train),
+                           String(format: "%.0f", m.inferenceImagesPerSecond),
+                           ratio(m.inferenceImagesPerSecond, entry.pytorch?.inference),
+                           String(format: "%.1f", m.trainGFLOPs), String(format: "%.0f", Double(rss) / 1_048_576)])
+        }
+    }
+
+    func gemm(size: Int, threads: Int, gflops: Double) {
+        if json {
+            printJSON(["gemm": size, "threads": threads, "gflops": rounded(gflops)])
+        } else {
+            print("SGEMM \(size)×\(size)×\(size), \(threads) thread\(threads == 1 ? "" : "s"): "
+                  + String(format: "%.1f GFLOP/s", gflops))
+        }
+    }
+
+    func finish() {
+        if !json { print("(train GFLOP/s counts 3 × forward FLOPs; ratios are against PERF.md's PyTorch figures)") }
+    }
+
+    private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    private func printJSON(_ object: [String: Any]) {
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    private static func printRow(_ cells: [String]) {
+        let padded = zip(cells, widths).enumerated().map { index, pair in
+            let (cell, width) = pair
+            let pad = String(repeating: " ", count: max(0, width - cell.count))
+            return index == 0 ? cell + pad : pad + cell
+        }
+        print(padded.joined(separator: "  "))
+    }
+}
