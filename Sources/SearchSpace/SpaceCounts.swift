@@ -45,3 +45,18 @@ extension StateSpace {
                            architectures: architectures, statesByDepth: byDepth)
     }
 }
+
+extension StateSpace {
+    /// Every distinct bucketed state reachable from the start (terminal states included), sorted.
+    public func reachableStates() -> [State] {
+        var seen = Set<State>(), visited = Set<State>()
+        var stack = [startState]
+        while let state = stack.popLast() {
+            guard visited.insert(state).inserted else { continue }
+            let key = bucketed(state)
+            seen.insert(key)
+            for action in actions(from: key) { stack.append(apply(action, to: state)) }
+        }
+        return seen.sorted()
+    }
+}
