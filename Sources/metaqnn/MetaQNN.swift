@@ -10,6 +10,7 @@ struct MetaQNN: AsyncParsableCommand {
             // One line per subcommand; keep the order of the README's usage section.
             SpaceCommand.self,
             CheckCommand.self,
+            TrainCommand.self,
             BenchCommand.self,
         ]
     )
