@@ -4,7 +4,7 @@ import NeuralEngine
 import SearchSpace
 
 /// Trains net strings on fixed data splits with the paper's scheme: Adam, step decay, and restarts (spec §4, §7).
-public struct NetTrainer {
+public struct NetTrainer: Sendable {
     /// The training scheme.
     public var settings: TrainingSettings
     /// Normalised training, validation and test sets.

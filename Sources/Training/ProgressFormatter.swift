@@ -31,7 +31,7 @@ public enum ProgressFormatter {
     public static func summary(_ result: TrainingResult) -> String {
         var lines = ["net          \(result.net)"]
         if !result.learned {
-            lines.append("learned      no: all \(result.attempts) attempts stayed at chance; recorded as \(percent(result.bestValidationAccuracy))")
+            lines.append("learned      no: every attempt (\(result.attempts)) stayed at or below the restart threshold after epoch 1; recorded as \(percent(result.bestValidationAccuracy))")
         }
         lines += [
             "validation   best \(percent(result.bestValidationAccuracy)) (iteration \(result.bestValidationIteration)), "

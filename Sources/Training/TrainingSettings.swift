@@ -67,8 +67,9 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
 
     /// The learning rate of `epoch` (from 1) in `attempt` (from 1).
     public func learningRate(epoch: Int, attempt: Int) -> Float {
-        let start = learningRate * pow(restartFactor, Float(attempt - 1))
-        return start * pow(learningRateDecay, Float((epoch - 1) / decayEvery))
+        // In double precision, so that 0.001 · 0.4 is the Float nearest 0.0004 and prints as such.
+        let start = Double(learningRate.description)! * pow(Double(restartFactor.description)!, Double(attempt - 1))
+        return Float(start * pow(Double(learningRateDecay.description)!, Double((epoch - 1) / decayEvery)))
     }
 
     /// Checks every value, throwing for the first unusable one.

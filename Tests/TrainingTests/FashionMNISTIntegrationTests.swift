@@ -21,7 +21,7 @@ import Testing
         var rng = SplitMix64(seed: 2)
         let testSubset = StratifiedSampler.split(labels: splits.test.labels, classes: 10, size: 2_000, using: &rng).sample
         splits.test = splits.test.subset(testSubset)
-        let net = Architecture(layers: [.conv(filters: 16, kernel: 3, stride: 1), .pool(kernel: 2, stride: 2), .fc(units: 64), .softmax(classes: 10)])
+        let net = try Architecture(parsing: "[C(16,3,1), P(2,2), FC(64), SM(10)]")
         let result = try NetTrainer(settings: settings, data: splits).train(net, seed: 1)
         #expect(result.learned)
         #expect(result.testAccuracyAtLast > 0.82, "test accuracy \(result.testAccuracyAtLast)")

@@ -1,0 +1,61 @@
+import Foundation
+import SearchSpace
+import Training
+
+/// What the user asked for: the experiment, where things go, and the settings they gave explicitly.
+///
+/// Unset settings come from the stored experiment when it exists (so `metaqnn search --experiment X`
+/// resumes X as it was started), else from the defaults: the `cpu-digits` space and its CPU
+/// training preset on the embedded digits, seed 1.
+public struct SearchRequest: Sendable {
+    /// Experiment name.
+    public var experiment: String
+    /// The replay store file.
+    public var store: URL
+    /// Where the report goes (nil: no report).
+    public var reportDirectory: URL?
+    /// Worker threads training at once.
+    public var workers: Int = 1
+    /// Engine threads per worker (nil: max(1, cores / workers)).
+    public var threadsPerWorker: Int?
+    /// Search-space preset name.
+    public var preset: String?
+    /// Input side override.
+    public var inputSize: Int?
+    /// Layer limit override.
+    public var layerLimit: Int?
+    /// ε schedule override.
+    public var schedule: EpsilonSchedule?
+    /// Replay draws per model override.
+    public var replayNumber: Int?
+    /// Search seed.
+    public var seed: UInt64?
+    /// Dataset override.
+    public var dataset: DatasetChoice?
+    /// Applies the training flags the user gave to a fallback scheme (the stored one, or the dataset's CPU preset).
+    public var training: @Sendable (TrainingSettings) -> TrainingSettings = { $0 }
+    /// Newly trained models between report rewrites.
+    public var reportEvery: Int = 10
+
+    /// A request for `experiment` in `store`, every setting at its default or stored value.
+    public init(experiment: String, store: URL, reportDirectory: URL?) {
+        self.experiment = experiment
+        self.store = store
+        self.reportDirectory = reportDirectory
+    }
+
+    /// The full configuration, given the stored one (nil for a new experiment) and the data's shape.
+    func resolve(stored: SearchConfiguration?) throws -> SearchConfiguration {
+        var space: SearchSpaceSettings
+        if let preset {
+            space = try SearchSpaceSettings.preset(named: preset)
+        } else {
+            space = stored?.space ?? .cpuDigits
+        }
+        space = space.overriding(inputSize: inputSize, layerLimit: layerLimit, epsilonSchedule: schedule)
+        if let replayNumber { space.replayNumber = replayNumber }
+        let dataset = dataset ?? stored?.dataset ?? .digits
+        let training = training(stored?.training ?? dataset.cpuTraining)
+        return SearchConfiguration(space: space, training: training, dataset: dataset, seed: seed ?? stored?.seed ?? 1)
+    }
+}
