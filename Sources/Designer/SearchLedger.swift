@@ -11,20 +11,20 @@ protocol SearchLedger {
     /// Unique nets first trained at each schedule stage.
     var uniqueCounts: [Int] { get set }
     /// The stored outcome of `net` (canonical string), if it was ever tried.
-    func outcome(of net: String) -> NetOutcome?
+    func outcome(of net: String) throws -> NetOutcome?
     /// Nets leased by live workers, with the stage each was claimed at.
     var liveLeases: [String: Int] { get }
     /// Takes over one lease whose worker died (dead process on this host, or a heartbeat too old),
     /// so its net is trained again before anything new is sampled.
-    mutating func adoptOrphanedLease() -> (lease: Int64, net: String, stage: Int)?
+    mutating func adoptOrphanedLease() throws -> (lease: Int64, net: String, stage: Int)?
     /// Number of replay rows so far.
     var replayCount: Int { get }
     /// The net and reward of the replay row at `index` (0-based, sequence order).
     func replayRow(at index: Int) -> (net: String, reward: Double)
     /// Appends a replay row for an already trained `net` sampled at `epsilon`.
-    mutating func appendReplay(net: String, epsilon: Double)
+    mutating func appendReplay(net: String, epsilon: Double) throws
     /// Leases `net` for training at `stage`; returns the lease's identifier.
-    mutating func lease(net: String, stage: Int) -> Int64
+    mutating func lease(net: String, stage: Int) throws -> Int64
 }
 
 /// What the store knows about a net that was sampled before.

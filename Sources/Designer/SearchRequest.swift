@@ -52,7 +52,8 @@ public struct SearchRequest: Sendable {
         } else {
             space = stored?.space ?? .cpuDigits
         }
-        space = space.overriding(inputSize: inputSize, layerLimit: layerLimit, epsilonSchedule: schedule)
+        space = space.overriding(inputSize: inputSize, layerLimit: layerLimit)
+        if let schedule { space.epsilonSchedule = schedule }
         if let replayNumber { space.replayNumber = replayNumber }
         let dataset = dataset ?? stored?.dataset ?? .digits
         let training = training(stored?.training ?? dataset.cpuTraining)

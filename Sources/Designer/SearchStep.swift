@@ -39,7 +39,7 @@ enum SearchStep {
     ) throws -> Claim {
         // Orphans first: a resumed search retrains what its dead worker had leased, with the random
         // stream exactly where that worker left it, so kill + resume reproduces an uninterrupted run.
-        if let orphan = ledger.adoptOrphanedLease() {
+        if let orphan = try ledger.adoptOrphanedLease() {
             return .train(net: orphan.net, stage: orphan.stage, epsilon: schedule[orphan.stage].epsilon,
                           lease: orphan.lease, retry: true)
         }
@@ -52,16 +52,16 @@ enum SearchStep {
         let epsilon = schedule[stage].epsilon
         for _ in 0..<samplesPerClaim {
             let net = agent.sampleNet(epsilon: epsilon, using: &ledger.generator)
-            switch ledger.outcome(of: net) {
+            switch try ledger.outcome(of: net) {
             case let .trained(reward)?:
-                ledger.appendReplay(net: net, epsilon: epsilon)
+                try ledger.appendReplay(net: net, epsilon: epsilon)
                 try replay(ledger: &ledger, agent: &agent, count: replayNumber)
                 return .cached(net: net, reward: reward, epsilon: epsilon)
             case .failed?:
                 continue
             case nil:
                 if leases[net] != nil { continue }
-                return .train(net: net, stage: stage, epsilon: epsilon, lease: ledger.lease(net: net, stage: stage),
+                return .train(net: net, stage: stage, epsilon: epsilon, lease: try ledger.lease(net: net, stage: stage),
                               retry: false)
             }
         }

@@ -1,0 +1,106 @@
+import Foundation
+import ReplayStore
+import SearchSpace
+
+/// The ledger of one store write transaction: the search state is read when the transaction
+/// begins and every change goes straight into the transaction, so a step commits whole or not at all.
+struct StoreLedger: SearchLedger {
+    let transaction: StoreTransaction
+    let worker: WorkerIdentity
+    /// Seconds without a heartbeat after which a lease of another host counts as dead.
+    let staleAfter: Double
+    /// ε of each schedule stage, stored with leases.
+    let epsilons: [Double]
+    var generator: SplitMix64
+    var uniqueCounts: [Int]
+    private var leases: [LeaseRecord]
+    private var rewards: [(net: String, reward: Double)]
+    private let now = Date().timeIntervalSince1970
+
+    init(transaction: StoreTransaction, epsilons: [Double], worker: WorkerIdentity, staleAfter: Double) throws {
+        self.transaction = transaction
+        self.epsilons = epsilons
+        self.worker = worker
+        self.staleAfter = staleAfter
+        generator = SplitMix64(seed: transaction.experiment.rngState)
+        let counts = try transaction.trainedCountsByStage()
+        uniqueCounts = epsilons.indices.map { counts[$0, default: 0] }
+        leases = try transaction.leases()
+        rewards = try transaction.replayRewards()
+    }
+
+    func outcome(of net: String) throws -> NetOutcome? {
+        guard let record = try transaction.net(net) else { return nil }
+        switch record.status {
+        case .trained: return .trained(reward: record.bestValidationAccuracy ?? 0)
+        case .failed: return .failed(reason: record.failure ?? "unknown")
+        }
+    }
+
+    /// Whether the lease's worker is gone: its process died on this host, or it stopped heartbeating.
+    func isOrphaned(_ lease: LeaseRecord) -> Bool {
+        if lease.host == worker.host && lease.pid == worker.pid { return false }
+        if lease.host == worker.host && !WorkerIdentity.isAlive(pid: lease.pid) { return true }
+        return now - lease.heartbeatAt > staleAfter
+    }
+
+    var liveLeases: [String: Int] {
+        Dictionary(leases.filter { !isOrphaned($0) }.map { ($0.net, $0.stage) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func adoptOrphanedLease() throws -> (lease: Int64, net: String, stage: Int)? {
+        guard let index = leases.firstIndex(where: isOrphaned) else { return nil }
+        let lease = leases[index]
+        guard try transaction.reassignLease(id: lease.id, worker: worker.name, pid: worker.pid, host: worker.host, at: now)
+        else { return nil }
+        leases[index].pid = worker.pid
+        leases[index].host = worker.host
+        leases[index].heartbeatAt = now
+        return (lease.id, lease.net, lease.stage)
+    }
+
+    var replayCount: Int { rewards.count }
+
+    func replayRow(at index: Int) -> (net: String, reward: Double) { rewards[index] }
+
+    mutating func appendReplay(net: String, epsilon: Double) throws {
+        guard let record = try transaction.net(net), record.status == .trained else {
+            preconditionFailure("a replay row needs a trained net")
+        }
+        try transaction.appendReplayRow(netID: record.id, epsilon: epsilon, finishedAt: now, machine: worker.host)
+        rewards.append((net, record.bestValidationAccuracy ?? 0))
+    }
+
+    mutating func lease(net: String, stage: Int) throws -> Int64 {
+        let record = try transaction.insertLease(LeaseRecord(
+            net: net, stage: stage, epsilon: epsilons[stage], worker: worker.name, pid: worker.pid, host: worker.host,
+            claimedAt: now, heartbeatAt: now))
+        leases.append(record)
+        return record.id
+    }
+
+    /// Persists the random stream (also marks the experiment as touched).
+    func saveGenerator() throws {
+        try transaction.setRNGState(generator.state, at: now)
+    }
+}
+
+/// Who holds a lease: this process on this host, and which of its worker threads.
+struct WorkerIdentity: Sendable {
+    var host: String
+    var pid: Int32
+    var thread: Int
+
+    /// This process's worker `thread`.
+    static func current(thread: Int) -> WorkerIdentity {
+        WorkerIdentity(host: ProcessInfo.processInfo.hostName, pid: getpid(), thread: thread)
+    }
+
+    /// The name stored with leases and trained nets.
+    var name: String { "\(host):\(pid):w\(thread + 1)" }
+
+    /// Whether a process with this id exists on this host.
+    static func isAlive(pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import QLearning
+import ReplayStore
+import SearchSpace
+import Training
+
+/// `SearchBackend` on the replay store: every call is one write transaction that loads the search
+/// state (random stream, stage counts, leases, replay rows, Q table), runs the step logic, and
+/// saves what changed (BRIEF step protocol).
+struct StoreSearchBackend: SearchBackend {
+    let store: ReplayStore
+    let experiment: String
+    let configuration: SearchConfiguration
+    /// Seconds without a heartbeat after which another host's lease counts as dead.
+    var staleAfter: Double = 180
+
+    private var schedule: [ScheduleStage] {
+        configuration.space.epsilonSchedule.steps.map { ScheduleStage(epsilon: $0.epsilon, models: $0.models) }
+    }
+
+    /// Runs `body` with a fresh ledger and agent in one transaction, then saves the random stream and changed Q values.
+    private func step<T>(worker: Int, _ body: (inout StoreLedger, inout LearnerAgent) throws -> T) throws -> T {
+        try store.write(experiment: experiment) { transaction in
+            var ledger = try StoreLedger(transaction: transaction, epsilons: schedule.map(\.epsilon),
+                                         worker: .current(thread: worker), staleAfter: staleAfter)
+            let table = try QTable(storeRecords: transaction.qValues(), experiment: experiment)
+            var agent = LearnerAgent(learner: QLearner(space: StateSpace(settings: configuration.space), table: table))
+            let result = try body(&ledger, &agent)
+            try transaction.saveQValues(agent.learner.table.changedRows(since: table).map(\.storeRecord))
+            try ledger.saveGenerator()
+            return result
+        }
+    }
+
+    func claim(worker: Int) throws -> SearchStep.Claim {
+        try step(worker: worker) { ledger, agent in
+            try SearchStep.claim(ledger: &ledger, agent: &agent, schedule: schedule,
+                                 replayNumber: configuration.space.replayNumber)
+        }
+    }
+
+    func record(lease: Int64, stage: Int, epsilon: Double, result: TrainingResult, worker: Int) throws -> Bool {
+        try step(worker: worker) { ledger, agent in
+            // A lease released by Ctrl-C (or adopted by another worker after a long silence) is not ours to record.
+            guard try ledger.transaction.deleteLease(id: lease) else { return false }
+            let identity = WorkerIdentity.current(thread: worker)
+            let epochs = String(decoding: (try? JSONEncoder().encode(result.epochs)) ?? Data("[]".utf8), as: UTF8.self)
+            _ = try ledger.transaction.insertNet(TrainedNetRecord(
+                net: result.net, status: .trained, stage: stage, epsilon: epsilon,
+                bestValidationAccuracy: result.bestValidationAccuracy, bestValidationIteration: result.bestValidationIteration,
+                lastValidationAccuracy: result.lastValidationAccuracy, lastValidationIteration: result.lastValidationIteration,
+                testAccuracyAtBest: result.testAccuracyAtBest, testAccuracyAtLast: result.testAccuracyAtLast,
+                parameterCount: result.parameterCount, forwardFLOPs: result.forwardFLOPs, epochsJSON: epochs,
+                attempts: result.attempts, learned: result.learned, seconds: result.seconds, worker: identity.name,
+                finishedAt: Date().timeIntervalSince1970))
+            try ledger.appendReplay(net: result.net, epsilon: epsilon)
+            try SearchStep.recorded(stage: stage, ledger: &ledger, agent: &agent,
+                                    replayNumber: configuration.space.replayNumber)
+            return true
+        }
+    }
+
+    func fail(lease: Int64, net: String, reason: String) throws {
+        try store.write(experiment: experiment) { transaction in
+            guard let record = try transaction.leases().first(where: { $0.id == lease }) else { return }
+            try transaction.deleteLease(id: lease)
+            _ = try transaction.insertNet(TrainedNetRecord(
+                net: net, status: .failed, stage: record.stage, epsilon: record.epsilon, worker: record.worker,
+                failure: reason, finishedAt: Date().timeIntervalSince1970))
+        }
+    }
+
+    func heartbeat(lease: Int64) throws {
+        try store.heartbeat(lease: lease, at: Date().timeIntervalSince1970)
+    }
+
+    func release(leases: [Int64]) throws {
+        guard !leases.isEmpty else { return }
+        try store.write(experiment: experiment) { transaction in
+            for lease in leases { try transaction.deleteLease(id: lease) }
+        }
+    }
+
+    func status() throws -> SearchStatus {
+        let nets = try store.nets(experiment: experiment).filter { $0.status == .trained }
+        let rows = try store.experiments().first { $0.experiment.name == experiment }?.models ?? 0
+        return SearchStatus.of(schedule: configuration.space.epsilonSchedule, trained: nets, replayRows: rows)
+    }
+}
+
+extension QTable.Row {
+    /// The row as the store keeps it: states and actions as their eight reference fields.
+    var storeRecord: QValueRecord {
+        QValueRecord(state: state.fields.joined(separator: ","), action: action.fields.joined(separator: ","), utility: value)
+    }
+}
+
+extension SearchStatus {
+    /// Where a search with `schedule` stands given its trained nets.
+    static func of(schedule: EpsilonSchedule, trained nets: [TrainedNetRecord], replayRows: Int) -> SearchStatus {
+        var counts = Array(repeating: 0, count: schedule.steps.count)
+        for net in nets { if let stage = net.stage, counts.indices.contains(stage) { counts[stage] += 1 } }
+        let stage = schedule.steps.indices.first { counts[$0] < schedule.steps[$0].models } ?? schedule.steps.count - 1
+        let best = nets.max { ($0.bestValidationAccuracy ?? 0, $1.id) < ($1.bestValidationAccuracy ?? 0, $0.id) }
+        return SearchStatus(
+            epsilon: schedule.steps[stage].epsilon, stage: stage, stageDone: counts[stage],
+            stageTarget: schedule.steps[stage].models, modelsDone: counts.reduce(0, +), modelsTotal: schedule.totalModels,
+            replayRows: replayRows, bestNet: best?.net, bestAccuracy: best?.bestValidationAccuracy)
+    }
+}
