@@ -12,6 +12,7 @@ struct MetaQNN: AsyncParsableCommand {
             CheckCommand.self,
             TrainCommand.self,
             BenchCommand.self,
+            ReportCommand.self,
         ]
     )
 }
