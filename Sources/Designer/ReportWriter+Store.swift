@@ -17,21 +17,8 @@ extension ReportWriter {
         let input = try ReportInputBuilder.input(
             experiment: experiment, entries: try store.replayEntries(experiment: name),
             nets: try store.nets(experiment: name),
-            qTable: try Self.qTable(try store.qValues(experiment: name), experiment: name),
+            qTable: try QTable(storeRecords: try store.qValues(experiment: name), experiment: name),
             storePath: storePath ?? store.path)
         return try write(input, to: directory)
-    }
-
-    /// The stored rows are the cells of a reference `q_values.csv`, so its reader decodes them.
-    static func qTable(_ records: [QValueRecord], experiment: String) throws(ReportWriteError) -> QTable {
-        var text = QTable.csvColumns.joined(separator: ",") + "\n"
-        for record in records {
-            text += record.state + "," + record.action + "," + String(record.utility) + "\n"
-        }
-        do {
-            return try QTable(csv: text)
-        } catch {
-            throw .unreadableExperiment(name: experiment, reason: "its Q table does not decode: \(error.description)")
-        }
     }
 }

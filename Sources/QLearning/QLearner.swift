@@ -65,6 +65,11 @@ public struct QLearner: Hashable, Sendable, Codable {
         try space.trajectory(for: net)
     }
 
+    /// The replay memory item of a stored net and its reward (its first recorded accuracy).
+    public func experience(for net: Architecture, reward: Double) throws(ArchitectureError) -> Experience {
+        Experience(trajectory: try space.trajectory(for: net), reward: reward)
+    }
+
     /// The update of spec §4 for one trajectory s0 … sT with reward r: first
     /// Q(sT−1, a) += α(r − Q(sT−1, a)), then for t = T−2 down to 0
     /// Q(st, a) += α(γ · max Q(st+1, ·) − Q(st, a)).

@@ -66,20 +66,52 @@ public struct QTable: Hashable, Sendable, Codable {
         entries[state]?.map(\.value).max() ?? 0
     }
 
-    private struct Row: Codable {
+    /// One flat (state, action, value) triple: a row of `q_values.csv` or of a store's table.
+    public struct Row: Hashable, Sendable, Codable {
+        /// The bucketed state.
+        public var state: State
+        /// The stored action.
+        public var action: State
+        /// Q(state, action).
+        public var value: Double
+
+        /// A row for Q(`state`, `action`) = `value`.
+        public init(state: State, action: State, value: Double) {
+            self.state = state
+            self.action = action
+            self.value = value
+        }
+    }
+
+    /// Every (state, action, value), states sorted and actions in table order.
+    public var rows: [Row] {
+        states.flatMap { state in entries[state]!.map { Row(state: state, action: $0.action, value: $0.value) } }
+    }
+
+    /// A table holding `rows` (later rows for the same pair win), in their order.
+    public init(rows: some Sequence<Row>) {
+        for row in rows { setValue(row.value, row.state, row.action) }
+    }
+
+    /// The rows of this table that are new or differ from `old`: what to save after an update.
+    public func changedRows(since old: QTable) -> [Row] {
+        rows.filter { old.value($0.state, $0.action) != $0.value }
+    }
+
+    private struct StateRow: Codable {
         var state: State
         var actions: [Entry]
     }
 
     /// Decodes the sorted list of `{state, actions}` rows written by `encode(to:)`.
     public init(from decoder: any Decoder) throws {
-        let rows = try decoder.singleValueContainer().decode([Row].self)
+        let rows = try decoder.singleValueContainer().decode([StateRow].self)
         for row in rows { entries[row.state] = row.actions }
     }
 
     /// Encodes as a list of `{state, actions}` rows sorted by state, so equal tables encode equally.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(states.map { Row(state: $0, actions: entries[$0]!) })
+        try container.encode(states.map { StateRow(state: $0, actions: entries[$0]!) })
     }
 }

@@ -9,7 +9,7 @@ extension SearchSpaceSettings {
             lines.append("states by depth: " + counts.statesByDepth.map(String.init).joined(separator: " "))
         }
         lines += [
-            "preset: \(name)",
+            "space: \(name)",
             "input: \(inputSize)x\(inputSize)x\(inputChannels), classes: \(classes)",
             "layer limit: \(layerLimit)",
             "conv depths: \(list(convDepths)); conv sizes: \(list(convSizes)); stride 1, SAME",

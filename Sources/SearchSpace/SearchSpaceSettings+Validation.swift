@@ -66,6 +66,14 @@ extension SearchSpaceSettings {
         do { settings = try JSONDecoder().decode(SearchSpaceSettings.self, from: data) } catch {
             throw .invalidFile(path: path, reason: describe(error))
         }
+        // A misspelt optional key would otherwise silently fall back to its default.
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            let known = Set(CodingKeys.allCases.map(\.rawValue))
+            if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+                throw .invalidFile(path: path, reason: "unknown key \"\(unknown)\"; known keys are "
+                    + CodingKeys.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
         if settings.name == "custom" { settings.name = defaultName }
         try settings.validate()
         return settings

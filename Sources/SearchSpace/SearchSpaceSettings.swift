@@ -73,7 +73,7 @@ public struct SearchSpaceSettings: Codable, Hashable, Sendable {
         self.epsilonSchedule = epsilonSchedule
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, classes
         case inputSize = "input_size", inputChannels = "input_channels", layerLimit = "layer_limit"
         case convDepths = "conv_depths", convSizes = "conv_sizes", poolOptions = "pool_options"

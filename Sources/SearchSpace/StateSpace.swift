@@ -8,7 +8,7 @@ public struct StateSpace: Hashable, Sendable, Codable {
     /// The settings this machine is built from.
     public let settings: SearchSpaceSettings
 
-    /// The machine for `settings` (validate them first; invalid settings trip preconditions).
+    /// The machine for `settings` (call `settings.validate()` first: the rules assume valid settings).
     public init(settings: SearchSpaceSettings) {
         self.settings = settings
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Designer
 import Foundation
-import ReplayStore
 import Reporting
 
 /// `metaqnn report`: writes `Reports/<experiment>/README.md` and its SVG figures from a replay store.
@@ -10,11 +9,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write an experiment's Markdown report with SVG figures from its replay store.")
 
-    @Option(help: ArgumentHelp("Experiment name.", valueName: "name"))
-    var experiment: String = "default"
-
-    @Option(help: ArgumentHelp("Replay store file (default: Replay/<experiment>.sqlite).", valueName: "path"))
-    var store: String?
+    @OptionGroup var store: StoreOptions
 
     @Option(help: ArgumentHelp("How many architectures the top table lists.", valueName: "k"))
     var top: Int = 10
@@ -23,18 +18,14 @@ struct ReportCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        if experiment.isEmpty || experiment.contains("/") || experiment.hasPrefix(".") {
-            throw ValidationError("--experiment must be a non-empty name without '/' or a leading '.', e.g. digits-run1.")
-        }
         if top < 1 { throw ValidationError("--top must be at least 1, e.g. --top 10.") }
     }
 
     func run() throws {
-        let storePath = store ?? "Replay/\(experiment).sqlite"
-        let directory = out ?? "Reports/\(experiment)"
-        let replayStore = try ReplayStore(path: storePath, mode: .mustExist)
-        let written = try ReportWriter(options: ReportOptions(topK: top))
-            .write(experiment: experiment, from: replayStore, storePath: storePath, to: URL(fileURLWithPath: directory))
+        let directory = out ?? "Reports/\(store.experiment)"
+        let written = try ReportWriter(options: ReportOptions(topK: top)).write(
+            experiment: store.experiment, from: try store.open(.mustExist), storePath: store.storePath,
+            to: URL(fileURLWithPath: directory))
         print("Wrote \(directory)/README.md and \(written.count - 1) figures.")
     }
 }

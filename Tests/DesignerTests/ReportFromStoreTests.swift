@@ -28,14 +28,6 @@ import Testing
         return result
     }
 
-    private func records(_ table: QTable) -> [QValueRecord] {
-        table.states.flatMap { state in
-            table[state]!.map {
-                QValueRecord(state: state.fields.joined(separator: ","), action: $0.action.fields.joined(separator: ","), utility: $0.value)
-            }
-        }
-    }
-
     /// Five trained nets (one sampled twice), one failed net, and the Q table those updates give.
     private func makeSearchStore(at path: URL) throws -> (store: ReplayStore, learner: QLearner, nets: [String]) {
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -67,7 +59,7 @@ import Testing
             _ = try transaction.insertNet(TrainedNetRecord(
                 net: nets[5].net, status: .failed, stage: 1, epsilon: 0.5, worker: "w0", failure: "empty representation",
                 finishedAt: 1_010))
-            try transaction.saveQValues(records(learner.table))
+            try transaction.saveQValues(learner.table.storeRecords)
         }
         return (store, learner, nets.map(\.net))
     }
@@ -102,7 +94,7 @@ import Testing
         let path = temporaryPath("demo.sqlite")
         defer { try? FileManager.default.removeItem(at: path.deletingLastPathComponent()) }
         let (store, learner, _) = try makeSearchStore(at: path)
-        let table = try ReportWriter.qTable(try store.qValues(experiment: "demo"), experiment: "demo")
+        let table = try QTable(storeRecords: try store.qValues(experiment: "demo"), experiment: "demo")
         #expect(table.count == learner.table.count)
         for state in learner.table.states {
             for entry in learner.table[state]! { #expect(table.value(state, entry.action) == entry.value) }

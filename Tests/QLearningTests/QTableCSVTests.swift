@@ -78,3 +78,18 @@ import SearchSpace
         #expect(throws: Never.self) { try QTable(csv: header + "\nconv,1.0,64.0,1,1,8,0,0,pool,2,0,2,2,8,0,0,0.5\n") }
     }
 }
+
+@Suite struct QTableRowsTests {
+    @Test func rowsRoundTripAndChangesAreTheUpdatedPairs() throws {
+        var learner = QLearner(settings: Spaces.small)
+        let experience = try learner.experience(for: Architecture(parsing: "[C(8,3,1), D(1,1), P(2,2), SM(10)]"), reward: 0.9)
+        _ = learner.actionValues(at: learner.space.bucketed(learner.space.startState))
+        let before = learner.table
+        learner.update(trajectory: experience.trajectory, reward: experience.reward)
+        #expect(QTable(rows: learner.table.rows) == learner.table)
+        let changed = learner.table.changedRows(since: before)
+        // Three pairs moved; new rows are start's C (updated), all 4 of conv@1 (new state) and pool@2's 1.
+        #expect(changed.filter { $0.value != 0.5 }.count == 3)
+        #expect(changed.count == 1 + 4 + 1)
+    }
+}

@@ -105,6 +105,14 @@ private func cifar(_ change: (inout SearchSpaceSettings) -> Void) -> SearchSpace
             try SearchSpaceSettings.decode(Data(invalid.utf8), path: "b.json")
         }
         #expect(throws: SearchSpaceError.self) { try SearchSpaceSettings.decode(Data("{".utf8), path: "c.json") }
+        var typo = String(decoding: SearchSpaceSettings.cpuDigits.jsonData(), as: UTF8.self)
+        typo = typo.replacingOccurrences(of: "\"init_utility\"", with: "\"init_utilty\"")
+        do {
+            _ = try SearchSpaceSettings.decode(Data(typo.utf8), path: "d.json")
+            Issue.record("a misspelt key must be rejected")
+        } catch {
+            #expect(error.description.contains("unknown key \"init_utilty\""))
+        }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("metaqnn-no-such-\(UInt64.random(in: 0...UInt64.max)).json")
         #expect(throws: SearchSpaceError.self) { try SearchSpaceSettings.load(from: url) }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("metaqnn-space-test-\(UInt64.random(in: 0...UInt64.max)).json")
