@@ -8,6 +8,8 @@ public enum ReportWriteError: Error, Equatable, CustomStringConvertible, Localiz
     case cannotWrite(path: String, reason: String)
     /// The store holds no experiment of that name.
     case unknownExperiment(name: String, store: String, known: [String])
+    /// The experiment's stored settings or Q table cannot be decoded by this build.
+    case unreadableExperiment(name: String, reason: String)
     /// The store could not be opened or read.
     case storeUnreadable(path: String, reason: String)
 
@@ -20,6 +22,8 @@ public enum ReportWriteError: Error, Equatable, CustomStringConvertible, Localiz
         case let .unknownExperiment(name, store, known):
             "The store \(store) has no experiment named '\(name)'; "
                 + (known.isEmpty ? "it holds no experiments yet." : "use one of: \(known.joined(separator: ", ")).")
+        case let .unreadableExperiment(name, reason):
+            "Experiment '\(name)' cannot be reported because \(reason); was it written by another metaqnn version?"
         case let .storeUnreadable(path, reason):
             "Cannot read the replay store \(path) (\(reason)); check the path given to --store."
         }
