@@ -86,6 +86,6 @@ public struct DatasetChoice: Codable, Hashable, Sendable, CustomStringConvertibl
 
     /// The CPU training preset that suits this dataset.
     var cpuTraining: TrainingSettings {
-        DatasetName(rawValue: name).map(TrainingSettings.cpuPreset(for:)) ?? .cpuDigits
+        DatasetName(rawValue: name).map(TrainingSettings.cpuPreset(for:)) ?? (directory == nil ? .cpuDigits : .cpuFashion)
     }
 }

@@ -18,8 +18,8 @@ public struct SearchRequest: Sendable {
     public var workers: Int = 1
     /// Engine threads per worker (nil: max(1, cores / workers)).
     public var threadsPerWorker: Int?
-    /// Search-space preset name.
-    public var preset: String?
+    /// The search space to start from (a preset or a space file), nil for the stored one or `cpu-digits`.
+    public var space: SearchSpaceSettings?
     /// Input side override.
     public var inputSize: Int?
     /// Layer limit override.
@@ -46,13 +46,7 @@ public struct SearchRequest: Sendable {
 
     /// The full configuration, given the stored one (nil for a new experiment) and the data's shape.
     func resolve(stored: SearchConfiguration?) throws -> SearchConfiguration {
-        var space: SearchSpaceSettings
-        if let preset {
-            space = try SearchSpaceSettings.preset(named: preset)
-        } else {
-            space = stored?.space ?? .cpuDigits
-        }
-        space = space.overriding(inputSize: inputSize, layerLimit: layerLimit)
+        var space = (self.space ?? stored?.space ?? .cpuDigits).overriding(inputSize: inputSize, layerLimit: layerLimit)
         if let schedule { space.epsilonSchedule = schedule }
         if let replayNumber { space.replayNumber = replayNumber }
         let dataset = dataset ?? stored?.dataset ?? .digits

@@ -32,11 +32,10 @@ struct SearchRunner: Sendable {
         case cancelled
     }
 
-    /// Runs the workers; `events` may be called from any thread, one call at a time.
+    /// Runs the workers; `events` is called from several threads and must serialise itself.
     func run(cancellation: SearchCancellation, events: @escaping @Sendable (SearchEvent) -> Void) throws -> Ending {
         let pool = WorkerPool()
-        let serialEvents = Mutex(())
-        let emit: @Sendable (SearchEvent) -> Void = { event in serialEvents.withLock { _ in events(event) } }
+        let emit = events
         let rate = RateMeter(initial: try backend.status())
         for worker in 0..<workers {
             let thread = Thread { [self] in

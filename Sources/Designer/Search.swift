@@ -1,0 +1,116 @@
+import Datasets
+import Foundation
+import ReplayStore
+import SearchSpace
+import Synchronization
+import Training
+
+/// A MetaQNN search on one experiment of a replay store: resolves and checks its settings,
+/// loads the data, then runs workers until the ε schedule is done or it is cancelled.
+public struct Search: Sendable {
+    /// The settings the search runs with (stored ones when resuming).
+    public let configuration: SearchConfiguration
+    /// Whether the experiment already existed.
+    public let resumed: Bool
+    /// The request it was opened from.
+    public let request: SearchRequest
+    let store: ReplayStore
+    let data: DataSplits
+
+    /// Opens (or creates) the experiment, refusing changed settings, and prepares the data splits.
+    public init(_ request: SearchRequest, command: String? = nil) throws {
+        guard request.workers >= 1 else { throw SearchError.invalidWorkers(request.workers) }
+        self.request = request
+        let store = try ReplayStore(path: request.store.path, mode: .createIfMissing)
+        let existing = try store.experimentIfPresent(named: request.experiment)
+        var stored: StoredSearchSettings?
+        if let existing {
+            guard existing.kind == .search else { throw SearchError.importedExperiment(name: request.experiment) }
+            do { stored = try StoredSearchSettings(json: existing.settingsJSON) } catch {
+                throw SearchError.unreadableSettings(experiment: request.experiment, reason: "\(error)")
+            }
+        }
+        var configuration = try request.resolve(stored: stored?.configuration)
+        let sets = try configuration.dataset.load()
+        // Classes and channels are the data's; only the input side is a choice that must match.
+        configuration.space.classes = sets.train.classes
+        configuration.space.inputChannels = sets.train.channels
+        guard configuration.space.inputSize == sets.train.height, sets.train.height == sets.train.width else {
+            throw SearchError.inputMismatch(space: configuration.space.name, inputSize: configuration.space.inputSize,
+                                            dataset: sets.name, height: sets.train.height, width: sets.train.width)
+        }
+        try configuration.space.validate()
+        try configuration.space.epsilonSchedule.validate()
+        try configuration.training.validate()
+        if let stored, stored.configuration != configuration {
+            throw SearchError.settingsChanged(experiment: request.experiment,
+                                              fields: configuration.differences(from: stored.configuration))
+        }
+        if existing == nil {
+            let now = Date().timeIntervalSince1970
+            let settings = StoredSearchSettings(dataset: configuration.dataset.description, command: command,
+                                                configuration: configuration)
+            try store.createExperiment(ExperimentRecord(
+                name: request.experiment, kind: .search, status: .running, seed: configuration.seed,
+                searchSpaceJSON: String(decoding: configuration.space.jsonData(), as: UTF8.self),
+                settingsJSON: settings.json(), rngState: configuration.seed, createdAt: now, updatedAt: now))
+        }
+        self.configuration = configuration
+        self.store = store
+        self.resumed = existing != nil
+        data = try configuration.training.splits(of: sets, seed: configuration.seed)
+    }
+
+    /// How a run ended, and where the search stands.
+    public struct Outcome: Sendable {
+        /// True when every stage has its unique nets; false when cancelled.
+        public var completed: Bool
+        /// The final status.
+        public var status: SearchStatus
+        /// The report folder, if one was written.
+        public var report: URL?
+    }
+
+    /// Runs the search; `events` is called one at a time, from any thread.
+    public func run(cancellation: SearchCancellation,
+                    events unserialised: @escaping @Sendable (SearchEvent) -> Void = { _ in }) throws -> Outcome {
+        let lock = Mutex(())
+        let events: @Sendable (SearchEvent) -> Void = { event in lock.withLock { _ in unserialised(event) } }
+        let backend = StoreSearchBackend(store: store, experiment: request.experiment, configuration: configuration)
+        let workers = request.workers
+        var settings = configuration.training
+        settings.threads = request.threadsPerWorker ?? max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
+        try setStatus(.running)
+        events(.started(experiment: request.experiment, resumed: resumed, workers: workers, status: try backend.status()))
+        let runner = SearchRunner(backend: backend, seed: configuration.seed, workers: workers, settings: settings,
+                                  data: data, writeReport: reportWriter(events), reportEvery: request.reportEvery)
+        let ending: SearchRunner.Ending
+        do {
+            ending = try runner.run(cancellation: cancellation, events: events)
+        } catch {
+            try? setStatus(.stopped)
+            throw error
+        }
+        try setStatus(ending == .completed ? .finished : .stopped)
+        return Outcome(completed: ending == .completed, status: try backend.status(), report: request.reportDirectory)
+    }
+
+    private func setStatus(_ status: ExperimentRecord.Status) throws {
+        try store.write(experiment: request.experiment) { transaction in
+            try transaction.setStatus(status, at: transaction.experiment.updatedAt)
+        }
+    }
+
+    private func reportWriter(_ events: @escaping @Sendable (SearchEvent) -> Void) -> (@Sendable () -> Void)? {
+        guard let directory = request.reportDirectory else { return nil }
+        let store = store, experiment = request.experiment, path = request.store.path
+        return {
+            do {
+                try ReportWriter().write(experiment: experiment, from: store, storePath: path, to: directory)
+                events(.reportWritten(directory))
+            } catch {
+                events(.reportFailed(reason: "\(error)"))
+            }
+        }
+    }
+}

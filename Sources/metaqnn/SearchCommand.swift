@@ -1,0 +1,102 @@
+import ArgumentParser
+import Designer
+import Dispatch
+import Foundation
+import SearchSpace
+
+/// `metaqnn search`: runs (or resumes) a MetaQNN search, storing every result in the replay store.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search CNN architectures with Q-learning; run the same command again to resume.",
+        discussion: "With no flags: the whole ε schedule of the cpu-digits space on the embedded digits set, "
+            + "stored in Replay/default.sqlite, report in Reports/default/. Ctrl-C stops after recording what finished.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var space: SearchSpaceOptions
+    @OptionGroup var data: DatasetOptions
+    @OptionGroup var schedule: ScheduleOption
+
+    @Option(help: ArgumentHelp("Trajectories replayed after each model (default: the space's, 128).", valueName: "n"))
+    var replayNumber: Int?
+
+    @Option(help: ArgumentHelp("Search seed (default: 1, or the stored one when resuming).", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Nets trained at once, each with max(1, cores / N) engine threads.", valueName: "n"))
+    var workers = 1
+
+    @Option(help: ArgumentHelp("Report folder (default: Reports/<experiment>).", valueName: "dir"))
+    var reportDir: String?
+
+    @OptionGroup var training: TrainingOptions
+
+    @Flag(help: .hidden) var syntheticData = false
+    @Option(help: .hidden) var reportEvery = 10
+
+    func validate() throws {
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1.") }
+        if let replayNumber, replayNumber < 0 { throw ValidationError("--replay-number must be 0 or more.") }
+        guard reportEvery >= 1 else { throw ValidationError("--report-every must be at least 1.") }
+    }
+
+    func run() throws {
+        let search = try Search(request(), command: CommandLine.arguments.dropFirst().reduce("metaqnn") { $0 + " " + $1 })
+        let cancellation = SearchCancellation()
+        let interrupt = Self.onInterrupt { cancellation.cancel() }
+        defer { interrupt.cancel() }
+        let outcome = try search.run(cancellation: cancellation) { event in
+            if let line = SearchProgressFormatter.line(event) {
+                print(line)
+                fflush(nil)
+            }
+        }
+        SearchProgressFormatter.summary(outcome.status, completed: outcome.completed, report: outcome.report).forEach { print($0) }
+        if !outcome.completed { throw ExitCode(130) }
+    }
+
+    /// The library request from the flags; unset flags leave the stored (or default) settings alone.
+    private func request() throws -> SearchRequest {
+        var request = SearchRequest(experiment: store.experiment, store: URL(fileURLWithPath: store.storePath),
+                                    reportDirectory: URL(fileURLWithPath: reportDir ?? "Reports/\(store.experiment)", isDirectory: true))
+        if space.preset != nil || space.space != nil { request.space = try space.settings() }
+        (request.inputSize, request.layerLimit) = (space.inputSize, space.layerLimit)
+        (request.schedule, request.replayNumber, request.seed) = (schedule.schedule, replayNumber, seed)
+        (request.workers, request.threadsPerWorker, request.reportEvery) = (workers, training.threads, reportEvery)
+        if syntheticData {
+            request.dataset = .synthetic
+        } else if data.dataset != nil || data.dataDirectory != nil {
+            request.dataset = DatasetChoice(name: data.dataset ?? "auto", directory: data.dataDirectory)
+        }
+        let (training, data) = (training, data)
+        request.training = { data.apply(to: training.settings(default: $0, threads: 1)) }
+        return request
+    }
+
+    /// Calls `handler` on the first Ctrl-C; a second one ends the process at once.
+    private static func onInterrupt(_ handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let count = ManagedAtomicCounter()
+        source.setEventHandler {
+            if count.increment() > 1 { Foundation.exit(130) }
+            FileHandle.standardError.write(Data("\nStopping after recording what has finished (Ctrl-C again to quit now)…\n".utf8))
+            handler()
+        }
+        source.resume()
+        return source
+    }
+}
+
+/// A tiny thread-safe counter for the signal handler.
+private final class ManagedAtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
