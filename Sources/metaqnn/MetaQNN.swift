@@ -13,6 +13,7 @@ struct MetaQNN: AsyncParsableCommand {
             TrainCommand.self,
             BenchCommand.self,
             SearchCommand.self,
+            ReplayCommand.self,
             ImportCommand.self,
             ExportCommand.self,
             ListCommand.self,
