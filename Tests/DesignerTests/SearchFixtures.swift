@@ -1,0 +1,58 @@
+import Foundation
+import ReplayStore
+import SearchSpace
+@testable import Designer
+
+/// Tiny searches on the generated 6×6 three-class set: a two-layer space, one epoch per net.
+enum SearchFixtures {
+    static let schedule = "1.0:8,0.5:6"
+
+    /// A request for a tiny search in `directory`.
+    static func request(_ directory: URL, experiment: String = "tiny", seed: UInt64 = 5, workers: Int = 1) throws -> SearchRequest {
+        var request = SearchRequest(experiment: experiment, store: directory.appendingPathComponent("\(experiment).sqlite"),
+                                    reportDirectory: nil)
+        request.dataset = .synthetic
+        request.inputSize = 6
+        request.layerLimit = 2
+        request.schedule = try EpsilonSchedule(parsing: schedule)
+        request.replayNumber = 16
+        request.seed = seed
+        request.workers = workers
+        request.threadsPerWorker = 1
+        request.training = { settings in
+            var settings = settings
+            settings.epochs = 1
+            return settings
+        }
+        return request
+    }
+
+    /// The same search as command-line arguments of `metaqnn search`.
+    static func arguments(store: URL, experiment: String = "tiny", seed: UInt64 = 5, workers: Int = 1) -> [String] {
+        ["search", "--experiment", experiment, "--store", store.path, "--synthetic-data", "--input-size", "6",
+         "--layer-limit", "2", "--schedule", schedule, "--replay-number", "16", "--seed", "\(seed)",
+         "--workers", "\(workers)", "--threads", "1", "--epochs", "1",
+         "--report-dir", store.deletingLastPathComponent().appendingPathComponent("report-\(experiment)").path]
+    }
+
+    /// Everything a finished search leaves in its store that must not depend on how it got there.
+    struct Snapshot: Equatable {
+        var replays: [String]
+        var nets: [String]
+        var qValues: [String]
+        var leases: Int
+        var problems: [String]
+    }
+
+    static func snapshot(store path: URL, experiment: String = "tiny") throws -> Snapshot {
+        let store = try ReplayStore(path: path.path, mode: .mustExist)
+        return Snapshot(
+            replays: try store.replayEntries(experiment: experiment).map { "\($0.row.sequence) \($0.net.net) ε=\($0.row.epsilon)" },
+            nets: try store.nets(experiment: experiment).map {
+                "\($0.net) \($0.status) stage=\($0.stage ?? -1) acc=\($0.bestValidationAccuracy ?? -1)"
+            }.sorted(),
+            qValues: try store.qValues(experiment: experiment).map { "\($0.state) \($0.action) \($0.utility)" },
+            leases: try store.leases(experiment: experiment).count,
+            problems: try store.integrityProblems())
+    }
+}

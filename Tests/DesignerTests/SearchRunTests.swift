@@ -1,0 +1,87 @@
+import Foundation
+import ReplayStore
+import Synchronization
+import Testing
+@testable import Designer
+
+@Suite("Search runs in process")
+struct SearchRunTests {
+    @Test("One worker and a seed give the same nets, the same replay rows and the same Q table")
+    func deterministic() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var snapshots: [SearchFixtures.Snapshot] = []
+        for run in ["a", "b"] {
+            let folder = directory.appendingPathComponent(run)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let outcome = try Search(SearchFixtures.request(folder)).run(cancellation: SearchCancellation())
+            #expect(outcome.completed && outcome.status.modelsDone == 14)
+            snapshots.append(try SearchFixtures.snapshot(store: folder.appendingPathComponent("tiny.sqlite")))
+        }
+        #expect(snapshots[0] == snapshots[1])
+        #expect(snapshots[0].nets.count == 14 && snapshots[0].leases == 0 && snapshots[0].problems.isEmpty)
+        #expect(snapshots[0].replays.count >= 14, "every trained net has a replay row, repeats add more")
+        // Another seed takes another path through the space.
+        let other = directory.appendingPathComponent("c")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        _ = try Search(SearchFixtures.request(other, seed: 6)).run(cancellation: SearchCancellation())
+        #expect(try SearchFixtures.snapshot(store: other.appendingPathComponent("tiny.sqlite")).replays != snapshots[0].replays)
+    }
+
+    @Test("Two worker threads on one store never train the same net twice and fill every stage exactly")
+    func twoWorkers() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let trained = Mutex<[String]>([])
+        let outcome = try Search(SearchFixtures.request(directory, workers: 2)).run(cancellation: SearchCancellation()) { event in
+            if case let .training(_, net, _, _) = event { trained.withLock { $0.append(net) } }
+        }
+        let nets = trained.withLock { $0 }
+        #expect(outcome.completed)
+        #expect(nets.count == 14 && Set(nets).count == 14, "each training event is a different net")
+        let store = try ReplayStore(path: directory.appendingPathComponent("tiny.sqlite").path, mode: .mustExist)
+        let records = try store.nets(experiment: "tiny")
+        #expect(records.filter { $0.stage == 0 }.count == 8 && records.filter { $0.stage == 1 }.count == 6)
+        #expect(try store.leases(experiment: "tiny").isEmpty && store.integrityProblems().isEmpty)
+    }
+
+    @Test("Resuming with a different search space is refused, naming the changed setting")
+    func changedSettings() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Search(SearchFixtures.request(directory)).run(cancellation: SearchCancellation())
+        var changed = try SearchFixtures.request(directory)
+        changed.layerLimit = 3
+        do {
+            _ = try Search(changed)
+            Issue.record("a changed layer limit was accepted")
+        } catch let error as SearchError {
+            guard case let .settingsChanged(experiment, fields) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(experiment == "tiny" && fields == ["space.layer_limit"])
+            #expect(error.description.contains("layer_limit") && error.description.contains("new --experiment"))
+        }
+        // Unchanged settings (or none given) resume; a finished search has nothing left to do.
+        var plain = SearchRequest(experiment: "tiny", store: directory.appendingPathComponent("tiny.sqlite"), reportDirectory: nil)
+        plain.threadsPerWorker = 1
+        let resumed = try Search(plain)
+        #expect(resumed.resumed)
+        let outcome = try resumed.run(cancellation: SearchCancellation())
+        #expect(outcome.completed && outcome.status.modelsDone == 14)
+    }
+
+    @Test("A cancelled search releases its leases and records nothing half-done")
+    func cancelled() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cancellation = SearchCancellation()
+        let outcome = try Search(SearchFixtures.request(directory, workers: 2)).run(cancellation: cancellation) { event in
+            if case let .trained(_, _, _, status) = event, status.modelsDone >= 3 { cancellation.cancel() }
+        }
+        #expect(!outcome.completed)
+        let snapshot = try SearchFixtures.snapshot(store: directory.appendingPathComponent("tiny.sqlite"))
+        #expect(snapshot.leases == 0 && snapshot.problems.isEmpty)
+        #expect((3..<14).contains(snapshot.nets.count))
+        let finished = try Search(SearchFixtures.request(directory)).run(cancellation: SearchCancellation())
+        #expect(finished.completed && finished.status.modelsDone == 14)
+    }
+}
