@@ -13,8 +13,10 @@ protocol SearchBackend: Sendable {
     func fail(lease: Int64, net: String, reason: String) throws
     /// Tells other workers the lease's worker is alive.
     func heartbeat(lease: Int64) throws
-    /// Gives leases back unrecorded (Ctrl-C), so their nets are free to be trained again.
+    /// Gives leases back unrecorded (Ctrl-C): their nets are trained first by whichever claim comes next.
     func release(leases: [Int64]) throws
+    /// Gives back every lease this run still holds (after its workers were stopped).
+    func releaseAll() throws
     /// Where the search stands (counts, best net).
     func status() throws -> SearchStatus
 }

@@ -42,6 +42,11 @@ public struct SearchConfiguration: Codable, Hashable, Sendable {
         func flatten(_ value: Any, prefix: String, into result: inout [String: String]) {
             if let dictionary = value as? [String: Any] {
                 for (key, inner) in dictionary { flatten(inner, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &result) }
+            } else if let array = value as? [Any] {
+                // A changed list is named once, not per element.
+                var elements: [String: String] = [:]
+                for (index, inner) in array.enumerated() { flatten(inner, prefix: "\(index)", into: &elements) }
+                result[prefix] = elements.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
             } else {
                 result[prefix] = "\(value)"
             }

@@ -54,6 +54,9 @@ struct SearchRunner: Sendable {
             let finished = pool.finished
             if cancellation.isCancelled || finished.error != nil {
                 try backend.release(leases: pool.close())
+                // A worker may have leased a net between its last claim and the close; no thread of
+                // this run records anything after the close, so whatever the run still holds goes back.
+                try backend.releaseAll()
                 writeReport?()
                 if let error = finished.error { throw error }
                 return .cancelled

@@ -39,7 +39,10 @@ struct StoreLedger: SearchLedger {
 
     /// Whether the lease's worker is gone: its process died on this host, or it stopped heartbeating.
     func isOrphaned(_ lease: LeaseRecord) -> Bool {
-        if lease.host == worker.host && lease.pid == worker.pid { return false }
+        if lease.host == worker.host && lease.pid == worker.pid {
+            // Ours only if this run took it; an earlier run in this same process has ended.
+            return !lease.worker.hasPrefix(worker.runPrefix)
+        }
         if lease.host == worker.host && !WorkerIdentity.isAlive(pid: lease.pid) { return true }
         return now - lease.heartbeatAt > staleAfter
     }
@@ -89,15 +92,20 @@ struct StoreLedger: SearchLedger {
 struct WorkerIdentity: Sendable {
     var host: String
     var pid: Int32
+    /// Distinguishes successive runs inside one process (tests run several).
+    var run: String
     var thread: Int
 
-    /// This process's worker `thread`.
-    static func current(thread: Int) -> WorkerIdentity {
-        WorkerIdentity(host: ProcessInfo.processInfo.hostName, pid: getpid(), thread: thread)
+    /// Worker `thread` of run `run` in this process.
+    static func current(run: String, thread: Int) -> WorkerIdentity {
+        WorkerIdentity(host: ProcessInfo.processInfo.hostName, pid: getpid(), run: run, thread: thread)
     }
 
+    /// The start of every worker name of this run.
+    var runPrefix: String { "\(host):\(pid):\(run):" }
+
     /// The name stored with leases and trained nets.
-    var name: String { "\(host):\(pid):w\(thread + 1)" }
+    var name: String { runPrefix + "w\(thread + 1)" }
 
     /// Whether a process with this id exists on this host.
     static func isAlive(pid: Int32) -> Bool {

@@ -13,6 +13,8 @@ struct StoreSearchBackend: SearchBackend {
     let configuration: SearchConfiguration
     /// Seconds without a heartbeat after which another host's lease counts as dead.
     var staleAfter: Double = 180
+    /// This run's token in worker names.
+    let run = String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
     private var schedule: [ScheduleStage] {
         configuration.space.epsilonSchedule.steps.map { ScheduleStage(epsilon: $0.epsilon, models: $0.models) }
@@ -22,7 +24,7 @@ struct StoreSearchBackend: SearchBackend {
     private func step<T>(worker: Int, _ body: (inout StoreLedger, inout LearnerAgent) throws -> T) throws -> T {
         try store.write(experiment: experiment) { transaction in
             var ledger = try StoreLedger(transaction: transaction, epsilons: schedule.map(\.epsilon),
-                                         worker: .current(thread: worker), staleAfter: staleAfter)
+                                         worker: .current(run: run, thread: worker), staleAfter: staleAfter)
             let table = try QTable(storeRecords: transaction.qValues(), experiment: experiment)
             var agent = LearnerAgent(learner: QLearner(space: StateSpace(settings: configuration.space), table: table))
             let result = try body(&ledger, &agent)
@@ -43,7 +45,7 @@ struct StoreSearchBackend: SearchBackend {
         try step(worker: worker) { ledger, agent in
             // A lease released by Ctrl-C (or adopted by another worker after a long silence) is not ours to record.
             guard try ledger.transaction.deleteLease(id: lease) else { return false }
-            let identity = WorkerIdentity.current(thread: worker)
+            let identity = WorkerIdentity.current(run: run, thread: worker)
             let epochs = String(decoding: (try? JSONEncoder().encode(result.epochs)) ?? Data("[]".utf8), as: UTF8.self)
             _ = try ledger.transaction.insertNet(TrainedNetRecord(
                 net: result.net, status: .trained, stage: stage, epsilon: epsilon,
@@ -74,11 +76,24 @@ struct StoreSearchBackend: SearchBackend {
         try store.heartbeat(lease: lease, at: Date().timeIntervalSince1970)
     }
 
+    /// The worker name of a released lease: no process owns it, so the next claim adopts it.
+    static let released = "released"
+
     func release(leases: [Int64]) throws {
         guard !leases.isEmpty else { return }
         try store.write(experiment: experiment) { transaction in
-            for lease in leases { try transaction.deleteLease(id: lease) }
+            // Kept as an orphan rather than deleted: the next claim (of any run) trains exactly
+            // this net first, so an interrupted search continues the same random stream.
+            for lease in leases {
+                _ = try transaction.reassignLease(id: lease, worker: Self.released, pid: 0, host: "", at: 0)
+            }
         }
+    }
+
+    func releaseAll() throws {
+        let prefix = WorkerIdentity.current(run: run, thread: 0).runPrefix
+        let held = try store.leases(experiment: experiment).filter { $0.worker.hasPrefix(prefix) }.map(\.id)
+        try release(leases: held)
     }
 
     func status() throws -> SearchStatus {

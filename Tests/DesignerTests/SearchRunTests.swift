@@ -57,7 +57,7 @@ struct SearchRunTests {
             Issue.record("a changed layer limit was accepted")
         } catch let error as SearchError {
             guard case let .settingsChanged(experiment, fields) = error else { Issue.record("wrong error \(error)"); return }
-            #expect(experiment == "tiny" && fields == ["space.layer_limit"])
+            #expect(experiment == "tiny" && fields == ["space.layer_limit"], "\(fields)")
             #expect(error.description.contains("layer_limit") && error.description.contains("new --experiment"))
         }
         // Unchanged settings (or none given) resume; a finished search has nothing left to do.
@@ -69,19 +69,41 @@ struct SearchRunTests {
         #expect(outcome.completed && outcome.status.modelsDone == 14)
     }
 
-    @Test("A cancelled search releases its leases and records nothing half-done")
+    @Test("A cancelled search releases its leases, and resuming continues the uninterrupted search exactly")
     func cancelled() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        let reference = directory.appendingPathComponent("reference")
+        try FileManager.default.createDirectory(at: reference, withIntermediateDirectories: true)
+        _ = try Search(SearchFixtures.request(reference)).run(cancellation: SearchCancellation())
         let cancellation = SearchCancellation()
-        let outcome = try Search(SearchFixtures.request(directory, workers: 2)).run(cancellation: cancellation) { event in
+        let outcome = try Search(SearchFixtures.request(directory)).run(cancellation: cancellation) { event in
             if case let .trained(_, _, _, status) = event, status.modelsDone >= 3 { cancellation.cancel() }
         }
         #expect(!outcome.completed)
-        let snapshot = try SearchFixtures.snapshot(store: directory.appendingPathComponent("tiny.sqlite"))
-        #expect(snapshot.leases == 0 && snapshot.problems.isEmpty)
-        #expect((3..<14).contains(snapshot.nets.count))
+        let store = try ReplayStore(path: directory.appendingPathComponent("tiny.sqlite").path, mode: .mustExist)
+        #expect(try store.leases(experiment: "tiny").allSatisfy { $0.worker == StoreSearchBackend.released && $0.pid == 0 },
+                "no lease is left held by the stopped run")
+        let stopped = try SearchFixtures.snapshot(store: directory.appendingPathComponent("tiny.sqlite"))
+        #expect(stopped.problems.isEmpty && (3..<14).contains(stopped.nets.count))
         let finished = try Search(SearchFixtures.request(directory)).run(cancellation: SearchCancellation())
         #expect(finished.completed && finished.status.modelsDone == 14)
+        #expect(try SearchFixtures.snapshot(store: directory.appendingPathComponent("tiny.sqlite"))
+                == SearchFixtures.snapshot(store: reference.appendingPathComponent("tiny.sqlite")))
+    }
+
+    @Test("Two workers cancelled mid-run leave no lease held and finish on resume")
+    func cancelledWorkers() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cancellation = SearchCancellation()
+        _ = try Search(SearchFixtures.request(directory, workers: 2)).run(cancellation: cancellation) { event in
+            if case let .trained(_, _, _, status) = event, status.modelsDone >= 3 { cancellation.cancel() }
+        }
+        let store = try ReplayStore(path: directory.appendingPathComponent("tiny.sqlite").path, mode: .mustExist)
+        #expect(try store.leases(experiment: "tiny").allSatisfy { $0.worker == StoreSearchBackend.released })
+        let finished = try Search(SearchFixtures.request(directory, workers: 2)).run(cancellation: SearchCancellation())
+        let snapshot = try SearchFixtures.snapshot(store: directory.appendingPathComponent("tiny.sqlite"))
+        #expect(finished.completed && snapshot.nets.count == 14 && snapshot.leases == 0 && snapshot.problems.isEmpty)
     }
 }
