@@ -28,10 +28,11 @@ enum SearchFixtures {
     }
 
     /// The same search as command-line arguments of `metaqnn search`.
-    static func arguments(store: URL, experiment: String = "tiny", seed: UInt64 = 5, workers: Int = 1) -> [String] {
+    static func arguments(store: URL, experiment: String = "tiny", seed: UInt64 = 5, workers: Int = 1,
+                          schedule: String = schedule, epochs: Int = 1) -> [String] {
         ["search", "--experiment", experiment, "--store", store.path, "--synthetic-data", "--input-size", "6",
          "--layer-limit", "2", "--schedule", schedule, "--replay-number", "16", "--seed", "\(seed)",
-         "--workers", "\(workers)", "--threads", "1", "--epochs", "1",
+         "--workers", "\(workers)", "--threads", "1", "--epochs", "\(epochs)",
          "--report-dir", store.deletingLastPathComponent().appendingPathComponent("report-\(experiment)").path]
     }
 

@@ -1,0 +1,109 @@
+import Foundation
+import SearchSpace
+import Testing
+@testable import Designer
+
+/// Real processes: the built `metaqnn` executable, SIGKILLed and interrupted at random moments.
+@Suite("Search survives kill -9 and Ctrl-C", .serialized)
+struct SearchCrashTests {
+    @Test("SIGKILL at random moments, then resume: same results as an uninterrupted run, nothing lost or duplicated",
+          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
+    func killAndResume() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A longer search than the other tests' so that many kills land before it is done.
+        let arguments = { (store: URL) in SearchFixtures.arguments(store: store, schedule: "1.0:24,0.5:12", epochs: 2) }
+        let reference = directory.appendingPathComponent("reference.sqlite")
+        let first = try MetaqnnProcess.run(arguments(reference), in: directory)
+        #expect(first.status == 0, "\(first.error)")
+        let expected = try SearchFixtures.snapshot(store: reference)
+        #expect(expected.nets.count == 36 && expected.leases == 0)
+
+        let killed = directory.appendingPathComponent("killed.sqlite")
+        var generator = SplitMix64(seed: 2026)
+        var kills = 0
+        let started = Date()
+        for _ in 0..<200 {
+            // 0.03–0.23 s: start-up, claims, training and record transactions all get hit, and every
+            // run that lives past start-up commits a step or two, so the search moves on.
+            let delay = 0.03 + Double(generator.next() % 200) / 1000
+            let outcome = try MetaqnnProcess.run(arguments(killed), in: directory, killAfter: delay)
+            if outcome.killed {
+                kills += 1
+                continue
+            }
+            #expect(outcome.status == 0, "\(outcome.error)")
+            break
+        }
+        #expect(kills >= 12, "only \(kills) runs were killed; the test did not exercise resume")
+        #expect(Date().timeIntervalSince(started) < 60)
+        let after = try SearchFixtures.snapshot(store: killed)
+        #expect(after.problems.isEmpty, "integrity_check: \(after.problems)")
+        #expect(after.leases == 0)
+        #expect(after.nets == expected.nets, "every net trained once, with the same result")
+        #expect(after.replays == expected.replays, "the same replay rows in the same order")
+        #expect(after.qValues == expected.qValues, "the same Q table")
+    }
+
+    @Test("Ctrl-C stops cleanly with exit status 130; the next run finishes the search",
+          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
+    func interrupt() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("int.sqlite")
+        var arguments = SearchFixtures.arguments(store: store)
+        // Slower nets (more epochs) so that the interrupt lands mid-search.
+        arguments[arguments.firstIndex(of: "--epochs")! + 1] = "6"
+        let (process, out, _) = try MetaqnnProcess.start(arguments, in: directory)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, ((try? String(contentsOf: out, encoding: .utf8)) ?? "").components(separatedBy: " → ").count < 3 {
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let output = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        #expect(process.terminationStatus == 130, "\(output)")
+        #expect(output.contains("run the same command again to resume"))
+        let stopped = try SearchFixtures.snapshot(store: store)
+        #expect(stopped.problems.isEmpty && (2..<14).contains(stopped.nets.count))
+        let resumed = try MetaqnnProcess.run(arguments, in: directory)
+        #expect(resumed.status == 0 && resumed.output.contains("Resuming experiment 'tiny'"))
+        let finished = try SearchFixtures.snapshot(store: store)
+        #expect(finished.nets.count == 14 && finished.leases == 0)
+    }
+
+    @Test("Two processes on one store never train the same net twice",
+          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
+    func twoProcesses() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("shared.sqlite")
+        var arguments = SearchFixtures.arguments(store: store)
+        arguments[arguments.firstIndex(of: "--epochs")! + 1] = "3"
+        let (a, outA, _) = try MetaqnnProcess.start(arguments, in: directory)
+        // The second process joins once the first has created the experiment.
+        while ((try? String(contentsOf: outA, encoding: .utf8)) ?? "").isEmpty && a.isRunning { usleep(5_000) }
+        let (b, outB, _) = try MetaqnnProcess.start(arguments, in: directory)
+        a.waitUntilExit()
+        b.waitUntilExit()
+        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        let lines = [outA, outB].flatMap { ((try? String(contentsOf: $0, encoding: .utf8)) ?? "").split(separator: "\n") }
+        let trained = lines.filter { $0.contains("] training ") }.map { $0.split(separator: " ")[2...].prefix { $0 != "at" }.joined(separator: " ") }
+        #expect(trained.count == 14 && Set(trained).count == 14, "\(trained)")
+        let snapshot = try SearchFixtures.snapshot(store: store)
+        #expect(snapshot.nets.count == 14 && snapshot.leases == 0 && snapshot.problems.isEmpty)
+    }
+
+    @Test("A bad --schedule is refused with one sentence naming the step",
+          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
+    func badSchedule() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var arguments = SearchFixtures.arguments(store: directory.appendingPathComponent("bad.sqlite"))
+        arguments[arguments.firstIndex(of: "--schedule")! + 1] = "1.0:8,1.5:3"
+        let outcome = try MetaqnnProcess.run(arguments, in: directory)
+        #expect(outcome.status != 0)
+        #expect(outcome.error.contains("Step 2 of the ε schedule has ε = 1.5"), "\(outcome.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("bad.sqlite").path))
+    }
+}
