@@ -95,7 +95,7 @@ enum Winograd5Kernels {
         typealias V = SIMD8<Float>
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
         for c in 0..<channels {
             for image in 0..<images {
                 let plane = x + (c * count + first + image) * height * width
@@ -151,7 +151,7 @@ enum Winograd5Kernels {
         typealias V = SIMD8<Float>
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
         for c in 0..<channels {
             for image in 0..<images {
                 let plane = dy + (c * count + first + image) * height * width
@@ -185,7 +185,7 @@ enum Winograd5Kernels {
         typealias V = SIMD8<Float>
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
         for c in 0..<channels {
             let b = bias?[c] ?? 0
             for image in 0..<images {
