@@ -75,8 +75,10 @@ enum Winograd5Kernels {
 
     /// Bᵀ applied to six values.
     @inline(__always)
-    static func inputRows<V: SIMD>(_ d0: V, _ d1: V, _ d2: V, _ d3: V, _ d4: V, _ d5: V)
-        -> (V, V, V, V, V, V) where V.Scalar == Float {
+    static func inputRows(_ d0: SIMD8<Float>, _ d1: SIMD8<Float>, _ d2: SIMD8<Float>, _ d3: SIMD8<Float>,
+                          _ d4: SIMD8<Float>, _ d5: SIMD8<Float>)
+        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+        // Concrete SIMD8 on purpose: generic `SIMD` arithmetic compiles to scalar loops.
         let a = d4 - 4 * d2, b = d3 - 4 * d1, c = d4 - d2, e = 2 * (d3 - d1)
         return (4 * d0 - 5 * d2 + d4, a + b, a - b, c + e, c - e, 4 * d1 - 5 * d3 + d5)
     }
@@ -149,7 +151,8 @@ enum Winograd5Kernels {
 
     /// A (6×2) applied to (p, q): (p, p + q, p − q, p + 2q, p − 2q, q).
     @inline(__always)
-    static func gradientRows<V: SIMD>(_ p: V, _ q: V) -> (V, V, V, V, V, V) where V.Scalar == Float {
+    static func gradientRows(_ p: SIMD8<Float>, _ q: SIMD8<Float>)
+        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
         (p, p + q, p - q, p + 2 * q, p - 2 * q, q)
     }
 

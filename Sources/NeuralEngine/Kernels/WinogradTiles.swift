@@ -34,24 +34,16 @@ enum WinogradTiles {
                 V(lo[1], lo[3], lo[5], lo[7], hi[1], hi[3], hi[5], hi[7]))
     }
 
-    /// Stores the first `lanes` lanes of `v` at `p`.
+    /// Stores all 8 lanes at `p` although only `lanes` are meaningful: transform buffers are written in
+    /// ascending tile order, so the spill lands on entries written later or in the point-stride padding.
     @inline(__always)
     static func store(_ v: V, _ p: UnsafeMutablePointer<Float>, lanes: Int) {
-        if lanes == 8 {
-            UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
-        } else {
-            for l in 0..<lanes { p[l] = v[l] }
-        }
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
     }
 
-    /// Loads `lanes` lanes from `p`, zeros elsewhere.
+    /// Loads 8 lanes from `p`; lanes past `lanes` hold neighbouring (or padding) values that are never stored.
     @inline(__always)
-    static func load(_ p: UnsafePointer<Float>, lanes: Int) -> V {
-        if lanes == 8 { return load(p) }
-        var v = V()
-        for l in 0..<lanes { v[l] = p[l] }
-        return v
-    }
+    static func load(_ p: UnsafePointer<Float>, lanes: Int) -> V { load(p) }
 
     /// Writes a[l], b[l] pairs for the first `count` of the 16 interleaved values at `p`.
     @inline(__always)
