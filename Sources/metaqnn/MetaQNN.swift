@@ -8,6 +8,7 @@ struct MetaQNN: AsyncParsableCommand {
         abstract: "Design convolutional neural networks with Q-learning (MetaQNN, Baker et al. 2017).",
         subcommands: [
             // One line per subcommand; keep the order of the README's usage section.
+            TrainCommand.self,
             BenchCommand.self,
         ]
     )

@@ -1,0 +1,165 @@
+import Datasets
+import Foundation
+import NeuralEngine
+import SearchSpace
+
+/// Trains net strings on fixed data splits with the paper's scheme: Adam, step decay, and restarts (spec §4, §7).
+public struct NetTrainer: Sendable {
+    /// The training scheme.
+    public var settings: TrainingSettings
+    /// Normalised training, validation and test sets.
+    public var data: DataSplits
+
+    /// Creates a trainer for `data` (already split and normalised).
+    public init(settings: TrainingSettings, data: DataSplits) {
+        self.settings = settings
+        self.data = data
+    }
+
+    /// Trains `net` from `seed` (weights and batch order), restarting at lower learning rates while the
+    /// first epoch does not beat the threshold; a net that never does gets accuracy 1/classes and `learned == false`.
+    public func train(_ net: Architecture, seed: UInt64,
+                      progress: (TrainingProgress) -> Void = { _ in }) throws(TrainingError) -> TrainingResult {
+        try settings.validate()
+        let classes = data.classes
+        let input = TensorShape(channels: data.train.channels, height: data.train.height, width: data.train.width)
+        let threshold = settings.threshold(classes: classes)
+        let clock = ContinuousClock()
+        let started = clock.now
+        var generator = SplitMix64(seed: seed)
+        var lastRun: AttemptRun?
+        var lastNetwork: Network?
+        for attempt in 1...settings.maxAttempts {
+            let learningRate = settings.learningRate(epoch: 1, attempt: attempt)
+            let network = try NetworkBuilder.network(for: net, input: input, classes: classes, settings: settings,
+                                                     learningRate: learningRate, seed: generator.next())
+            progress(.attemptStarted(attempt: attempt, learningRate: decimal(learningRate)))
+            let run = runAttempt(network, attempt: attempt, threshold: threshold, generator: &generator, progress: progress)
+            lastRun = run
+            lastNetwork = network
+            if run.learned {
+                return result(net, run: run, network: network, attempts: attempt, learned: true, seconds: started.duration(to: clock.now))
+            }
+            progress(.belowThreshold(attempt: attempt, validationAccuracy: run.records[0].validationAccuracy, threshold: Double(threshold)))
+        }
+        return result(net, run: lastRun!, network: lastNetwork!, attempts: settings.maxAttempts, learned: false,
+                      seconds: started.duration(to: clock.now))
+    }
+
+    /// One attempt's learning curve; `learned` is false when it was abandoned after its first epoch.
+    struct AttemptRun {
+        var records: [EpochRecord]
+        var learned: Bool
+    }
+
+    private func runAttempt(_ network: Network, attempt: Int, threshold: Float, generator: inout SplitMix64,
+                            progress: (TrainingProgress) -> Void) -> AttemptRun {
+        let clock = ContinuousClock()
+        let train = data.train
+        let size = train.imageSize
+        let batchSize = settings.batchSize
+        let batches = (train.count + batchSize - 1) / batchSize
+        var order = Array(0..<train.count)
+        var batchImages = [Float](repeating: 0, count: batchSize * size)
+        var batchLabels = [Int32](repeating: 0, count: batchSize)
+        var iteration = 0
+        var records: [EpochRecord] = []
+        for epoch in 1...settings.epochs {
+            let epochStart = clock.now
+            let learningRate = settings.learningRate(epoch: epoch, attempt: attempt)
+            network.learningRate = learningRate
+            StratifiedSampler.shuffle(&order, using: &generator)
+            var lossSum = 0.0, correct = 0, seen = 0
+            for batch in 0..<batches {
+                let lower = batch * batchSize, upper = min(lower + batchSize, train.count)
+                let count = upper - lower
+                train.images.withUnsafeBufferPointer { source in
+                    batchImages.withUnsafeMutableBufferPointer { target in
+                        for row in 0..<count {
+                            let index = order[lower + row]
+                            (target.baseAddress! + row * size).update(from: source.baseAddress! + index * size, count: size)
+                            batchLabels[row] = train.labels[index]
+                        }
+                    }
+                }
+                let outcome = batchImages.withUnsafeBufferPointer { images in
+                    batchLabels.withUnsafeBufferPointer { labels in
+                        network.trainStep(images: UnsafeBufferPointer(rebasing: images[0..<(count * size)]),
+                                          labels: UnsafeBufferPointer(rebasing: labels[0..<count]))
+                    }
+                }
+                iteration += 1
+                lossSum += Double(outcome.lossSum)
+                correct += outcome.correct
+                seen += outcome.count
+                progress(.batch(BatchProgress(attempt: attempt, epoch: epoch, epochs: settings.epochs, batch: batch + 1,
+                                              batches: batches, images: seen, epochImages: train.count, meanLoss: lossSum / Double(seen),
+                                              accuracy: Double(correct) / Double(seen), seconds: seconds(epochStart.duration(to: clock.now)))))
+            }
+            let record = EpochRecord(epoch: epoch, iteration: iteration, trainLoss: lossSum / Double(max(seen, 1)),
+                                     trainAccuracy: Double(correct) / Double(max(seen, 1)),
+                                     validationAccuracy: Self.accuracy(of: network, on: data.validation, batchSize: batchSize),
+                                     testAccuracy: Self.accuracy(of: network, on: data.test, batchSize: batchSize),
+                                     learningRate: decimal(learningRate), seconds: seconds(epochStart.duration(to: clock.now)))
+            records.append(record)
+            progress(.epochFinished(record, attempt: attempt))
+            // Spec §4: a net that does not beat the threshold after its first epoch is restarted.
+            if epoch == 1 && !(record.validationAccuracy > Double(threshold)) {
+                return AttemptRun(records: records, learned: false)
+            }
+        }
+        return AttemptRun(records: records, learned: true)
+    }
+
+    private func result(_ net: Architecture, run: AttemptRun, network: Network, attempts: Int, learned: Bool,
+                        seconds elapsed: Duration) -> TrainingResult {
+        let records = run.records
+        let last = records[records.count - 1]
+        if !learned {
+            let chance = 1 / Double(data.classes)
+            return TrainingResult(net: net.description, bestValidationAccuracy: chance, bestValidationIteration: last.iteration,
+                                  lastValidationAccuracy: chance, lastValidationIteration: last.iteration,
+                                  testAccuracyAtBest: chance, testAccuracyAtLast: chance, epochs: records,
+                                  parameterCount: network.parameterCount, forwardFLOPs: network.forwardFLOPsPerImage,
+                                  attempts: attempts, learned: false, seconds: seconds(elapsed))
+        }
+        // The earliest epoch wins ties, as a strict improvement is needed to move the best.
+        var best = records[0]
+        for record in records.dropFirst() where record.validationAccuracy > best.validationAccuracy { best = record }
+        return TrainingResult(net: net.description, bestValidationAccuracy: best.validationAccuracy,
+                              bestValidationIteration: best.iteration, lastValidationAccuracy: last.validationAccuracy,
+                              lastValidationIteration: last.iteration, testAccuracyAtBest: best.testAccuracy,
+                              testAccuracyAtLast: last.testAccuracy, epochs: records, parameterCount: network.parameterCount,
+                              forwardFLOPs: network.forwardFLOPsPerImage, attempts: attempts, learned: true, seconds: seconds(elapsed))
+    }
+
+    /// Accuracy of `network` (evaluation mode) on `dataset`, in chunks no larger than the network's batch.
+    static func accuracy(of network: Network, on dataset: ImageDataset, batchSize: Int) -> Double {
+        guard dataset.count > 0 else { return 0 }
+        let size = dataset.imageSize
+        var correct = 0
+        dataset.images.withUnsafeBufferPointer { images in
+            dataset.labels.withUnsafeBufferPointer { labels in
+                var lower = 0
+                while lower < dataset.count {
+                    let upper = min(lower + batchSize, dataset.count)
+                    let outcome = network.evaluate(images: UnsafeBufferPointer(rebasing: images[(lower * size)..<(upper * size)]),
+                                                   labels: UnsafeBufferPointer(rebasing: labels[lower..<upper]))
+                    correct += outcome.correct
+                    lower = upper
+                }
+            }
+        }
+        return Double(correct) / Double(dataset.count)
+    }
+}
+
+private func seconds(_ duration: Duration) -> Double {
+    let (whole, atto) = duration.components
+    return Double(whole) + Double(atto) * 1e-18
+}
+
+/// The Double whose shortest decimal form is the Float's (0.001, not 0.0010000000474974513), for readable records.
+private func decimal(_ value: Float) -> Double {
+    Double(value.description) ?? Double(value)
+}

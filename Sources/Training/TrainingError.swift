@@ -1,0 +1,40 @@
+import NeuralEngine
+
+/// Why a net could not be trained; the search skips such nets. Each description is one sentence.
+public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The engine refused the layer list (empty representation, bad sizes, too large, …).
+    case cannotBuild(net: String, reason: NetworkBuildError)
+    /// The net string has no final `SM(c)` layer.
+    case missingClassifier(net: String)
+    /// `SM(c)` appears before the last layer.
+    case misplacedClassifier(net: String)
+    /// `SM(c)` or `GAP(c)` disagrees with the dataset's class count.
+    case classMismatch(net: String, layerClasses: Int, dataClasses: Int)
+    /// A layer's numbers are unusable (e.g. `D(3,2)`).
+    case invalidLayer(net: String, layer: String, reason: String)
+    /// A training setting is out of range.
+    case invalidSetting(name: String, value: String, requirement: String)
+
+    /// One sentence naming the problem and what to do.
+    public var description: String {
+        switch self {
+        case let .cannotBuild(net, reason):
+            return "\(net) cannot be built: \(reason.description.lowercasingFirst)"
+        case let .missingClassifier(net):
+            return "\(net) has no final SM(c) layer; end the net string with SM(classes)."
+        case let .misplacedClassifier(net):
+            return "\(net) has SM(c) before its last layer; SM(c) must come last and only once."
+        case let .classMismatch(net, layerClasses, dataClasses):
+            return "\(net) outputs \(layerClasses) classes but the dataset has \(dataClasses); use SM(\(dataClasses)) (and GAP(\(dataClasses)))."
+        case let .invalidLayer(net, layer, reason):
+            return "\(net) has an unusable layer \(layer) (\(reason)); fix that token."
+        case let .invalidSetting(name, value, requirement):
+            return "\(name) \(value) is not usable; it must be \(requirement)."
+        }
+    }
+}
+
+extension String {
+    /// The engine's sentences start with a capital; inside ours they follow a colon.
+    var lowercasingFirst: String { prefix(1).lowercased() + dropFirst() }
+}
