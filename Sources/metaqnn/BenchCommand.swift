@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         discussion: "Without --net it measures the reference nets N1–N4 of PERF.md at 1 and at all threads, "
             + "compares them with the PyTorch figures, and times a square SGEMM at 256, 512 and 1024.")
 
-    @Option(name: .customLong("net"), help: "A net string to measure (repeatable); dropout tokens are ignored.")
+    @Option(name: .customLong("net"), help: "A net string to measure (repeatable); dropout tokens are left out.")
     var nets: [String] = []
 
     @Option(help: "Input shape as CxHxW.")

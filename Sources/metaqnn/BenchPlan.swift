@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NeuralEngine
+import SearchSpace
+import Training
 
 /// What `metaqnn bench` measures, with the PyTorch reference figures of PERF.md.
 struct BenchPlan {
@@ -34,16 +36,22 @@ struct BenchPlan {
         threadCounts = threads.map { [$0] } ?? (all > 1 ? [1, all] : [1])
         gemmSizes = nets.isEmpty ? [256, 512, 1024] : []
         self.seconds = seconds
-        let chosen = nets.isEmpty ? Self.references.map { ($0.name, $0.net) } : nets.map { ($0, $0) }
-        for (name, text) in chosen {
-            let layers = try BenchNetParser.layers(text)
-            let reference = Self.references.first { $0.net == BenchNetParser.canonical(text) }
+        for text in nets.isEmpty ? Self.references.map(\.net) : nets {
+            // Bench measures without dropout, so D(i,n) tokens are dropped before building.
+            let net = try Architecture(parsing: text).withoutDropout
+            guard case let .softmax(classes)? = net.layers.last else {
+                throw BenchInputError(description: "--net '\(text)' does not end with SM(c); end it with the classifier, e.g. SM(10).")
+            }
+            let layers = try NetworkBuilder.layers(for: net, classes: classes)
+            // Fail before any output if the net cannot be built for this input (e.g. it vanishes).
+            _ = try Network(layers: layers, input: shape, maxBatch: 1, threads: 1, seed: 1)
+            let reference = Self.references.first { $0.net == net.description }
             for threadCount in threadCounts {
                 var pytorch: (Double, Double)?
                 if let reference, shape == TensorShape(channels: 1, height: 28, width: 28), batch == 128 {
                     pytorch = threadCount == 1 ? reference.one : threadCount == 2 ? reference.two : nil
                 }
-                entries.append(Entry(name: reference?.name ?? name, layers: layers, input: shape, batch: batch,
+                entries.append(Entry(name: reference?.name ?? net.description, layers: layers, input: shape, batch: batch,
                                      threads: threadCount, pytorch: pytorch))
             }
         }
@@ -69,6 +77,11 @@ struct BenchPlan {
                                                 threads: entry.threads, seconds: seconds)
         return (measurement, PeakMemory.bytes())
     }
+}
+
+/// A `--net` that cannot be benchmarked; the description is one sentence.
+struct BenchInputError: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// Peak resident memory of this process from /proc/self/status (Linux).
