@@ -57,6 +57,40 @@ struct BenchPlan {
         }
     }
 
+    /// Best figures per entry over `rounds` interleaved rounds, plus the spread of training img/s.
+    struct Results {
+        var networks: [BenchResult] = []
+        var gemm: [(size: Int, threads: Int, gflops: Double)] = []
+    }
+
+    /// Runs every entry and GEMM size once per round, round-robin, keeping each one's best round.
+    func measureAll(rounds: Int) throws -> Results {
+        var results = Results()
+        for round in 0..<rounds {
+            for (index, entry) in entries.enumerated() {
+                let (m, rss) = try measure(entry)
+                if round == 0 {
+                    results.networks.append(BenchResult(best: m, peakRSS: rss, slowestTrain: m.trainImagesPerSecond))
+                } else {
+                    results.networks[index].add(m, peakRSS: rss)
+                }
+            }
+            var index = 0
+            for size in gemmSizes {
+                for threadCount in threadCounts {
+                    let gflops = Benchmark.gemmGFLOPs(size: size, threads: threadCount, seconds: seconds)
+                    if round == 0 {
+                        results.gemm.append((size, threadCount, gflops))
+                    } else {
+                        results.gemm[index].gflops = max(results.gemm[index].gflops, gflops)
+                    }
+                    index += 1
+                }
+            }
+        }
+        return results
+    }
+
     /// Per-layer timing of one entry over a few training steps.
     func profile(_ entry: Entry) throws -> [Benchmark.LayerTiming] {
         try Benchmark.profile(layers: entry.layers, input: entry.input, batch: entry.batch, threads: entry.threads,
@@ -77,6 +111,26 @@ struct BenchPlan {
                                                 threads: entry.threads, seconds: seconds)
         return (measurement, PeakMemory.bytes())
     }
+}
+
+/// One entry's best measurement over the rounds.
+struct BenchResult {
+    var best: Benchmark.Measurement
+    var peakRSS: Int
+    var slowestTrain: Double
+
+    mutating func add(_ m: Benchmark.Measurement, peakRSS rss: Int) {
+        slowestTrain = min(slowestTrain, m.trainImagesPerSecond)
+        best.inferenceImagesPerSecond = max(best.inferenceImagesPerSecond, m.inferenceImagesPerSecond)
+        if m.trainImagesPerSecond > best.trainImagesPerSecond {
+            best.trainImagesPerSecond = m.trainImagesPerSecond
+            best.trainGFLOPs = m.trainGFLOPs
+        }
+        peakRSS = max(peakRSS, rss)
+    }
+
+    /// (best − slowest) / best of the training rate: how much the shared machine disturbed the rounds.
+    var spread: Double { best.trainImagesPerSecond > 0 ? 1 - slowestTrain / best.trainImagesPerSecond : 0 }
 }
 
 /// A `--net` that cannot be benchmarked; the description is one sentence.
