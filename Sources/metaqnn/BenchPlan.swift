@@ -40,7 +40,8 @@ struct BenchPlan {
             // Bench measures without dropout, so D(i,n) tokens are dropped before building.
             let net = try Architecture(parsing: text).withoutDropout
             guard case let .softmax(classes)? = net.layers.last else {
-                throw BenchInputError(description: "--net '\(text)' does not end with SM(c); end it with the classifier, e.g. SM(10).")
+                throw BenchInputError(
+                    description: "--net '\(text)' does not end with SM(c); end it with the classifier, e.g. SM(10).")
             }
             let layers = try NetworkBuilder.layers(for: net, classes: classes)
             // Fail before any output if the net cannot be built for this input (e.g. it vanishes).

@@ -150,14 +150,14 @@ enum ConvolutionKernels {
                 let images = min(chunk, range.upperBound - n)
                 let tiles = images * perImage
                 variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
-                                               first: n, images: images, into: v)
+                                       first: n, images: images, into: v)
                 for xi in 0..<points {
                     ctx.gemm(thread: t, m: cout, n: tiles, k: cin, a: MatrixView(u + xi * pairs, rowStride: cin),
-                             b: MatrixView(v + xi * pointStride(cin, tiles: tiles), rowStride: tiles), c: m + xi * pointStride(cout, tiles: tiles),
-                             ldc: tiles, accumulate: false)
+                             b: MatrixView(v + xi * pointStride(cin, tiles: tiles), rowStride: tiles),
+                             c: m + xi * pointStride(cout, tiles: tiles), ldc: tiles, accumulate: false)
                 }
                 variant.transformOutput(m, channels: cout, height: g.height, width: g.width, count: count,
-                                                first: n, images: images, bias: bias, relu: true, into: y)
+                                        first: n, images: images, bias: bias, relu: true, into: y)
                 n += images
             }
         }
@@ -186,7 +186,7 @@ enum ConvolutionKernels {
                     y: y, dy: dy, rows: cout, count: count, plane: g.outputPlane, first: n, images: images,
                     biasGradient: du + points * pairs)
                 variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
-                                               first: n, images: images, into: v)
+                                       first: n, images: images, into: v)
                 variant.transformOutputGradient(dy, channels: cout, height: g.height, width: g.width,
                                                         count: count, first: n, images: images, into: yHat)
                 for xi in 0..<points {
@@ -215,11 +215,11 @@ enum ConvolutionKernels {
                 let images = min(chunk, range.upperBound - n)
                 let tiles = images * perImage
                 variant.transformInput(dy, channels: cout, height: g.height, width: g.width, count: count,
-                                               first: n, images: images, into: v)
+                                       first: n, images: images, into: v)
                 for xi in 0..<points {
                     ctx.gemm(thread: t, m: cin, n: tiles, k: cout, a: MatrixView(u + xi * pairs, rowStride: cout),
-                             b: MatrixView(v + xi * pointStride(cout, tiles: tiles), rowStride: tiles), c: m + xi * pointStride(cin, tiles: tiles),
-                             ldc: tiles, accumulate: false)
+                             b: MatrixView(v + xi * pointStride(cout, tiles: tiles), rowStride: tiles),
+                             c: m + xi * pointStride(cin, tiles: tiles), ldc: tiles, accumulate: false)
                 }
                 variant.transformOutput(m, channels: cin, height: g.height, width: g.width, count: count,
                                                 first: n, images: images, bias: nil, relu: false, into: dx)

@@ -213,46 +213,46 @@ enum Winograd5Kernels {
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
         withUnsafeTemporaryAllocation(of: T.V.self, capacity: 12) { scratch in
-        let top = scratch.baseAddress!, bottom = top + 6
-        for c in 0..<channels {
-            let b = T.V(repeating: bias?[c] ?? 0)
-            for image in 0..<images {
-                let plane = y + (c * count + first + image) * height * width
-                for ty in 0..<th {
-                    var tx = 0
-                    while tx < tw {
-                        let lanes = min(8, tw - tx)
-                        let s = m + c * tiles + (image * th + ty) * tw + tx
-                        // Aᵀ = [1 1 1 1 1 0; 0 1 −1 2 −2 1] down each column j, then along the two rows.
-                        for j in 0..<6 {
-                            let r0 = T.load(s + j * stride, lanes: lanes), r1 = T.load(s + (6 + j) * stride, lanes: lanes)
-                            let r2 = T.load(s + (12 + j) * stride, lanes: lanes)
-                            let r3 = T.load(s + (18 + j) * stride, lanes: lanes)
-                            let r4 = T.load(s + (24 + j) * stride, lanes: lanes)
-                            let r5 = T.load(s + (30 + j) * stride, lanes: lanes)
-                            top[j] = r0 + r1 + r2 + r3 + r4
-                            bottom[j] = r1 - r2 + 2 * (r3 - r4) + r5
+            let top = scratch.baseAddress!, bottom = top + 6
+            for c in 0..<channels {
+                let b = T.V(repeating: bias?[c] ?? 0)
+                for image in 0..<images {
+                    let plane = y + (c * count + first + image) * height * width
+                    for ty in 0..<th {
+                        var tx = 0
+                        while tx < tw {
+                            let lanes = min(8, tw - tx)
+                            let s = m + c * tiles + (image * th + ty) * tw + tx
+                            // Aᵀ = [1 1 1 1 1 0; 0 1 −1 2 −2 1] down each column j, then along the two rows.
+                            for j in 0..<6 {
+                                let r0 = T.load(s + j * stride, lanes: lanes), r1 = T.load(s + (6 + j) * stride, lanes: lanes)
+                                let r2 = T.load(s + (12 + j) * stride, lanes: lanes)
+                                let r3 = T.load(s + (18 + j) * stride, lanes: lanes)
+                                let r4 = T.load(s + (24 + j) * stride, lanes: lanes)
+                                let r5 = T.load(s + (30 + j) * stride, lanes: lanes)
+                                top[j] = r0 + r1 + r2 + r3 + r4
+                                bottom[j] = r1 - r2 + 2 * (r3 - r4) + r5
+                            }
+                            var v00 = top[0] + top[1] + top[2] + top[3] + top[4] + b
+                            var v01 = top[1] - top[2] + 2 * (top[3] - top[4]) + top[5] + b
+                            var v10 = bottom[0] + bottom[1] + bottom[2] + bottom[3] + bottom[4] + b
+                            var v11 = bottom[1] - bottom[2] + 2 * (bottom[3] - bottom[4]) + bottom[5] + b
+                            if relu {
+                                v00 = v00.replacing(with: 0, where: v00 .< 0)
+                                v01 = v01.replacing(with: 0, where: v01 .< 0)
+                                v10 = v10.replacing(with: 0, where: v10 .< 0)
+                                v11 = v11.replacing(with: 0, where: v11 .< 0)
+                            }
+                            let columns = min(2 * lanes, width - 2 * tx)
+                            T.storeInterleaved(v00, v01, plane + 2 * ty * width + 2 * tx, count: columns)
+                            if 2 * ty + 1 < height {
+                                T.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
+                            }
+                            tx += 8
                         }
-                        var v00 = top[0] + top[1] + top[2] + top[3] + top[4] + b
-                        var v01 = top[1] - top[2] + 2 * (top[3] - top[4]) + top[5] + b
-                        var v10 = bottom[0] + bottom[1] + bottom[2] + bottom[3] + bottom[4] + b
-                        var v11 = bottom[1] - bottom[2] + 2 * (bottom[3] - bottom[4]) + bottom[5] + b
-                        if relu {
-                            v00 = v00.replacing(with: 0, where: v00 .< 0)
-                            v01 = v01.replacing(with: 0, where: v01 .< 0)
-                            v10 = v10.replacing(with: 0, where: v10 .< 0)
-                            v11 = v11.replacing(with: 0, where: v11 .< 0)
-                        }
-                        let columns = min(2 * lanes, width - 2 * tx)
-                        T.storeInterleaved(v00, v01, plane + 2 * ty * width + 2 * tx, count: columns)
-                        if 2 * ty + 1 < height {
-                            T.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
-                        }
-                        tx += 8
                     }
                 }
             }
-        }
         }
     }
 }
