@@ -158,4 +158,16 @@ import Testing
         #expect((try? Architecture(parsing: first.net)) != nil)
         #expect(first.expectedAccuracy == learner.table[learner.space.bucketed(learner.space.startState)]!.map(\.value).max())
     }
+
+    @Test func undecodableSettingsAreAOneSentenceError() {
+        let record = ExperimentRecord(name: "odd", kind: .search, status: .running, seed: 1, searchSpaceJSON: "{}",
+                                      settingsJSON: "{}", rngState: 0, createdAt: 0, updatedAt: 0)
+        #expect {
+            try ReportInputBuilder.input(experiment: record, entries: [], nets: [], qTable: QTable(), storePath: "s")
+        } throws: { error in
+            guard case .unreadableExperiment(name: "odd", _) = error as? ReportWriteError else { return false }
+            let text = "\(error)"
+            return text.hasPrefix("Experiment 'odd' cannot be reported") && !text.contains("\n")
+        }
+    }
 }
