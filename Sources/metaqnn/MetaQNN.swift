@@ -16,6 +16,7 @@ struct MetaQNN: AsyncParsableCommand {
             ExportCommand.self,
             ListCommand.self,
             ShowCommand.self,
+            ReportCommand.self,
         ]
     )
 }
