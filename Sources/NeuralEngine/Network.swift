@@ -16,7 +16,7 @@ public final class Network {
     /// The representation entering the classifier (after the last non-classifier layer).
     public let outputShape: TensorShape
     /// Adam steps taken so far.
-    public private(set) var stepCount = 0
+    public internal(set) var stepCount = 0
 
     /// Adam hyper-parameters; `learningRate` is the schedule hook.
     public var adam: AdamSettings

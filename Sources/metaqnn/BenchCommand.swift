@@ -28,6 +28,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per line instead of a table.")
     var json = false
 
+    @Flag(help: "Also print each layer's forward and backward time per training step.")
+    var profile = false
+
     func validate() throws {
         guard BenchPlan.parseShape(input) != nil else {
             throw ValidationError("--input '\(input)' is not CxHxW with positive numbers; use e.g. 1x28x28.")
@@ -42,6 +45,7 @@ struct BenchCommand: ParsableCommand {
         let output = BenchOutput(json: json)
         for entry in plan.entries {
             output.network(entry, try plan.measure(entry))
+            if profile { output.profile(entry, try plan.profile(entry)) }
         }
         for size in plan.gemmSizes {
             for threadCount in plan.threadCounts {

@@ -40,6 +40,20 @@ struct BenchOutput {
         }
     }
 
+    func profile(_ entry: BenchPlan.Entry, _ timings: [Benchmark.LayerTiming]) {
+        for t in timings {
+            if json {
+                printJSON(["net": entry.name, "threads": entry.threads, "layer": t.layer.description,
+                           "forward_ms": rounded(t.forwardSeconds * 1000), "backward_ms": rounded(t.backwardSeconds * 1000),
+                           "train_gflops": rounded(t.forwardFLOPs > 0 ? t.trainGFLOPs : 0)])
+            } else {
+                let rate = t.forwardFLOPs > 0 ? String(format: "%6.1f GFLOP/s", t.trainGFLOPs) : ""
+                print(String(format: "    %-44@ fwd %8.2f ms  bwd %8.2f ms  ", t.layer.description as NSString,
+                             t.forwardSeconds * 1000, t.backwardSeconds * 1000) + rate)
+            }
+        }
+    }
+
     func gemm(size: Int, threads: Int, gflops: Double) {
         if json {
             printJSON(["gemm": size, "threads": threads, "gflops": rounded(gflops)])

@@ -49,6 +49,12 @@ struct BenchPlan {
         }
     }
 
+    /// Per-layer timing of one entry over a few training steps.
+    func profile(_ entry: Entry) throws -> [Benchmark.LayerTiming] {
+        try Benchmark.profile(layers: entry.layers, input: entry.input, batch: entry.batch, threads: entry.threads,
+                              steps: 3)
+    }
+
     /// `CxHxW` with positive numbers, or nil.
     static func parseShape(_ text: String) -> TensorShape? {
         let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }

@@ -3,13 +3,33 @@
 enum ConvolutionKernels {
     /// Images per im2col chunk: big GEMMs, but each thread's column buffer stays near 8 MiB.
     static func chunkImages(_ g: ConvolutionGeometry, imagesPerThread: Int) -> Int {
-        let perImage = g.patchSize * g.outputPlane
+        let perImage = max(g.inputChannels, g.outputChannels) * g.kernel * g.kernel * g.outputPlane
         return max(1, min(imagesPerThread, (1 << 21) / max(perImage, 1)))
     }
 
     /// Column-buffer floats one thread needs for this layer (0 for a pointwise convolution).
     static func columnFloats(_ g: ConvolutionGeometry, imagesPerThread: Int) -> Int {
-        g.isPointwise ? 0 : g.patchSize * g.outputPlane * chunkImages(g, imagesPerThread: imagesPerThread)
+        g.isPointwise ? 0 : max(g.inputChannels, g.outputChannels) * g.kernel * g.kernel * g.outputPlane
+            * chunkImages(g, imagesPerThread: imagesPerThread)
+    }
+
+    /// Whether the input gradient is computed as a forward SAME convolution of dY with the rotated kernel
+    /// (stride 1, odd kernel: symmetric padding), which avoids the small-k GEMM and the col2im scatter.
+    static func usesFlippedInputGradient(_ g: ConvolutionGeometry) -> Bool {
+        // With many more outputs than inputs the transposed GEMM plus col2im is the cheaper way.
+        !g.isPointwise && g.stride == 1 && g.kernel % 2 == 1 && g.outputChannels <= 2 * g.inputChannels
+    }
+
+    /// Shapes: w[Cout, Cin, k, k] → flipped[Cin, Cout, k, k], rotated by 180°.
+    static func flipWeights(_ w: UnsafePointer<Float>, geometry g: ConvolutionGeometry,
+                            into flipped: UnsafeMutablePointer<Float>) {
+        let area = g.kernel * g.kernel
+        for co in 0..<g.outputChannels {
+            for ci in 0..<g.inputChannels {
+                let src = w + (co * g.inputChannels + ci) * area, dst = flipped + (ci * g.outputChannels + co) * area
+                for i in 0..<area { dst[i] = src[area - 1 - i] }
+            }
+        }
     }
 
     /// Shapes: x[Cin, count, H, W], params → y[Cout, count, Ho, Wo] = ReLU(W ⊛ x + b).
@@ -42,10 +62,16 @@ enum ConvolutionKernels {
     /// `dy` is masked by the ReLU in place.
     static func backward(_ ctx: ExecutionContext, geometry g: ConvolutionGeometry, chunk: Int, input: FloatSlice,
                          output: FloatSlice, outputGradient: FloatSlice, inputGradient: FloatSlice?,
-                         parameters: FloatSlice, gradient: FloatSlice, count: Int) {
+                         parameters: FloatSlice, flipped: FloatSlice, gradient: FloatSlice, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output), dy = ctx.pointer(outputGradient)
         let w = ctx.pointer(parameters)
         let dx = inputGradient.map { ctx.pointer($0) }
+        let useFlipped = usesFlippedInputGradient(g) && dx != nil
+        if useFlipped { flipWeights(w, geometry: g, into: ctx.pointer(flipped)) }
+        let wFlipped = MatrixView(ctx.pointer(flipped), rowStride: g.outputChannels * g.kernel * g.kernel)
+        let transposedGeometry = ConvolutionGeometry(
+            sameInput: TensorShape(channels: g.outputChannels, height: g.outputHeight, width: g.outputWidth),
+            filters: g.inputChannels, kernel: g.kernel, stride: 1)
         Parallel.run(ctx.threads) { t in
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
             let dw = ctx.gradientTarget(thread: t, gradient)
@@ -74,6 +100,13 @@ enum ConvolutionKernels {
                     if g.isPointwise {
                         ctx.gemm(thread: t, m: g.patchSize, n: columns, k: g.outputChannels, a: wT, b: dyChunk,
                                  c: dx + n * g.inputPlane, ldc: count * g.inputPlane, accumulate: false)
+                    } else if useFlipped {
+                        // dX[Cin, cols] = W′[Cin, Cout·k·k] · im2col(dY)
+                        Im2col.im2col(dy, geometry: transposedGeometry, count: count, first: n, images: images,
+                                      into: col)
+                        ctx.gemm(thread: t, m: g.inputChannels, n: columns, k: transposedGeometry.patchSize,
+                                 a: wFlipped, b: MatrixView(col, rowStride: columns), c: dx + n * g.inputPlane,
+                                 ldc: count * g.inputPlane, accumulate: false)
                     } else {
                         // dcol[K, cols] = Wᵀ · dY, then scattered back onto the input planes.
                         ctx.gemm(thread: t, m: g.patchSize, n: columns, k: g.outputChannels, a: wT, b: dyChunk,
@@ -88,5 +121,104 @@ enum ConvolutionKernels {
             }
         }
         ctx.reducePartials(into: gradient)
+    }
+
+    // MARK: Winograd (F(2×2, 3×3) and F(2×2, 5×5))
+
+    /// Shapes: x[Cin, count, H, W] → y[Cout, count, H, W] = ReLU(W ⊛ x + b); `transformed` holds U[points, Cout, Cin].
+    static func winogradForward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
+                                chunk: Int,
+                                input: FloatSlice, output: FloatSlice, parameters: FloatSlice,
+                                transformed: FloatSlice, count: Int) {
+        let x = ctx.pointer(input), y = ctx.pointer(output)
+        let w = ctx.pointer(parameters), bias = w + g.weightCount, u = ctx.pointer(transformed)
+        let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout, points = variant.points
+        variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: false, into: u,
+                                         threads: ctx.threads)
+        Parallel.run(ctx.threads) { t in
+            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+            let v = ctx.pointer(ctx.columns[t])
+            let m = v + points * max(cin, cout) * WinogradVariant.tilesPerImage(g) * chunk
+            var n = range.lowerBound
+            while n < range.upperBound {
+                let images = min(chunk, range.upperBound - n)
+                let tiles = images * WinogradVariant.tilesPerImage(g)
+                variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
+                                               first: n, images: images, into: v)
+                for xi in 0..<points {
+                    ctx.gemm(thread: t, m: cout, n: tiles, k: cin, a: MatrixView(u + xi * pairs, rowStride: cin),
+                             b: MatrixView(v + xi * cin * tiles, rowStride: tiles), c: m + xi * cout * tiles,
+                             ldc: tiles, accumulate: false)
+                }
+                variant.transformOutput(m, channels: cout, height: g.height, width: g.width, count: count,
+                                                first: n, images: images, bias: bias, relu: true, into: y)
+                n += images
+            }
+        }
+    }
+
+    /// Shapes: x, y, dy[Cout, count, H, W] → gradient (weights then bias) and, if wanted, dx[Cin, count, H, W].
+    static func winogradBackward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
+                                 chunk: Int,
+                                 input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
+                                 inputGradient: FloatSlice?, parameters: FloatSlice, transformed: FloatSlice,
+                                 gradient: FloatSlice, count: Int) {
+        let x = ctx.pointer(input), y = ctx.pointer(output), dy = ctx.pointer(outputGradient)
+        let w = ctx.pointer(parameters), u = ctx.pointer(transformed)
+        let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout, points = variant.points
+        let perImage = WinogradVariant.tilesPerImage(g)
+        Parallel.run(ctx.threads) { t in
+            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+            let du = ctx.pointer(ctx.partials[t])
+            du.update(repeating: 0, count: points * pairs + cout)
+            let v = ctx.pointer(ctx.columns[t]), yHat = v + points * max(cin, cout) * perImage * chunk
+            var n = range.lowerBound
+            while n < range.upperBound {
+                let images = min(chunk, range.upperBound - n)
+                let tiles = images * perImage
+                ElementwiseKernels.reluBackwardAndBiasGradient(
+                    y: y, dy: dy, rows: cout, count: count, plane: g.outputPlane, first: n, images: images,
+                    biasGradient: du + points * pairs)
+                variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
+                                               first: n, images: images, into: v)
+                variant.transformOutputGradient(dy, channels: cout, height: g.height, width: g.width,
+                                                        count: count, first: n, images: images, into: yHat)
+                for xi in 0..<points {
+                    ctx.gemm(thread: t, m: cout, n: cin, k: tiles,
+                             a: MatrixView(yHat + xi * cout * tiles, rowStride: tiles),
+                             b: MatrixView(v + xi * cin * tiles, rowStride: tiles).transposed, c: du + xi * pairs,
+                             ldc: cin, accumulate: true)
+                }
+                n += images
+            }
+        }
+        ctx.reducePartialsIntoFirst(count: points * pairs + cout)
+        let total = ctx.pointer(ctx.partials[0]), dw = ctx.pointer(gradient)
+        dw.update(repeating: 0, count: g.weightCount)
+        variant.accumulateFilterGradient(total, pairs: pairs, into: dw)
+        (dw + g.weightCount).update(from: total + points * pairs, count: cout)
+        guard let inputGradient else { return }
+        let dx = ctx.pointer(inputGradient)
+        variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: true, into: u,
+                                         threads: ctx.threads)
+        Parallel.run(ctx.threads) { t in
+            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+            let v = ctx.pointer(ctx.columns[t]), m = v + points * max(cin, cout) * perImage * chunk
+            var n = range.lowerBound
+            while n < range.upperBound {
+                let images = min(chunk, range.upperBound - n)
+                let tiles = images * perImage
+                variant.transformInput(dy, channels: cout, height: g.height, width: g.width, count: count,
+                                               first: n, images: images, into: v)
+                for xi in 0..<points {
+                    ctx.gemm(thread: t, m: cin, n: tiles, k: cout, a: MatrixView(u + xi * pairs, rowStride: cout),
+                             b: MatrixView(v + xi * cout * tiles, rowStride: tiles), c: m + xi * cin * tiles,
+                             ldc: tiles, accumulate: false)
+                }
+                variant.transformOutput(m, channels: cin, height: g.height, width: g.width, count: count,
+                                                first: n, images: images, bias: nil, relu: false, into: dx)
+                n += images
+            }
+        }
     }
 }

@@ -6,14 +6,25 @@ enum ElementwiseKernels {
                                             count: Int, plane: Int, first: Int, images: Int,
                                             biasGradient: UnsafeMutablePointer<Float>) {
         let length = images * plane
+        typealias V = SIMD8<Float>
         for r in 0..<rows {
             let offset = r * count * plane + first * plane
             let yr = y + offset, dr = dy + offset
-            var sum: Float = 0
-            for i in 0..<length {
+            var sums = V()
+            var i = 0
+            while i + 8 <= length {
+                let yv = UnsafeRawPointer(yr + i).loadUnaligned(as: V.self)
+                let dv = UnsafeRawPointer(dr + i).loadUnaligned(as: V.self).replacing(with: 0, where: yv .<= 0)
+                UnsafeMutableRawPointer(dr + i).storeBytes(of: dv, as: V.self)
+                sums += dv
+                i += 8
+            }
+            var sum = sums.sum()
+            while i < length {
                 let d = yr[i] > 0 ? dr[i] : 0
                 dr[i] = d
                 sum += d
+                i += 1
             }
             biasGradient[r] += sum
         }
@@ -32,11 +43,12 @@ enum ElementwiseKernels {
     /// Shapes: x[C, count, plane] → flat[C·plane, count] for images first..<first+images (the FC input matrix).
     static func flatten(_ x: UnsafePointer<Float>, _ flat: UnsafeMutablePointer<Float>, channels: Int, count: Int,
                         plane: Int, first: Int, images: Int) {
+        // Image-inner order writes each row of `flat` contiguously.
         for c in 0..<channels {
-            for n in first..<(first + images) {
-                let src = x + (c * count + n) * plane
-                let dst = flat + c * plane * count + n
-                for p in 0..<plane { dst[p * count] = src[p] }
+            let src = x + c * count * plane
+            let dst = flat + c * plane * count
+            for p in 0..<plane {
+                for n in first..<(first + images) { dst[p * count + n] = src[n * plane + p] }
             }
         }
     }
@@ -45,10 +57,10 @@ enum ElementwiseKernels {
     static func unflatten(_ flat: UnsafePointer<Float>, _ x: UnsafeMutablePointer<Float>, channels: Int, count: Int,
                           plane: Int, first: Int, images: Int) {
         for c in 0..<channels {
-            for n in first..<(first + images) {
-                let dst = x + (c * count + n) * plane
-                let src = flat + c * plane * count + n
-                for p in 0..<plane { dst[p] = src[p * count] }
+            let dst = x + c * count * plane
+            let src = flat + c * plane * count
+            for p in 0..<plane {
+                for n in first..<(first + images) { dst[n * plane + p] = src[p * count + n] }
             }
         }
     }

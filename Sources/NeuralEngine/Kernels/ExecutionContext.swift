@@ -22,6 +22,8 @@ final class ExecutionContext {
     struct Requirements {
         var columnFloats = 0
         var partialFloats = 0
+        /// Winograd filter gradients accumulate in transform space on every thread, thread 0 included.
+        var winogradPartialFloats = 0
     }
 
     /// Reserves the per-thread scratch in `plan`.
@@ -33,7 +35,9 @@ final class ExecutionContext {
             packA.append(plan.floats(Gemm.packASize))
             packB.append(plan.floats(Gemm.packBSize))
             columns.append(plan.floats(requirements.columnFloats))
-            partials.append(t == 0 ? .empty : plan.floats(requirements.partialFloats))
+            let size = t == 0 ? requirements.winogradPartialFloats
+                : max(requirements.partialFloats, requirements.winogradPartialFloats)
+            partials.append(size == 0 ? .empty : plan.floats(size))
         }
         return (packA, packB, columns, partials)
     }
@@ -53,6 +57,19 @@ final class ExecutionContext {
     @inline(__always)
     func gradientTarget(thread t: Int, _ gradient: FloatSlice) -> UnsafeMutablePointer<Float> {
         t == 0 ? pointer(gradient) : pointer(partials[t])
+    }
+
+    /// Adds the first `count` floats of the partials of threads 1..<T into thread 0's, in thread order.
+    func reducePartialsIntoFirst(count: Int) {
+        guard threads > 1 else { return }
+        let g = pointer(partials[0])
+        Parallel.run(threads) { part in
+            let range = Parallel.range(part: part, of: self.threads, count: count)
+            for t in 1..<self.threads {
+                let p = self.pointer(self.partials[t])
+                for i in range { g[i] += p[i] }
+            }
+        }
     }
 
     /// Adds the partial gradients of threads 1..<T into `gradient` in thread order, so sums are reproducible.

@@ -40,13 +40,15 @@ enum Gemm {
                 while ic < m {
                     let mb = min(mc, m - ic)
                     packPanelA(a, row: ic, rows: mb, column: pc, columns: kb, into: packA)
-                    var jr = 0
-                    while jr < nb {
-                        let nrEff = min(nr, nb - jr)
-                        let bPanel = UnsafePointer(packB + (jr / nr) * kb * nr)
-                        var ir = 0
-                        while ir < mb {
-                            let mrEff = min(mr, mb - ir)
+                    // Short k-blocks leave a small B panel that stays in L2, so sweep C row-strip by
+                    // row-strip: C rows are often 4 KiB-aligned apart, and walking down them thrashes the cache.
+                    let rowMajor = kb * nb <= 16_384
+                    let strips = (nb + nr - 1) / nr, rowStrips = (mb + mr - 1) / mr
+                    for outer in 0..<(rowMajor ? rowStrips : strips) {
+                        for inner in 0..<(rowMajor ? strips : rowStrips) {
+                            let jr = (rowMajor ? inner : outer) * nr, ir = (rowMajor ? outer : inner) * mr
+                            let nrEff = min(nr, nb - jr), mrEff = min(mr, mb - ir)
+                            let bPanel = UnsafePointer(packB + (jr / nr) * kb * nr)
                             let cTile = c + (ic + ir) * ldc + jc + jr
                             let aPanel = UnsafePointer(packA + (ir / mr) * kb * mr)
                             let tileBias = last ? bias.map { $0 + ic + ir } : nil
@@ -57,9 +59,7 @@ enum Gemm {
                                 edgeTile(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, rows: mrEff,
                                          columns: nrEff, load: load, bias: tileBias, relu: last && relu)
                             }
-                            ir += mr
                         }
-                        jr += nr
                     }
                     ic += mb
                 }

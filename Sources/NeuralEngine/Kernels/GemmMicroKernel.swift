@@ -13,6 +13,7 @@ extension Gemm {
         @inline(__always) func st(_ v: V, _ p: UnsafeMutablePointer<Float>) {
             UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
         }
+        @inline(__always) func rectify(_ v: V) -> V { v.replacing(with: 0, where: v .< 0) }
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
         var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
         if load {
@@ -50,13 +51,12 @@ extension Gemm {
             x = V(repeating: bias[5]); c50 += x; c51 += x
         }
         if relu {
-            let z = V()
-            c00 = pointwiseMax(c00, z); c01 = pointwiseMax(c01, z)
-            c10 = pointwiseMax(c10, z); c11 = pointwiseMax(c11, z)
-            c20 = pointwiseMax(c20, z); c21 = pointwiseMax(c21, z)
-            c30 = pointwiseMax(c30, z); c31 = pointwiseMax(c31, z)
-            c40 = pointwiseMax(c40, z); c41 = pointwiseMax(c41, z)
-            c50 = pointwiseMax(c50, z); c51 = pointwiseMax(c51, z)
+            c00 = rectify(c00); c01 = rectify(c01)
+            c10 = rectify(c10); c11 = rectify(c11)
+            c20 = rectify(c20); c21 = rectify(c21)
+            c30 = rectify(c30); c31 = rectify(c31)
+            c40 = rectify(c40); c41 = rectify(c41)
+            c50 = rectify(c50); c51 = rectify(c51)
         }
         st(c00, c); st(c01, c + 8)
         st(c10, c + ldc); st(c11, c + ldc + 8)

@@ -11,6 +11,10 @@ enum PoolingKernels {
                 let src = x + plane * g.inputPlane
                 let dst = y + plane * g.outputPlane
                 let idx = argmax + plane * g.outputPlane
+                if g.kernel == 2 && g.stride == 2 {
+                    pool2x2(src, dst, idx, width: g.width, outputHeight: g.outputHeight, outputWidth: g.outputWidth)
+                    continue
+                }
                 for oy in 0..<g.outputHeight {
                     for ox in 0..<g.outputWidth {
                         var best = oy * g.stride * g.width + ox * g.stride
@@ -26,6 +30,25 @@ enum PoolingKernels {
                         idx[oy * g.outputWidth + ox] = Int32(best)
                     }
                 }
+            }
+        }
+    }
+
+    /// Shapes: one plane x[H, W] → y[Ho, Wo], argmax[Ho, Wo] for 2×2 windows with stride 2 (the common case).
+    @inline(__always)
+    static func pool2x2(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>,
+                        _ idx: UnsafeMutablePointer<Int32>, width: Int, outputHeight: Int, outputWidth: Int) {
+        for oy in 0..<outputHeight {
+            let top = 2 * oy * width
+            for ox in 0..<outputWidth {
+                let i0 = top + 2 * ox, i2 = i0 + width
+                var best = i0
+                var value = src[i0]
+                if src[i0 + 1] > value { value = src[i0 + 1]; best = i0 + 1 }
+                if src[i2] > value { value = src[i2]; best = i2 }
+                if src[i2 + 1] > value { value = src[i2 + 1]; best = i2 + 1 }
+                dst[oy * outputWidth + ox] = value
+                idx[oy * outputWidth + ox] = Int32(best)
             }
         }
     }

@@ -3,16 +3,34 @@ struct ConvolutionLayer {
     let geometry: ConvolutionGeometry
     let chunk: Int
     let parameters: ParameterSlices
+    /// The Winograd algorithm of this layer, or nil for im2col.
+    let winograd: WinogradVariant?
+    /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass); empty for im2col.
+    let transformed: FloatSlice
+    /// The 180°-rotated kernel [Cin, Cout, k, k] for the input gradient of stride-1 odd kernels.
+    let flipped: FloatSlice
 
     init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int, threads: Int,
          plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements) {
         geometry = ConvolutionGeometry(sameInput: input, filters: filters, kernel: kernel, stride: stride)
         let perThread = (maxBatch + threads - 1) / threads
-        chunk = ConvolutionKernels.chunkImages(geometry, imagesPerThread: perThread)
         parameters = ParameterSlices(weights: geometry.weightCount, biases: filters, plan: &plan)
-        requirements.columnFloats = max(requirements.columnFloats,
-                                        ConvolutionKernels.columnFloats(geometry, imagesPerThread: perThread))
         requirements.partialFloats = max(requirements.partialFloats, parameters.count)
+        winograd = WinogradVariant.choose(for: geometry)
+        if let winograd {
+            chunk = winograd.chunkImages(geometry, imagesPerThread: perThread)
+            transformed = plan.floats(winograd.points * geometry.inputChannels * filters)
+            flipped = .empty
+            requirements.columnFloats = max(requirements.columnFloats,
+                                            winograd.scratchFloats(geometry, chunk: chunk))
+            requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, transformed.count + filters)
+        } else {
+            chunk = ConvolutionKernels.chunkImages(geometry, imagesPerThread: perThread)
+            transformed = .empty
+            flipped = ConvolutionKernels.usesFlippedInputGradient(geometry) ? plan.floats(geometry.weightCount) : .empty
+            requirements.columnFloats = max(requirements.columnFloats,
+                                            ConvolutionKernels.columnFloats(geometry, imagesPerThread: perThread))
+        }
     }
 
     var outputShape: TensorShape { geometry.outputShape }
@@ -25,14 +43,27 @@ struct ConvolutionLayer {
     }
 
     func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int) {
+        if let winograd {
+            ConvolutionKernels.winogradForward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input, output: output,
+                                               parameters: parameters.values, transformed: transformed, count: count)
+            return
+        }
         ConvolutionKernels.forward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
                                    parameters: parameters.values, count: count)
     }
 
     func backward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
                   inputGradient: FloatSlice?, count: Int) {
+        if let winograd {
+            ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input, output: output,
+                                                outputGradient: outputGradient, inputGradient: inputGradient,
+                                                parameters: parameters.values, transformed: transformed,
+                                                gradient: parameters.gradient, count: count)
+            return
+        }
         ConvolutionKernels.backward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
                                     outputGradient: outputGradient, inputGradient: inputGradient,
-                                    parameters: parameters.values, gradient: parameters.gradient, count: count)
+                                    parameters: parameters.values, flipped: flipped, gradient: parameters.gradient,
+                                    count: count)
     }
 }
