@@ -12,6 +12,11 @@ struct MetaQNN: AsyncParsableCommand {
             CheckCommand.self,
             TrainCommand.self,
             BenchCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            ListCommand.self,
+            ShowCommand.self,
+            ReportCommand.self,
         ]
     )
 }
