@@ -45,7 +45,15 @@ public struct ExperimentCatalog: Sendable {
                 lines += Self.progress(schedule: settings.epsilonSchedule, nets: nets).map { "  " + $0 }
             }
         }
-        lines.append("settings: \(experiment.settingsJSON)")
+        lines.append("settings:")
+        lines += Self.prettyJSON(experiment.settingsJSON).map { "  " + $0 }
+        let leases = try store.leases(experiment: name)
+        if !leases.isEmpty {
+            lines.append("in flight:")
+            lines += leases.map { lease in
+                "  \(lease.net) on \(lease.worker) (pid \(lease.pid)), heartbeat \(Self.date(lease.heartbeatAt))"
+            }
+        }
         let ranked = nets.filter { $0.status == .trained }
             .sorted { ($0.bestValidationAccuracy!, -$0.id) > ($1.bestValidationAccuracy!, -$1.id) }
             .prefix(top)
@@ -69,6 +77,14 @@ public struct ExperimentCatalog: Sendable {
         return schedule.steps.enumerated().map { index, step in
             "ε \(step.epsilon): \(counts[index])/\(step.models)"
         }
+    }
+
+    /// Indented, key-sorted lines of a JSON text (the text itself when it is not JSON).
+    static func prettyJSON(_ text: String) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
+              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return [text] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     static func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }
