@@ -79,12 +79,25 @@ public struct ExperimentCatalog: Sendable {
         }
     }
 
-    /// Indented, key-sorted lines of a JSON text (the text itself when it is not JSON).
+    /// One "key.path: value" line per setting (top-level objects opened one level, values as compact
+    /// key-sorted JSON); the text itself when it is not a JSON object.
     static func prettyJSON(_ text: String) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return [text] }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return [text] }
+        func compact(_ value: Any) -> String {
+            guard let data = try? JSONSerialization.data(
+                withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+            else { return "\(value)" }
+            return String(decoding: data, as: UTF8.self)
+        }
+        func lines(_ object: [String: Any], prefix: String, depth: Int) -> [String] {
+            object.keys.sorted().flatMap { key -> [String] in
+                if depth < 1, let nested = object[key] as? [String: Any] {
+                    return lines(nested, prefix: prefix + key + ".", depth: depth + 1)
+                }
+                return ["\(prefix)\(key): \(compact(object[key]!))"]
+            }
+        }
+        return lines(object, prefix: "", depth: 0)
     }
 
     static func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }
