@@ -17,6 +17,7 @@ struct MetaQNN: AsyncParsableCommand {
             ExportCommand.self,
             ListCommand.self,
             ShowCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -19,6 +19,10 @@ enum WinogradVariant: Hashable, Sendable {
     /// Transform points per tile: (2 + k − 1)².
     var points: Int { self == .f2x3 ? 16 : 36 }
 
+    /// Floats between consecutive transform points of a [points, C, T] buffer. The padding keeps the
+    /// points' streams off 4 KiB-aliased addresses, which otherwise thrash the L1 sets in the transforms.
+    static func pointStride(channels: Int, tiles: Int) -> Int { channels * tiles + 80 }
+
     static func tilesPerImage(_ g: ConvolutionGeometry) -> Int { ((g.height + 1) / 2) * ((g.width + 1) / 2) }
 
     /// Images per chunk so that the two transform buffers of a thread stay near 16–32 MiB.
@@ -28,7 +32,7 @@ enum WinogradVariant: Hashable, Sendable {
     }
 
     func scratchFloats(_ g: ConvolutionGeometry, chunk: Int) -> Int {
-        2 * points * max(g.inputChannels, g.outputChannels) * Self.tilesPerImage(g) * chunk
+        2 * points * Self.pointStride(channels: max(g.inputChannels, g.outputChannels), tiles: Self.tilesPerImage(g) * chunk)
     }
 
     func transformWeights(_ w: UnsafePointer<Float>, outputChannels: Int, inputChannels: Int, flipped: Bool,
