@@ -12,6 +12,7 @@ struct MetaQNN: AsyncParsableCommand {
             CheckCommand.self,
             TrainCommand.self,
             BenchCommand.self,
+            ReplayCommand.self,
             ImportCommand.self,
             ExportCommand.self,
             ListCommand.self,
