@@ -8,8 +8,16 @@ struct MetaQNN: AsyncParsableCommand {
         abstract: "Design convolutional neural networks with Q-learning (MetaQNN, Baker et al. 2017).",
         subcommands: [
             // One line per subcommand; keep the order of the README's usage section.
+            SpaceCommand.self,
+            CheckCommand.self,
             TrainCommand.self,
             BenchCommand.self,
+            ReplayCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            ListCommand.self,
+            ShowCommand.self,
+            ReportCommand.self,
         ]
     )
 }

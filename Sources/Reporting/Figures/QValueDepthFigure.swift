@@ -29,7 +29,9 @@ struct QValueDepthFigure {
                  size: 15, anchor: .middle, weight: "bold")
         let depths = series.flatMap { $0.points.map(\.depth) }
         let means = series.flatMap { $0.points.map(\.mean) }
-        let (lo, hi) = AxisScale.niceDomain(means.min() ?? 0, means.max() ?? 1)
+        // Pad before rounding so a line at the minimum (often init_utility) never sits on the axis.
+        let low = means.min() ?? 0, high = means.max() ?? 1, pad = max((high - low) * 0.05, 0.005)
+        let (lo, hi) = AxisScale.niceDomain(low - pad, high + pad)
         let frame = PlotFrame(
             left: 78, top: 46, right: width - 150, bottom: height - 62,
             x: (.linear, Double((depths.min() ?? 1) - 1) + 0.5, Double(depths.max() ?? 1) + 0.5),
@@ -43,14 +45,14 @@ struct QValueDepthFigure {
             let points = line.points.map { (frame.x.position(Double($0.depth)), frame.y.position($0.mean)) }
             let color = Palette.color(index)
             if points.count > 1 {
-                svg.polyline(points, stroke: color, width: 2.5, label: line.layerType)
+                svg.polyline(points, stroke: color, width: 2.5, dash: Palette.dash(index), label: line.layerType)
                 svg.markers(points, radius: 3, fill: color, stroke: color, opacity: 1, cssClass: "marker")
             } else {
                 svg.markers(points, radius: 4, fill: color, stroke: color, opacity: 1, label: line.layerType)
             }
         }
         PlotFrame.legend(into: &svg, entries: series.enumerated().map { ($0.element.layerType, Palette.color($0.offset), false) },
-                         x: frame.right + 16, y: frame.top)
+                         x: frame.right + 16, y: frame.top, dashes: series.indices.map(Palette.dash))
         return svg.render()
     }
 }

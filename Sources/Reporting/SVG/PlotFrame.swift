@@ -60,7 +60,8 @@ struct PlotFrame {
 
     /// A legend box: a swatch (line or dot) and a label per entry, stacked at (x, y).
     static func legend(
-        into svg: inout SVGDocument, entries: [(label: String, color: String, dot: Bool)], x: Double, y: Double
+        into svg: inout SVGDocument, entries: [(label: String, color: String, dot: Bool)], x: Double, y: Double,
+        dashes: [String?] = []
     ) {
         guard !entries.isEmpty else { return }
         let rowHeight = 18.0
@@ -72,7 +73,8 @@ struct PlotFrame {
             if entry.dot {
                 svg.rect(x: x + 10, y: cy - 4, width: 8, height: 8, fill: entry.color, rx: 4)
             } else {
-                svg.line(x1: x + 6, y1: cy, x2: x + 24, y2: cy, stroke: entry.color, width: 3)
+                svg.line(x1: x + 4, y1: cy, x2: x + 26, y2: cy, stroke: entry.color, width: 3,
+                         dash: index < dashes.count ? dashes[index] : nil)
             }
             svg.text(entry.label, x: x + 30, y: cy + 4, size: 12)
         }

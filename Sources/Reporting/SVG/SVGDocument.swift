@@ -48,15 +48,22 @@ struct SVGDocument {
     }
 
     /// A polyline through `points`; `cssClass` "series" marks one data series for tests and tools.
-    mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2, cssClass: String? = "series", label: String? = nil) {
+    mutating func polyline(
+        _ points: [(Double, Double)], stroke: String, width: Double = 2, dash: String? = nil,
+        cssClass: String? = "series", label: String? = nil
+    ) {
         guard let first = points.first else { return }
         var d = "M\(Self.n(first.0)),\(Self.n(first.1))"
         for p in points.dropFirst() { d += " L\(Self.n(p.0)),\(Self.n(p.1))" }
-        path(d, stroke: stroke, fill: "none", width: width, cssClass: cssClass, label: label)
+        path(d, stroke: stroke, fill: "none", width: width, dash: dash, cssClass: cssClass, label: label)
     }
 
-    mutating func path(_ d: String, stroke: String, fill: String, width: Double = 1, fillOpacity: Double? = nil, cssClass: String? = nil, label: String? = nil) {
+    mutating func path(
+        _ d: String, stroke: String, fill: String, width: Double = 1, dash: String? = nil, fillOpacity: Double? = nil,
+        cssClass: String? = nil, label: String? = nil
+    ) {
         var a = #"d="\#(d)" stroke="\#(stroke)" fill="\#(fill)" stroke-width="\#(Self.n(width))" stroke-linejoin="round""#
+        if let dash { a += #" stroke-dasharray="\#(dash)""# }
         if let fillOpacity { a += #" fill-opacity="\#(Self.n(fillOpacity))""# }
         if let cssClass { a += #" class="\#(cssClass)""# }
         if let label { a += #" data-label="\#(Self.escape(label))""# }

@@ -1,1 +1,0 @@
-// Module Designer: see the module map in README.md. Replaced as the module's real types land.

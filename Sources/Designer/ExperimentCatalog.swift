@@ -1,0 +1,121 @@
+import Foundation
+import ReplayStore
+import SearchSpace
+
+/// The text of `metaqnn list` and `metaqnn show`: what a store holds, for people.
+public struct ExperimentCatalog: Sendable {
+    /// The store to describe.
+    public var store: ReplayStore
+
+    /// A catalog of `store`.
+    public init(store: ReplayStore) {
+        self.store = store
+    }
+
+    /// One line per experiment: status, models, nets, best accuracy and net.
+    public func listing() throws -> String {
+        let summaries = try store.experiments()
+        if summaries.isEmpty { return "No experiments in \(store.path).\n" }
+        let header = ["experiment", "kind", "status", "models", "nets", "failed", "in flight", "best val", "best net"]
+        let rows = summaries.map { summary in
+            [summary.experiment.name, summary.experiment.kind.rawValue, summary.experiment.status.rawValue,
+             String(summary.models), String(summary.trainedNets), String(summary.failedNets), String(summary.leases),
+             summary.best?.bestValidationAccuracy.map(Self.percent) ?? "-", summary.best?.net ?? "-"]
+        }
+        return Self.table(header: header, rows: rows)
+    }
+
+    /// Settings, progress and the `top` best nets of one experiment.
+    public func details(experiment name: String, top: Int = 10) throws -> String {
+        let experiment = try store.experiment(named: name)
+        let summary = try store.experiments().first { $0.experiment.name == name }!
+        let nets = try store.nets(experiment: name)
+        var lines = [
+            "experiment: \(experiment.name) (\(experiment.kind.rawValue), \(experiment.status.rawValue))",
+            "store: \(store.path)",
+            "created: \(Self.date(experiment.createdAt)); last step: \(Self.date(experiment.updatedAt))",
+            "seed: \(experiment.seed)",
+            "models: \(summary.models) replay rows; \(summary.trainedNets) nets trained, \(summary.failedNets) failed, \(summary.leases) in flight",
+        ]
+        if let settings = try? JSONDecoder().decode(SearchSpaceSettings.self, from: Data(experiment.searchSpaceJSON.utf8)) {
+            lines.append("search space:")
+            lines += settings.summaryLines().map { "  " + $0 }
+            if experiment.kind == .search {
+                lines.append("schedule progress:")
+                lines += Self.progress(schedule: settings.epsilonSchedule, nets: nets).map { "  " + $0 }
+            }
+        }
+        lines.append("settings:")
+        lines += Self.prettyJSON(experiment.settingsJSON).map { "  " + $0 }
+        let leases = try store.leases(experiment: name)
+        if !leases.isEmpty {
+            lines.append("in flight:")
+            lines += leases.map { lease in
+                "  \(lease.net) on \(lease.worker) (pid \(lease.pid)), heartbeat \(Self.date(lease.heartbeatAt))"
+            }
+        }
+        let ranked = nets.filter { $0.status == .trained }
+            .sorted { ($0.bestValidationAccuracy!, -$0.id) > ($1.bestValidationAccuracy!, -$1.id) }
+            .prefix(top)
+        lines.append("")
+        lines.append("top \(ranked.count) nets by best validation accuracy:")
+        let header = ["rank", "best val", "test@best", "last val", "params", "FLOPs", "ε", "net"]
+        let rows = ranked.enumerated().map { rank, net in
+            [String(rank + 1), Self.percent(net.bestValidationAccuracy!), net.testAccuracyAtBest.map(Self.percent) ?? "-",
+             Self.percent(net.lastValidationAccuracy!), net.parameterCount.map(String.init) ?? "-",
+             net.forwardFLOPs.map(String.init) ?? "-", String(net.epsilon), net.net]
+        }
+        return lines.joined(separator: "\n") + "\n" + Self.table(header: header, rows: rows)
+    }
+
+    /// "ε 1.0: 120/120" lines: unique nets first trained at each schedule stage.
+    static func progress(schedule: EpsilonSchedule, nets: [TrainedNetRecord]) -> [String] {
+        var counts = [Int](repeating: 0, count: schedule.steps.count)
+        for net in nets where net.status == .trained {
+            if let stage = net.stage, counts.indices.contains(stage) { counts[stage] += 1 }
+        }
+        return schedule.steps.enumerated().map { index, step in
+            "ε \(step.epsilon): \(counts[index])/\(step.models)"
+        }
+    }
+
+    /// One "key.path: value" line per setting (top-level objects opened one level, values as compact
+    /// key-sorted JSON); the text itself when it is not a JSON object.
+    static func prettyJSON(_ text: String) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return [text] }
+        func compact(_ value: Any) -> String {
+            guard let data = try? JSONSerialization.data(
+                withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+            else { return "\(value)" }
+            return String(decoding: data, as: UTF8.self)
+        }
+        func lines(_ object: [String: Any], prefix: String, depth: Int) -> [String] {
+            object.keys.sorted().flatMap { key -> [String] in
+                if depth < 1, let nested = object[key] as? [String: Any] {
+                    return lines(nested, prefix: prefix + key + ".", depth: depth + 1)
+                }
+                return ["\(prefix)\(key): \(compact(object[key]!))"]
+            }
+        }
+        return lines(object, prefix: "", depth: 0)
+    }
+
+    static func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }
+
+    static func date(_ seconds: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+
+    /// Left-aligned columns separated by two spaces; the last column is not padded.
+    static func table(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max()! }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}

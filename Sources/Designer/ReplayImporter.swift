@@ -1,0 +1,143 @@
+import Foundation
+import QLearning
+import ReplayStore
+import SearchSpace
+
+/// Imports a reference `replay_database.csv` (spec §5) as a new experiment, all or nothing.
+public struct ReplayImporter: Sendable {
+    /// The search space the file's nets must belong to.
+    public var settings: SearchSpaceSettings
+
+    /// An importer for nets of `settings`.
+    public init(settings: SearchSpaceSettings) {
+        self.settings = settings
+    }
+
+    /// What an import added.
+    public struct Summary: Hashable, Sendable {
+        /// Replay rows, in file order.
+        public var rows: Int
+        /// Distinct nets among them.
+        public var nets: Int
+
+        /// A summary.
+        public init(rows: Int, nets: Int) {
+            self.rows = rows
+            self.nets = nets
+        }
+    }
+
+    /// A checked file, ready to store: its rows and each row's canonical net string.
+    public struct Prepared: Sendable {
+        /// Where the rows came from (named in errors and in the experiment's settings).
+        public var source: String
+        /// The rows, in file order.
+        public var rows: [ReplayCSVRow]
+        /// Each row's canonical net string.
+        public var nets: [String]
+    }
+
+    /// Reads and checks `path` without touching any store.
+    public func prepareFile(at path: String) throws(ReplayImportError) -> Prepared {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .unreadable(path: path, reason: exists ? "not readable UTF-8 text" : "no such file")
+        }
+        return try prepare(text, source: path)
+    }
+
+    /// Checks CSV `text`: it parses, has rows, every net is legal here, and repeated nets repeat their result.
+    public func prepare(_ text: String, source: String) throws(ReplayImportError) -> Prepared {
+        let rows: [ReplayCSVRow]
+        do { rows = try ReplayCSV.parse(text) } catch { throw .malformed(path: source, error) }
+        guard !rows.isEmpty else { throw .noRows(path: source) }
+        return Prepared(source: source, rows: rows, nets: try canonicalNets(rows, source: source))
+    }
+
+    /// Reads `path` and stores it as experiment `name`; any bad row rejects the whole file and
+    /// the store stays as it was.
+    @discardableResult
+    public func importFile(at path: String, experiment name: String, into store: ReplayStore) throws -> Summary {
+        try self.store(prepareFile(at: path), experiment: name, into: store)
+    }
+
+    /// Stores CSV `text` as experiment `name`; `source` names the file in errors and in the experiment's settings.
+    @discardableResult
+    public func importText(_ text: String, source: String, experiment name: String, into store: ReplayStore) throws
+        -> Summary
+    {
+        try self.store(prepare(text, source: source), experiment: name, into: store)
+    }
+
+    /// Stores a checked file as the new experiment `name`, in one transaction.
+    @discardableResult
+    public func store(_ prepared: Prepared, experiment name: String, into store: ReplayStore) throws -> Summary {
+        let now = Date().timeIntervalSince1970
+        let record = ExperimentRecord(
+            name: name, kind: .imported, status: .imported, seed: 0,
+            searchSpaceJSON: String(decoding: settings.jsonData(), as: UTF8.self),
+            settingsJSON: Self.json(["source": prepared.source]), rngState: 0, createdAt: now, updatedAt: now)
+        var distinct = 0
+        try store.createExperiment(record) { transaction in
+            var ids: [String: Int64] = [:]
+            for (row, net) in zip(prepared.rows, prepared.nets) {
+                if ids[net] == nil {
+                    let stored = try transaction.insertNet(TrainedNetRecord(
+                        net: net, status: .trained, stage: nil, epsilon: row.epsilon,
+                        bestValidationAccuracy: row.accuracyBestValidation,
+                        bestValidationIteration: row.iterationBestValidation,
+                        lastValidationAccuracy: row.accuracyLastValidation,
+                        lastValidationIteration: row.iterationLastValidation,
+                        testAccuracyAtBest: row.accuracyBestTest, testAccuracyAtLast: row.accuracyLastTest,
+                        worker: row.machine, finishedAt: row.timeFinished))
+                    ids[net] = stored.id
+                    distinct += 1
+                }
+                try transaction.appendReplayRow(netID: ids[net]!, epsilon: row.epsilon, finishedAt: row.timeFinished,
+                                                machine: row.machine)
+            }
+        }
+        return Summary(rows: prepared.rows.count, nets: distinct)
+    }
+
+    /// Each row's canonical net string, after checking every net parses, is legal in the space,
+    /// and repeats its first row's result.
+    private func canonicalNets(_ rows: [ReplayCSVRow], source: String) throws(ReplayImportError) -> [String] {
+        let space = StateSpace(settings: settings)
+        var first: [String: ReplayCSVRow] = [:]
+        var nets: [String] = []
+        for row in rows {
+            let architecture: Architecture
+            do { architecture = try Architecture(parsing: row.net) } catch {
+                throw .badNet(path: source, line: row.line, error)
+            }
+            do { _ = try space.trajectory(for: architecture) } catch {
+                throw .illegalNet(path: source, line: row.line, net: architecture.description, error)
+            }
+            let net = architecture.description
+            if let earlier = first[net] {
+                if !Self.sameResult(earlier, row) {
+                    throw .conflictingResult(path: source, line: row.line, net: net, firstLine: earlier.line)
+                }
+            } else {
+                first[net] = row
+            }
+            nets.append(net)
+        }
+        return nets
+    }
+
+    private static func sameResult(_ a: ReplayCSVRow, _ b: ReplayCSVRow) -> Bool {
+        a.accuracyBestValidation == b.accuracyBestValidation && a.iterationBestValidation == b.iterationBestValidation
+            && a.accuracyLastValidation == b.accuracyLastValidation
+            && a.iterationLastValidation == b.iterationLastValidation && a.accuracyBestTest == b.accuracyBestTest
+            && a.accuracyLastTest == b.accuracyLastTest
+    }
+
+    static func json(_ object: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try! encoder.encode(object), as: UTF8.self)
+    }
+}

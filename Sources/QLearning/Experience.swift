@@ -1,0 +1,15 @@
+import SearchSpace
+
+/// One replay memory item: a stored trajectory and the reward its net earned.
+public struct Experience: Hashable, Sendable, Codable {
+    /// True states from start to terminal (see `StateSpace.trajectory(for:)`).
+    public var trajectory: [State]
+    /// The reward, the net's first recorded best validation accuracy.
+    public var reward: Double
+
+    /// An experience of `trajectory` rewarded with `reward`.
+    public init(trajectory: [State], reward: Double) {
+        self.trajectory = trajectory
+        self.reward = reward
+    }
+}

@@ -1,0 +1,125 @@
+import SearchSpace
+
+/// The MetaQNN agent: a Q table over one search space, ε-greedy sampling and the replay update
+/// of spec §4. A value type; store it (it is `Codable`) to resume a search.
+public struct QLearner: Hashable, Sendable, Codable {
+    /// The state machine the agent walks.
+    public let space: StateSpace
+    /// The Q values learned so far.
+    public var table: QTable
+
+    /// A fresh agent with an empty (lazily enumerated) Q table.
+    public init(settings: SearchSpaceSettings) {
+        self.init(space: StateSpace(settings: settings), table: QTable())
+    }
+
+    /// An agent resuming from `table`; states it holds that lack some of their actions (as an
+    /// imported `q_values.csv` may) get them at `init_utility`, so every known state is complete.
+    public init(space: StateSpace, table: QTable) {
+        self.space = space
+        self.table = table
+        for state in table.states {
+            self.table.enumerate(state, actions: space.actions(from: state), initial: space.settings.initUtility)
+        }
+    }
+
+    /// The settings of the agent's space.
+    public var settings: SearchSpaceSettings { space.settings }
+
+    /// The legal actions of bucketed `state` with their Q values, in spec order, enumerating
+    /// the state at `init_utility` if it is new.
+    public mutating func actionValues(at state: State) -> [QTable.Entry] {
+        let actions = space.actions(from: state)
+        table.enumerate(state, actions: actions, initial: settings.initUtility)
+        return actions.map { QTable.Entry(action: $0, value: table.value(state, $0)!) }
+    }
+
+    /// One ε-greedy episode: true states from start to terminal. With probability ε an action
+    /// is uniform over the legal ones, otherwise uniform over those of maximal Q.
+    public mutating func sampleTrajectory(epsilon: Double, rng: inout some RandomNumberGenerator) -> [State] {
+        var current = space.startState
+        var trajectory = [current]
+        while !current.terminate {
+            let candidates = actionValues(at: space.bucketed(current))
+            let chosen: State
+            if Double.random(in: 0..<1, using: &rng) < epsilon {
+                chosen = candidates[Int.random(in: 0..<candidates.count, using: &rng)].action
+            } else {
+                let best = candidates.map(\.value).max()!
+                let ties = candidates.filter { $0.value == best }
+                chosen = ties[Int.random(in: 0..<ties.count, using: &rng)].action
+            }
+            current = space.apply(chosen, to: current)
+            trajectory.append(current)
+        }
+        return trajectory
+    }
+
+    /// One ε-greedy episode as a net string with dropout inserted (the form that is trained
+    /// and stored), and the trajectory (what `update` and replay use).
+    public mutating func sampleArchitecture(
+        epsilon: Double, rng: inout some RandomNumberGenerator
+    ) -> (architecture: Architecture, trajectory: [State]) {
+        let trajectory = sampleTrajectory(epsilon: epsilon, rng: &rng)
+        return (space.architecture(for: trajectory).withDropout, trajectory)
+    }
+
+    /// The trajectory of a stored net (dropout ignored), checked for legality in this space.
+    public func trajectory(for net: Architecture) throws(ArchitectureError) -> [State] {
+        try space.trajectory(for: net)
+    }
+
+    /// The replay memory item of a stored net and its reward (its first recorded accuracy).
+    public func experience(for net: Architecture, reward: Double) throws(ArchitectureError) -> Experience {
+        Experience(trajectory: try space.trajectory(for: net), reward: reward)
+    }
+
+    /// The update of spec §4 for one trajectory s0 … sT with reward r: first
+    /// Q(sT−1, a) += α(r − Q(sT−1, a)), then for t = T−2 down to 0
+    /// Q(st, a) += α(γ · max Q(st+1, ·) − Q(st, a)).
+    public mutating func update(trajectory: [State], reward: Double) {
+        precondition(trajectory.count >= 2 && trajectory.last!.terminate, "a trajectory runs from start to terminal")
+        let alpha = settings.learningRate, gamma = settings.discount
+        for t in stride(from: trajectory.count - 2, through: 0, by: -1) {
+            let state = space.bucketed(trajectory[t])
+            let action = space.action(from: trajectory[t], to: trajectory[t + 1])
+            enumerateIfNew(state)
+            let target: Double
+            if trajectory[t + 1].terminate {
+                target = reward
+            } else {
+                let next = space.bucketed(trajectory[t + 1])
+                enumerateIfNew(next)
+                target = gamma * table.maxValue(next)
+            }
+            let old = table.value(state, action) ?? settings.initUtility
+            table.setValue(old + alpha * (target - old), state, action)
+        }
+    }
+
+    /// Adds a state with all its actions the first time it is seen. Known states are complete
+    /// (see `init(space:table:)`), so replay, which revisits the same states thousands of times,
+    /// skips regenerating their action lists.
+    private mutating func enumerateIfNew(_ state: State) {
+        if table[state] == nil {
+            table.enumerate(state, actions: space.actions(from: state), initial: settings.initUtility)
+        }
+    }
+
+    /// `count` indices drawn uniformly with replacement from `0..<rowCount` (empty if no rows).
+    public static func replayIndices(count: Int, rowCount: Int, rng: inout some RandomNumberGenerator) -> [Int] {
+        guard rowCount > 0 else { return [] }
+        return (0..<count).map { _ in Int.random(in: 0..<rowCount, using: &rng) }
+    }
+
+    /// Experience replay: `count` (default `replay_number`) draws with replacement from
+    /// `memory`, each applied with `update`; returns the drawn indices in order.
+    @discardableResult
+    public mutating func replay(
+        _ memory: [Experience], count: Int? = nil, rng: inout some RandomNumberGenerator
+    ) -> [Int] {
+        let drawn = Self.replayIndices(count: count ?? settings.replayNumber, rowCount: memory.count, rng: &rng)
+        for index in drawn { update(trajectory: memory[index].trajectory, reward: memory[index].reward) }
+        return drawn
+    }
+}

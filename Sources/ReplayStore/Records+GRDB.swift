@@ -1,0 +1,61 @@
+import GRDB
+
+// Row mapping lives here so that the public records stay plain values. UInt64 values (seed,
+// generator state) are stored as the Int64 with the same bits: SQLite integers are signed.
+
+extension ExperimentRecord: FetchableRecord {
+    public init(row: Row) throws {
+        let kind: String = row["kind"], status: String = row["status"]
+        guard let kind = Kind(rawValue: kind), let status = Status(rawValue: status) else {
+            throw RecordDecodingError(detail: "experiment kind '\(kind)' or status '\(status)'")
+        }
+        self.init(id: row["id"], name: row["name"], kind: kind, status: status,
+                  seed: UInt64(bitPattern: row["seed"]), searchSpaceJSON: row["searchSpace"],
+                  settingsJSON: row["settings"], rngState: UInt64(bitPattern: row["rngState"]),
+                  createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+    }
+}
+
+extension TrainedNetRecord: FetchableRecord {
+    public init(row: Row) throws {
+        let status: String = row["status"]
+        guard let status = Status(rawValue: status) else {
+            throw RecordDecodingError(detail: "net status '\(status)'")
+        }
+        self.init(id: row["id"], net: row["net"], status: status, stage: row["stage"], epsilon: row["epsilon"],
+                  bestValidationAccuracy: row["bestValidationAccuracy"],
+                  bestValidationIteration: row["bestValidationIteration"],
+                  lastValidationAccuracy: row["lastValidationAccuracy"],
+                  lastValidationIteration: row["lastValidationIteration"],
+                  testAccuracyAtBest: row["testAccuracyAtBest"], testAccuracyAtLast: row["testAccuracyAtLast"],
+                  parameterCount: row["parameterCount"], forwardFLOPs: row["forwardFLOPs"],
+                  epochsJSON: row["epochs"], attempts: row["attempts"], learned: row["learned"],
+                  seconds: row["seconds"], worker: row["worker"], failure: row["failure"],
+                  finishedAt: row["finishedAt"])
+    }
+}
+
+extension ReplayRowRecord: FetchableRecord {
+    public init(row: Row) {
+        self.init(sequence: row["sequence"], netID: row["netID"], epsilon: row["epsilon"],
+                  finishedAt: row["finishedAt"], machine: row["machine"])
+    }
+}
+
+extension QValueRecord: FetchableRecord {
+    public init(row: Row) {
+        self.init(state: row["state"], action: row["action"], utility: row["utility"])
+    }
+}
+
+extension LeaseRecord: FetchableRecord {
+    public init(row: Row) {
+        self.init(id: row["id"], net: row["net"], stage: row["stage"], epsilon: row["epsilon"], worker: row["worker"],
+                  pid: row["pid"], host: row["host"], claimedAt: row["claimedAt"], heartbeatAt: row["heartbeatAt"])
+    }
+}
+
+/// A stored value outside what the schema's checks allow (only a hand-edited store can hold one).
+struct RecordDecodingError: Error {
+    var detail: String
+}

@@ -1,0 +1,46 @@
+/// One row of the reference `replay_database.csv` (spec §5), as plain values.
+public struct ReplayCSVRow: Hashable, Sendable {
+    /// Net string as written (may carry dropout tokens).
+    public var net: String
+    /// `accuracy_best_val`, a fraction.
+    public var accuracyBestValidation: Double
+    /// `iter_best_val`.
+    public var iterationBestValidation: Int
+    /// `accuracy_last_val`.
+    public var accuracyLastValidation: Double
+    /// `iter_last_val`.
+    public var iterationLastValidation: Int
+    /// `accuracy_best_test`; nil when the cell is empty.
+    public var accuracyBestTest: Double?
+    /// `accuracy_last_test`; nil when the cell is empty.
+    public var accuracyLastTest: Double?
+    /// `ix_q_value_update` (not unique in reference files; file order is the order).
+    public var qValueUpdateIndex: Double
+    /// `epsilon`.
+    public var epsilon: Double
+    /// `time_finished`, seconds since 1970.
+    public var timeFinished: Double
+    /// `machine_run_on`.
+    public var machine: String
+    /// 1-based line of the file the row started on (0 for rows not read from a file).
+    public var line: Int
+
+    /// A row.
+    public init(net: String, accuracyBestValidation: Double, iterationBestValidation: Int,
+                accuracyLastValidation: Double, iterationLastValidation: Int, accuracyBestTest: Double?,
+                accuracyLastTest: Double?, qValueUpdateIndex: Double, epsilon: Double, timeFinished: Double,
+                machine: String, line: Int = 0) {
+        self.net = net
+        self.accuracyBestValidation = accuracyBestValidation
+        self.iterationBestValidation = iterationBestValidation
+        self.accuracyLastValidation = accuracyLastValidation
+        self.iterationLastValidation = iterationLastValidation
+        self.accuracyBestTest = accuracyBestTest
+        self.accuracyLastTest = accuracyLastTest
+        self.qValueUpdateIndex = qValueUpdateIndex
+        self.epsilon = epsilon
+        self.timeFinished = timeFinished
+        self.machine = machine
+        self.line = line
+    }
+}
