@@ -64,7 +64,7 @@ public enum ReportInputBuilder {
             wallSeconds: Self.wallSeconds(experiment: experiment, entries: entries),
             storePath: storePath,
             reproduceCommand: extra["command"] ?? Self.command(experiment, settings: settings, extra: extra, storePath: storePath),
-            notes: notes)
+            status: experiment.status.rawValue, notes: notes)
         return ReportInput(
             experiment: header, replays: replays, models: models,
             qValues: hasTable ? ReportQValues.samples(learner.table) : [],

@@ -21,6 +21,7 @@ struct MarkdownReport {
 
     func header() -> String {
         var table = MarkdownTable(["Setting", "Value"])
+        if let status = experiment.status { table.append(["Status", status]) }
         table.append(["Dataset", experiment.dataset])
         table.append(["Search space", experiment.searchSpace])
         table.append(["ε schedule", schedule()])

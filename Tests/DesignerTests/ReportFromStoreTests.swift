@@ -74,6 +74,7 @@ import Testing
 
         #expect(page.contains("| Models trained | 5 unique of 210 scheduled, 6 replay rows in all |"))
         #expect(page.contains("| Dataset | digits |"))
+        #expect(page.contains("| Status | running |"))
         #expect(page.contains("| Seed | 7 |"))
         #expect(page.contains("| Wall time | 1 h 00 min |"))
         #expect(page.contains("| Models per hour | 5.0 unique |"))
