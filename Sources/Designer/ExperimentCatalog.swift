@@ -45,7 +45,15 @@ public struct ExperimentCatalog: Sendable {
                 lines += Self.progress(schedule: settings.epsilonSchedule, nets: nets).map { "  " + $0 }
             }
         }
-        lines.append("settings: \(experiment.settingsJSON)")
+        lines.append("settings:")
+        lines += Self.prettyJSON(experiment.settingsJSON).map { "  " + $0 }
+        let leases = try store.leases(experiment: name)
+        if !leases.isEmpty {
+            lines.append("in flight:")
+            lines += leases.map { lease in
+                "  \(lease.net) on \(lease.worker) (pid \(lease.pid)), heartbeat \(Self.date(lease.heartbeatAt))"
+            }
+        }
         let ranked = nets.filter { $0.status == .trained }
             .sorted { ($0.bestValidationAccuracy!, -$0.id) > ($1.bestValidationAccuracy!, -$1.id) }
             .prefix(top)
@@ -69,6 +77,27 @@ public struct ExperimentCatalog: Sendable {
         return schedule.steps.enumerated().map { index, step in
             "ε \(step.epsilon): \(counts[index])/\(step.models)"
         }
+    }
+
+    /// One "key.path: value" line per setting (top-level objects opened one level, values as compact
+    /// key-sorted JSON); the text itself when it is not a JSON object.
+    static func prettyJSON(_ text: String) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return [text] }
+        func compact(_ value: Any) -> String {
+            guard let data = try? JSONSerialization.data(
+                withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+            else { return "\(value)" }
+            return String(decoding: data, as: UTF8.self)
+        }
+        func lines(_ object: [String: Any], prefix: String, depth: Int) -> [String] {
+            object.keys.sorted().flatMap { key -> [String] in
+                if depth < 1, let nested = object[key] as? [String: Any] {
+                    return lines(nested, prefix: prefix + key + ".", depth: depth + 1)
+                }
+                return ["\(prefix)\(key): \(compact(object[key]!))"]
+            }
+        }
+        return lines(object, prefix: "", depth: 0)
     }
 
     static func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }

@@ -37,11 +37,12 @@ public struct ReplayExporter: Sendable {
     public func export(experiment name: String, replayCSV replayPath: String, qCSV qPath: String?) throws
         -> (rows: Int, qValues: Int)
     {
+        // Everything is read before anything is written, so a failure leaves no half export.
         let replay = try replayCSV(experiment: name)
+        let q = try qPath.map { _ in try qValuesCSV(experiment: name) }
         try write(replay, to: replayPath)
         var qCount = 0
-        if let qPath {
-            let q = try qValuesCSV(experiment: name)
+        if let qPath, let q {
             try write(q, to: qPath)
             qCount = q.split(separator: "\n").count - 1
         }
@@ -52,7 +53,10 @@ public struct ReplayExporter: Sendable {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw ExportError.unwritable(path: path, reason: error.localizedDescription)
+            let directory = (path as NSString).deletingLastPathComponent
+            let reason = directory.isEmpty || FileManager.default.fileExists(atPath: directory)
+                ? "not writable" : "no directory \(directory)"
+            throw ExportError.unwritable(path: path, reason: reason)
         }
     }
 }

@@ -27,15 +27,39 @@ public struct ReplayImporter: Sendable {
         }
     }
 
+    /// A checked file, ready to store: its rows and each row's canonical net string.
+    public struct Prepared: Sendable {
+        /// Where the rows came from (named in errors and in the experiment's settings).
+        public var source: String
+        /// The rows, in file order.
+        public var rows: [ReplayCSVRow]
+        /// Each row's canonical net string.
+        public var nets: [String]
+    }
+
+    /// Reads and checks `path` without touching any store.
+    public func prepareFile(at path: String) throws(ReplayImportError) -> Prepared {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .unreadable(path: path, reason: exists ? "not readable UTF-8 text" : "no such file")
+        }
+        return try prepare(text, source: path)
+    }
+
+    /// Checks CSV `text`: it parses, has rows, every net is legal here, and repeated nets repeat their result.
+    public func prepare(_ text: String, source: String) throws(ReplayImportError) -> Prepared {
+        let rows: [ReplayCSVRow]
+        do { rows = try ReplayCSV.parse(text) } catch { throw .malformed(path: source, error) }
+        guard !rows.isEmpty else { throw .noRows(path: source) }
+        return Prepared(source: source, rows: rows, nets: try canonicalNets(rows, source: source))
+    }
+
     /// Reads `path` and stores it as experiment `name`; any bad row rejects the whole file and
     /// the store stays as it was.
     @discardableResult
     public func importFile(at path: String, experiment name: String, into store: ReplayStore) throws -> Summary {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ReplayImportError.unreadable(path: path, reason: error.localizedDescription)
-        }
-        return try importText(text, source: path, experiment: name, into: store)
+        try self.store(prepareFile(at: path), experiment: name, into: store)
     }
 
     /// Stores CSV `text` as experiment `name`; `source` names the file in errors and in the experiment's settings.
@@ -43,19 +67,21 @@ public struct ReplayImporter: Sendable {
     public func importText(_ text: String, source: String, experiment name: String, into store: ReplayStore) throws
         -> Summary
     {
-        let rows: [ReplayCSVRow]
-        do { rows = try ReplayCSV.parse(text) } catch { throw ReplayImportError.malformed(path: source, error) }
-        guard !rows.isEmpty else { throw ReplayImportError.noRows(path: source) }
-        let nets = try canonicalNets(rows, source: source)
+        try self.store(prepare(text, source: source), experiment: name, into: store)
+    }
+
+    /// Stores a checked file as the new experiment `name`, in one transaction.
+    @discardableResult
+    public func store(_ prepared: Prepared, experiment name: String, into store: ReplayStore) throws -> Summary {
         let now = Date().timeIntervalSince1970
         let record = ExperimentRecord(
             name: name, kind: .imported, status: .imported, seed: 0,
             searchSpaceJSON: String(decoding: settings.jsonData(), as: UTF8.self),
-            settingsJSON: Self.json(["source": source]), rngState: 0, createdAt: now, updatedAt: now)
+            settingsJSON: Self.json(["source": prepared.source]), rngState: 0, createdAt: now, updatedAt: now)
         var distinct = 0
         try store.createExperiment(record) { transaction in
             var ids: [String: Int64] = [:]
-            for (row, net) in zip(rows, nets) {
+            for (row, net) in zip(prepared.rows, prepared.nets) {
                 if ids[net] == nil {
                     let stored = try transaction.insertNet(TrainedNetRecord(
                         net: net, status: .trained, stage: nil, epsilon: row.epsilon,
@@ -72,7 +98,7 @@ public struct ReplayImporter: Sendable {
                                                 machine: row.machine)
             }
         }
-        return Summary(rows: rows.count, nets: distinct)
+        return Summary(rows: prepared.rows.count, nets: distinct)
     }
 
     /// Each row's canonical net string, after checking every net parses, is legal in the space,

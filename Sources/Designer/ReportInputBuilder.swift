@@ -15,7 +15,7 @@ public enum ReportInputBuilder {
         do {
             settings = try JSONDecoder().decode(SearchSpaceSettings.self, from: Data(experiment.searchSpaceJSON.utf8))
         } catch {
-            throw .unreadableExperiment(name: experiment.name, reason: "its search-space settings do not decode: \(error)")
+            throw .unreadableExperiment(name: experiment.name, reason: "its search-space settings do not decode (\(error.localizedDescription))")
         }
         let extra = Self.extraSettings(experiment.settingsJSON)
         let imported = experiment.kind == .imported
@@ -64,7 +64,7 @@ public enum ReportInputBuilder {
             wallSeconds: Self.wallSeconds(experiment: experiment, entries: entries),
             storePath: storePath,
             reproduceCommand: extra["command"] ?? Self.command(experiment, settings: settings, extra: extra, storePath: storePath),
-            notes: notes)
+            status: experiment.status.rawValue, notes: notes)
         return ReportInput(
             experiment: header, replays: replays, models: models,
             qValues: hasTable ? ReportQValues.samples(learner.table) : [],

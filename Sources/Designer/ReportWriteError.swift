@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a report could not be written or read; each description is one sentence a user can act on.
-public enum ReportWriteError: Error, Equatable, CustomStringConvertible, LocalizedError {
+public enum ReportWriteError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// The output folder could not be created.
     case cannotCreateDirectory(path: String, reason: String)
     /// A report file could not be written.
@@ -10,8 +10,6 @@ public enum ReportWriteError: Error, Equatable, CustomStringConvertible, Localiz
     case unknownExperiment(name: String, store: String, known: [String])
     /// The experiment's stored settings or Q table cannot be decoded by this build.
     case unreadableExperiment(name: String, reason: String)
-    /// The store could not be opened or read.
-    case storeUnreadable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -24,8 +22,6 @@ public enum ReportWriteError: Error, Equatable, CustomStringConvertible, Localiz
                 + (known.isEmpty ? "it holds no experiments yet." : "use one of: \(known.joined(separator: ", ")).")
         case let .unreadableExperiment(name, reason):
             "Experiment '\(name)' cannot be reported because \(reason); was it written by another metaqnn version?"
-        case let .storeUnreadable(path, reason):
-            "Cannot read the replay store \(path) (\(reason)); check the path given to --store."
         }
     }
 

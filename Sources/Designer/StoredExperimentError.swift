@@ -8,9 +8,9 @@ public enum StoredExperimentError: Error, Equatable, Sendable, CustomStringConve
     public var description: String {
         switch self {
         case let .unreadableSettings(experiment, reason):
-            return "The search-space settings stored for experiment '\(experiment)' cannot be read (\(reason)); was it written by another metaqnn version?"
+            return "The search-space settings stored for experiment '\(experiment)' cannot be read (\(reason.trimmingSuffix("."))); was it written by another metaqnn version?"
         case let .unreadableQTable(experiment, reason):
-            return "The Q table stored for experiment '\(experiment)' cannot be read (\(reason)); was it written by another metaqnn version?"
+            return "The Q table stored for experiment '\(experiment)' cannot be read (\(reason.trimmingSuffix("."))); was it written by another metaqnn version?"
         }
     }
 }

@@ -13,10 +13,14 @@ public struct QLearner: Hashable, Sendable, Codable {
         self.init(space: StateSpace(settings: settings), table: QTable())
     }
 
-    /// An agent resuming from `table`.
+    /// An agent resuming from `table`; states it holds that lack some of their actions (as an
+    /// imported `q_values.csv` may) get them at `init_utility`, so every known state is complete.
     public init(space: StateSpace, table: QTable) {
         self.space = space
         self.table = table
+        for state in table.states {
+            self.table.enumerate(state, actions: space.actions(from: state), initial: space.settings.initUtility)
+        }
     }
 
     /// The settings of the agent's space.
@@ -79,16 +83,26 @@ public struct QLearner: Hashable, Sendable, Codable {
         for t in stride(from: trajectory.count - 2, through: 0, by: -1) {
             let state = space.bucketed(trajectory[t])
             let action = space.action(from: trajectory[t], to: trajectory[t + 1])
-            _ = actionValues(at: state)
+            enumerateIfNew(state)
             let target: Double
             if trajectory[t + 1].terminate {
                 target = reward
             } else {
                 let next = space.bucketed(trajectory[t + 1])
-                target = gamma * actionValues(at: next).map(\.value).max()!
+                enumerateIfNew(next)
+                target = gamma * table.maxValue(next)
             }
             let old = table.value(state, action) ?? settings.initUtility
             table.setValue(old + alpha * (target - old), state, action)
+        }
+    }
+
+    /// Adds a state with all its actions the first time it is seen. Known states are complete
+    /// (see `init(space:table:)`), so replay, which revisits the same states thousands of times,
+    /// skips regenerating their action lists.
+    private mutating func enumerateIfNew(_ state: State) {
+        if table[state] == nil {
+            table.enumerate(state, actions: space.actions(from: state), initial: settings.initUtility)
         }
     }
 

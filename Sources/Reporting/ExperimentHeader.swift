@@ -16,6 +16,8 @@ public struct ExperimentHeader: Hashable, Sendable {
     public var storePath: String
     /// The shell command that reproduces this experiment.
     public var reproduceCommand: String?
+    /// Where the experiment stands (`running`, `stopped`, `finished`, `imported`), if known.
+    public var status: String?
     /// Free-form lines shown under the header (e.g. budget or import provenance).
     public var notes: [String]
 
@@ -23,7 +25,7 @@ public struct ExperimentHeader: Hashable, Sendable {
     public init(
         name: String, dataset: String, searchSpace: String, epsilonSchedule: [EpsilonStage],
         seed: UInt64? = nil, wallSeconds: Double? = nil, storePath: String,
-        reproduceCommand: String? = nil, notes: [String] = []
+        reproduceCommand: String? = nil, status: String? = nil, notes: [String] = []
     ) {
         self.name = name
         self.dataset = dataset
@@ -33,6 +35,7 @@ public struct ExperimentHeader: Hashable, Sendable {
         self.wallSeconds = wallSeconds
         self.storePath = storePath
         self.reproduceCommand = reproduceCommand
+        self.status = status
         self.notes = notes
     }
 }

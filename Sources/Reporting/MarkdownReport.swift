@@ -21,6 +21,7 @@ struct MarkdownReport {
 
     func header() -> String {
         var table = MarkdownTable(["Setting", "Value"])
+        if let status = experiment.status { table.append(["Status", status]) }
         table.append(["Dataset", experiment.dataset])
         table.append(["Search space", experiment.searchSpace])
         table.append(["ε schedule", schedule()])
@@ -79,8 +80,9 @@ struct MarkdownReport {
                 Format.epsilon(model.firstEpsilon), "\(model.firstIteration)",
             ])
         }
-        let shown = top.count < statistics.ranked.count ? "Top \(top.count) of \(statistics.ranked.count)" : "All \(top.count)"
-        var text = "## \(shown) architectures\n\nRanked by best validation accuracy; test accuracy is taken at the "
+        let title = top.count < statistics.ranked.count ? "Top \(top.count) of \(statistics.ranked.count) architectures"
+            : top.count == 1 ? "The one architecture" : "All \(top.count) architectures"
+        var text = "## \(title)\n\nRanked by best validation accuracy; test accuracy is taken at the "
             + "epoch of best validation accuracy. FLOPs are forward FLOPs per image.\n\n" + table.render()
         let diagrams = (1...max(1, min(options.diagrams, top.count))).map(ReportRenderer.FileName.diagram(rank:))
             .filter(figureNames.contains)

@@ -19,7 +19,7 @@ public struct StateSpace: Hashable, Sendable, Codable {
     /// The bucket of representation side `size`: the largest edge ≤ size, else the smallest edge.
     public func bucket(_ size: Int) -> Int {
         let edges = settings.imageSizeBuckets
-        return edges.first(where: { size >= $0 }) ?? edges.last!
+        return edges.first(where: { size >= $0 }) ?? edges.last ?? 1
     }
 
     /// `state` with its image size replaced by its bucket: the key of the Q table.

@@ -40,7 +40,7 @@ public struct NetTrainer: Sendable {
             if run.learned {
                 return result(net, run: run, network: network, attempts: attempt, learned: true, seconds: started.duration(to: clock.now))
             }
-            progress(.belowThreshold(attempt: attempt, validationAccuracy: run.records[0].validationAccuracy, threshold: Double(threshold)))
+            progress(.belowThreshold(attempt: attempt, validationAccuracy: run.records[0].validationAccuracy, threshold: decimal(threshold)))
         }
         return result(net, run: lastRun!, network: lastNetwork!, attempts: settings.maxAttempts, learned: false,
                       seconds: started.duration(to: clock.now))

@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         discussion: "Without --net it measures the reference nets N1–N4 of PERF.md at 1 and at all threads, "
             + "compares them with the PyTorch figures, and times a square SGEMM at 256, 512 and 1024.")
 
-    @Option(name: .customLong("net"), help: "A net string to measure (repeatable); dropout tokens are ignored.")
+    @Option(name: .customLong("net"), help: "A net string to measure (repeatable); dropout tokens are left out.")
     var nets: [String] = []
 
     @Option(help: "Input shape as CxHxW.")
@@ -28,6 +28,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per line instead of a table.")
     var json = false
 
+    @Option(help: "Rounds over the whole set, interleaved; each figure is the best round (the machine is shared).")
+    var rounds: Int = 1
+
     @Flag(help: "Also print each layer's forward and backward time per training step.")
     var profile = false
 
@@ -38,21 +41,18 @@ struct BenchCommand: ParsableCommand {
         guard batch > 0 else { throw ValidationError("--batch must be at least 1.") }
         guard (threads ?? 1) > 0 else { throw ValidationError("--threads must be at least 1.") }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive.") }
+        guard rounds > 0 else { throw ValidationError("--rounds must be at least 1.") }
     }
 
     func run() throws {
         let plan = try BenchPlan(nets: nets, input: input, batch: batch, threads: threads, seconds: seconds)
+        let results = try plan.measureAll(rounds: rounds)
         let output = BenchOutput(json: json)
-        for entry in plan.entries {
-            output.network(entry, try plan.measure(entry))
+        for (entry, result) in zip(plan.entries, results.networks) {
+            output.network(entry, result)
             if profile { output.profile(entry, try plan.profile(entry)) }
         }
-        for size in plan.gemmSizes {
-            for threadCount in plan.threadCounts {
-                output.gemm(size: size, threads: threadCount,
-                            gflops: Benchmark.gemmGFLOPs(size: size, threads: threadCount, seconds: seconds))
-            }
-        }
-        output.finish()
+        for gemm in results.gemm { output.gemm(size: gemm.size, threads: gemm.threads, gflops: gemm.gflops) }
+        output.finish(rounds: rounds)
     }
 }

@@ -6,16 +6,16 @@ struct BenchOutput {
     var json: Bool
 
     private static let header = ["net", "thr", "batch", "train img/s", "vs PyTorch", "infer img/s", "vs PyTorch",
-                                 "train GFLOP/s", "peak RSS MiB"]
-    private static let widths = [10, 3, 5, 11, 10, 11, 10, 13, 12]
+                                 "train GFLOP/s", "peak RSS MiB", "spread"]
+    private static let widths = [10, 3, 5, 11, 10, 11, 10, 13, 12, 6]
 
     init(json: Bool) {
         self.json = json
         if !json { Self.printRow(Self.header) }
     }
 
-    func network(_ entry: BenchPlan.Entry, _ result: (Benchmark.Measurement, peakRSS: Int)) {
-        let (m, rss) = result
+    func network(_ entry: BenchPlan.Entry, _ result: BenchResult) {
+        let (m, rss) = (result.best, result.peakRSS)
         if json {
             var object: [String: Any] = [
                 "net": entry.name, "threads": entry.threads, "batch": entry.batch,
@@ -23,7 +23,7 @@ struct BenchOutput {
                 "train_images_per_second": rounded(m.trainImagesPerSecond),
                 "inference_images_per_second": rounded(m.inferenceImagesPerSecond),
                 "train_gflops": rounded(m.trainGFLOPs), "peak_rss_bytes": rss,
-                "forward_flops_per_image": m.forwardFLOPsPerImage,
+                "forward_flops_per_image": m.forwardFLOPsPerImage, "train_spread": rounded(result.spread),
             ]
             if let pytorch = entry.pytorch {
                 object["train_vs_pytorch"] = rounded(m.trainImagesPerSecond / pytorch.train)
@@ -36,7 +36,8 @@ struct BenchOutput {
                            ratio(m.trainImagesPerSecond, entry.pytorch?.train),
                            String(format: "%.0f", m.inferenceImagesPerSecond),
                            ratio(m.inferenceImagesPerSecond, entry.pytorch?.inference),
-                           String(format: "%.1f", m.trainGFLOPs), String(format: "%.0f", Double(rss) / 1_048_576)])
+                           String(format: "%.1f", m.trainGFLOPs), String(format: "%.0f", Double(rss) / 1_048_576),
+                           String(format: "%.0f%%", result.spread * 100)])
         }
     }
 
@@ -63,8 +64,10 @@ struct BenchOutput {
         }
     }
 
-    func finish() {
-        if !json { print("(train GFLOP/s counts 3 × forward FLOPs; ratios are against PERF.md's PyTorch figures)") }
+    func finish(rounds: Int) {
+        guard !json else { return }
+        print("(train GFLOP/s counts 3 × forward FLOPs; ratios are against PERF.md's PyTorch figures;")
+        print(" best of \(rounds) interleaved round\(rounds == 1 ? "" : "s"); spread = (best − slowest) / best train img/s)")
     }
 
     private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NeuralEngine
+import SearchSpace
+import Training
 
 /// What `metaqnn bench` measures, with the PyTorch reference figures of PERF.md.
 struct BenchPlan {
@@ -34,19 +36,60 @@ struct BenchPlan {
         threadCounts = threads.map { [$0] } ?? (all > 1 ? [1, all] : [1])
         gemmSizes = nets.isEmpty ? [256, 512, 1024] : []
         self.seconds = seconds
-        let chosen = nets.isEmpty ? Self.references.map { ($0.name, $0.net) } : nets.map { ($0, $0) }
-        for (name, text) in chosen {
-            let layers = try BenchNetParser.layers(text)
-            let reference = Self.references.first { $0.net == BenchNetParser.canonical(text) }
+        for text in nets.isEmpty ? Self.references.map(\.net) : nets {
+            // Bench measures without dropout, so D(i,n) tokens are dropped before building.
+            let net = try Architecture(parsing: text).withoutDropout
+            guard case let .softmax(classes)? = net.layers.last else {
+                throw BenchInputError(
+                    description: "--net '\(text)' does not end with SM(c); end it with the classifier, e.g. SM(10).")
+            }
+            let layers = try NetworkBuilder.layers(for: net, classes: classes)
+            // Fail before any output if the net cannot be built for this input (e.g. it vanishes).
+            _ = try Network(layers: layers, input: shape, maxBatch: 1, threads: 1, seed: 1)
+            let reference = Self.references.first { $0.net == net.description }
             for threadCount in threadCounts {
                 var pytorch: (Double, Double)?
                 if let reference, shape == TensorShape(channels: 1, height: 28, width: 28), batch == 128 {
                     pytorch = threadCount == 1 ? reference.one : threadCount == 2 ? reference.two : nil
                 }
-                entries.append(Entry(name: reference?.name ?? name, layers: layers, input: shape, batch: batch,
+                entries.append(Entry(name: reference?.name ?? net.description, layers: layers, input: shape, batch: batch,
                                      threads: threadCount, pytorch: pytorch))
             }
         }
+    }
+
+    /// Best figures per entry over `rounds` interleaved rounds, plus the spread of training img/s.
+    struct Results {
+        var networks: [BenchResult] = []
+        var gemm: [(size: Int, threads: Int, gflops: Double)] = []
+    }
+
+    /// Runs every entry and GEMM size once per round, round-robin, keeping each one's best round.
+    func measureAll(rounds: Int) throws -> Results {
+        var results = Results()
+        for round in 0..<rounds {
+            for (index, entry) in entries.enumerated() {
+                let (m, rss) = try measure(entry)
+                if round == 0 {
+                    results.networks.append(BenchResult(best: m, peakRSS: rss, slowestTrain: m.trainImagesPerSecond))
+                } else {
+                    results.networks[index].add(m, peakRSS: rss)
+                }
+            }
+            var index = 0
+            for size in gemmSizes {
+                for threadCount in threadCounts {
+                    let gflops = Benchmark.gemmGFLOPs(size: size, threads: threadCount, seconds: seconds)
+                    if round == 0 {
+                        results.gemm.append((size, threadCount, gflops))
+                    } else {
+                        results.gemm[index].gflops = max(results.gemm[index].gflops, gflops)
+                    }
+                    index += 1
+                }
+            }
+        }
+        return results
     }
 
     /// Per-layer timing of one entry over a few training steps.
@@ -69,6 +112,31 @@ struct BenchPlan {
                                                 threads: entry.threads, seconds: seconds)
         return (measurement, PeakMemory.bytes())
     }
+}
+
+/// One entry's best measurement over the rounds.
+struct BenchResult {
+    var best: Benchmark.Measurement
+    var peakRSS: Int
+    var slowestTrain: Double
+
+    mutating func add(_ m: Benchmark.Measurement, peakRSS rss: Int) {
+        slowestTrain = min(slowestTrain, m.trainImagesPerSecond)
+        best.inferenceImagesPerSecond = max(best.inferenceImagesPerSecond, m.inferenceImagesPerSecond)
+        if m.trainImagesPerSecond > best.trainImagesPerSecond {
+            best.trainImagesPerSecond = m.trainImagesPerSecond
+            best.trainGFLOPs = m.trainGFLOPs
+        }
+        peakRSS = max(peakRSS, rss)
+    }
+
+    /// (best − slowest) / best of the training rate: how much the shared machine disturbed the rounds.
+    var spread: Double { best.trainImagesPerSecond > 0 ? 1 - slowestTrain / best.trainImagesPerSecond : 0 }
+}
+
+/// A `--net` that cannot be benchmarked; the description is one sentence.
+struct BenchInputError: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// Peak resident memory of this process from /proc/self/status (Linux).

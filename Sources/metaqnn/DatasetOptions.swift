@@ -5,17 +5,17 @@ import Training
 
 /// Options choosing the dataset and how it is split, shared by `train` and `search`.
 struct DatasetOptions: ParsableArguments {
-    @Option(help: "Dataset: digits (embedded, the default), fashion-mnist, mnist or cifar10.")
+    @Option(help: ArgumentHelp("Dataset: digits (embedded, the default), fashion-mnist, mnist or cifar10.", valueName: "name"))
     var dataset: String?
 
     @Option(name: .customLong("data-dir"),
-            help: "Directory holding the dataset's files (IDX files, plain or .gz, or CIFAR-10 .bin batches).")
+            help: ArgumentHelp("Directory holding the dataset's files (IDX files, plain or .gz, or CIFAR-10 .bin batches).", valueName: "dir"))
     var dataDirectory: String?
 
-    @Option(help: "Validation images drawn (stratified) from the training pool (default: 5,000, or a fifth of small sets).")
+    @Option(help: ArgumentHelp("Validation images drawn (stratified) from the training pool (default: 5,000, or a fifth of small sets).", valueName: "n"))
     var validationSize: Int?
 
-    @Option(help: "Train on a stratified subset of this many images (after the validation split).")
+    @Option(help: ArgumentHelp("Train on a stratified subset of this many images (after the validation split).", valueName: "n"))
     var trainLimit: Int?
 
     func validate() throws {

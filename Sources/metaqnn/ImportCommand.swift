@@ -14,9 +14,10 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var space: SearchSpaceOptions
 
     func run() throws {
-        let settings = try space.settings()
+        let importer = ReplayImporter(settings: try space.settings())
+        let prepared = try importer.prepareFile(at: file)  // a bad file never creates or touches a store
         let replayStore = try store.open(.createIfMissing)
-        let summary = try ReplayImporter(settings: settings).importFile(at: file, experiment: store.experiment, into: replayStore)
+        let summary = try importer.store(prepared, experiment: store.experiment, into: replayStore)
         print("Imported \(summary.rows) replay rows (\(summary.nets) distinct nets) from \(file) as experiment '\(store.experiment)' in \(replayStore.path).")
         print("Rebuild its Q table with: metaqnn replay --experiment \(store.experiment) --store \(replayStore.path)")
     }

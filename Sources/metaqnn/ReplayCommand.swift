@@ -1,53 +1,46 @@
 import ArgumentParser
 import Designer
 import Foundation
-import QLearning
 
-/// `metaqnn replay`: rebuilds an experiment's Q table from init_utility by replaying its stored rows.
+extension ReplayRebuilder.Order: ExpressibleByArgument {}
+
+/// `metaqnn replay`: rebuilds Q from init_utility by replaying an experiment's stored transitions.
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Rebuild Q from the stored replay rows; print the greedy net and the largest Q values.",
-        discussion: "--order stored replays every row once in sequence order; --order sampled repeats the search's "
-            + "own schedule (replay_number uniform draws from rows 1…k after row k). The store is only read.")
+        abstract: "Rebuild the Q table by replaying stored transitions; print the greedy net and the largest Q values.")
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("stored or sampled.", valueName: "order"))
-    var order: ReplayOrder = .stored
+    @Option(help: "stored: every replay row once, in sequence order; sampled: the search's replay_number draws after each row.")
+    var order: ReplayRebuilder.Order = .stored
 
-    @Option(help: ArgumentHelp("Passes over the rows.", valueName: "n"))
-    var passes = 1
+    @Option(help: "How many times to replay the whole sequence.")
+    var passes: Int = 1
 
-    @Option(help: ArgumentHelp("Seed of the draws of --order sampled.", valueName: "n"))
+    @Option(help: "Seed of the draws of --order sampled.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Write the rebuilt table as a reference q_values.csv.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the rebuilt table as q_values.csv.", valueName: "file"))
     var qOut: String?
 
-    @Option(help: ArgumentHelp("How many of the largest Q values to print.", valueName: "n"))
-    var top = 10
+    @Option(help: "How many of the largest Q values to print.")
+    var top: Int = 10
 
     func validate() throws {
-        guard passes >= 1 else { throw ValidationError("--passes must be at least 1.") }
-        guard top >= 0 else { throw ValidationError("--top must be 0 or more.") }
+        if passes < 1 { throw ValidationError("--passes must be at least 1.") }
+        if top < 0 { throw ValidationError("--top must be 0 or more.") }
     }
 
     func run() throws {
-        let (rows, settings) = try QReplay.load(experiment: store.experiment, from: store.open(.mustExist))
-        let learner = try QReplay.rebuild(rows: rows, settings: settings, order: order, passes: passes, seed: seed)
-        let greedy = ReportQValues.greedy(learner)
-        print("Replayed \(rows.count) rows of '\(store.experiment)' (\(order.rawValue), \(passes) pass\(passes == 1 ? "" : "es")): "
-              + "\(learner.table.count) Q values.")
-        print("Greedy net: \(greedy.net)" + (greedy.expectedAccuracy.map { String(format: " (Q at start %.5f)", $0) } ?? ""))
-        for row in QReplay.largest(learner.table, count: top) {
-            print(String(format: "%.6f  ", row.value) + "\(row.state) → \(row.action)")
-        }
+        let rebuild = try ReplayRebuilder(store: store.open(.mustExist))
+            .rebuild(experiment: store.experiment, order: order, passes: passes, seed: seed)
+        print(rebuild.summary(top: top), terminator: "")
         if let qOut {
-            try learner.table.csv().write(toFile: qOut, atomically: true, encoding: .utf8)
-            print("Wrote \(learner.table.count) rows to \(qOut).")
+            do { try rebuild.learner.table.csv().write(toFile: qOut, atomically: true, encoding: .utf8) } catch {
+                throw ExportError.unwritable(path: qOut, reason: "not writable")
+            }
+            print("Wrote \(rebuild.learner.table.count) Q values to \(qOut).")
         }
     }
 }
-
-extension ReplayOrder: ExpressibleByArgument {}

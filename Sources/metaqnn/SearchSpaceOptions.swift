@@ -24,13 +24,14 @@ struct SearchSpaceOptions: ParsableArguments {
         }
     }
 
-    /// The chosen settings with overrides applied, validated.
-    func settings() throws -> SearchSpaceSettings {
+    /// The chosen settings with overrides applied, validated; `defaultPreset` when neither
+    /// `--preset` nor `--space` is given.
+    func settings(defaultPreset: String = SearchSpaceSettings.cpuDigits.name) throws -> SearchSpaceSettings {
         let base: SearchSpaceSettings
         if let space {
             base = try SearchSpaceSettings.load(from: URL(fileURLWithPath: space))
         } else {
-            base = try SearchSpaceSettings.preset(named: preset ?? SearchSpaceSettings.cpuDigits.name)
+            base = try SearchSpaceSettings.preset(named: preset ?? defaultPreset)
         }
         let settings = base.overriding(inputSize: inputSize, layerLimit: layerLimit)
         try settings.validate()

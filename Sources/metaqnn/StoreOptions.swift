@@ -10,7 +10,11 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Replay store file (default: Replay/<experiment>.sqlite).", valueName: "path"))
     var store: String?
 
+    @Option(help: ArgumentHelp("Seconds to wait for another process's write to finish before giving up.", valueName: "seconds"))
+    var busyTimeout: Double = 10
+
     func validate() throws {
+        if !(busyTimeout >= 0) { throw ValidationError("--busy-timeout must be 0 or more seconds.") }
         if experiment.isEmpty || experiment.contains("/") || experiment.hasPrefix(".") {
             throw ValidationError("--experiment must be a non-empty name without '/' or a leading '.', e.g. digits-run1.")
         }
@@ -21,6 +25,6 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store; `mode` says whether a missing file is created or an error.
     func open(_ mode: ReplayStore.OpenMode) throws -> ReplayStore {
-        try ReplayStore(path: storePath, mode: mode)
+        try ReplayStore(path: storePath, mode: mode, busyTimeout: busyTimeout)
     }
 }

@@ -6,37 +6,37 @@ import Training
 /// Options of the training scheme, shared by `train` and `search`; unset values come from the preset.
 struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("training-preset"),
-            help: "Training preset: paper, cpu-digits or cpu-fashion (default: cpu-digits on digits, else paper).")
+            help: ArgumentHelp("Training preset: paper, cpu-digits or cpu-fashion (train's default: cpu-digits on digits, else paper).", valueName: "name"))
     var preset: String?
 
-    @Option(help: "Epochs per attempt (paper: 20).")
+    @Option(help: ArgumentHelp("Epochs per attempt (paper: 20).", valueName: "n"))
     var epochs: Int?
 
-    @Option(help: "Adam's initial learning rate (paper: 0.001).")
+    @Option(help: ArgumentHelp("Adam's initial learning rate (paper: 0.001).", valueName: "rate"))
     var learningRate: Float?
 
-    @Option(help: "Images per optimizer step (paper: 128).")
+    @Option(help: ArgumentHelp("Images per optimizer step (paper: 128).", valueName: "n"))
     var batchSize: Int?
 
-    @Option(help: "L2 weight decay (paper: 0.0005).")
+    @Option(help: ArgumentHelp("L2 weight decay (paper: 0.0005).", valueName: "decay"))
     var weightDecay: Float?
 
-    @Option(help: "Multiply the learning rate by this every --decay-every epochs (paper: 0.2).")
+    @Option(help: ArgumentHelp("Multiply the learning rate by this every --decay-every epochs (paper: 0.2).", valueName: "factor"))
     var learningRateDecay: Float?
 
-    @Option(help: "Epochs between learning-rate decays (paper: 5).")
+    @Option(help: ArgumentHelp("Epochs between learning-rate decays (paper: 5).", valueName: "n"))
     var decayEvery: Int?
 
-    @Option(help: "Validation accuracy to beat after the first epoch, else restart (default: 1.5 / classes).")
+    @Option(help: ArgumentHelp("Validation accuracy to beat after the first epoch, else restart (default: 1.5 / classes).", valueName: "fraction"))
     var restartThreshold: Float?
 
-    @Option(help: "Attempts before a net counts as never learning (paper: 5).")
+    @Option(help: ArgumentHelp("Attempts before a net counts as never learning (paper: 5).", valueName: "n"))
     var maxAttempts: Int?
 
-    @Option(help: "Each restart multiplies the initial learning rate by this (paper: 0.4).")
+    @Option(help: ArgumentHelp("Each restart multiplies the initial learning rate by this (paper: 0.4).", valueName: "factor"))
     var restartFactor: Float?
 
-    @Option(help: "Engine threads per network.")
+    @Option(help: ArgumentHelp("Engine threads per network (train's default: all cores).", valueName: "n"))
     var threads: Int?
 
     func validate() throws {

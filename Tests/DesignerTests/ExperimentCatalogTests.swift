@@ -20,7 +20,7 @@ import Testing
         #expect(listing[1].hasSuffix("[C(16,3,1), P(2,2), D(1,2), FC(64), D(2,2), SM(10)]"))
         let details = try catalog.details(experiment: "ref", top: 1)
         #expect(details.contains("models: 3 replay rows; 2 nets trained, 0 failed, 0 in flight"))
-        #expect(details.contains("preset: cpu-digits"))
+        #expect(details.contains(": cpu-digits\n"))
         #expect(details.contains("top 1 nets by best validation accuracy:"))
         #expect(details.contains("81.20%"))
         #expect(!details.contains("[SM(10)]"))

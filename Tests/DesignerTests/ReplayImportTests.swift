@@ -77,12 +77,12 @@ import Testing
             for (text, expected) in cases {
                 #expect(throws: expected) { try importer.importText(text, source: "bad.csv", experiment: "new", into: store) }
             }
-            // An illegal net (no 8-filter conv in cpu-digits) names its line and the space's rule.
-            let illegal = Self.file + "\"[C(8,3,1), SM(10)]\",0.2,1,0.2,2,0.2,0.2,1,1,5,m\n"
+            // An illegal net (no 7-filter conv in any preset) names its line and the space's rule.
+            let illegal = Self.file + "\"[C(7,3,1), SM(10)]\",0.2,1,0.2,2,0.2,0.2,1,1,5,m\n"
             let error = #expect(throws: ReplayImportError.self) {
                 try importer.importText(illegal, source: "bad.csv", experiment: "new", into: store)
             }
-            #expect(error?.description.hasPrefix("bad.csv line 5: the net [C(8,3,1), SM(10)] is not in this search space") == true)
+            #expect(error?.description.hasPrefix("bad.csv line 5: the net [C(7,3,1), SM(10)] is not in this search space") == true)
             // The same net with another result names both lines.
             let conflicting = Self.file + "\"[SM(10)]\",0.2,10,0.1,20,0.1,0.1,1,1,5,m\n"
             #expect(throws: ReplayImportError.conflictingResult(path: "bad.csv", line: 5, net: "[SM(10)]", firstLine: 3)) {

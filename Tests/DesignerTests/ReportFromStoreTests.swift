@@ -74,6 +74,7 @@ import Testing
 
         #expect(page.contains("| Models trained | 5 unique of 210 scheduled, 6 replay rows in all |"))
         #expect(page.contains("| Dataset | digits |"))
+        #expect(page.contains("| Status | running |"))
         #expect(page.contains("| Seed | 7 |"))
         #expect(page.contains("| Wall time | 1 h 00 min |"))
         #expect(page.contains("| Models per hour | 5.0 unique |"))
@@ -157,5 +158,17 @@ import Testing
         #expect(learner.table == before)
         #expect((try? Architecture(parsing: first.net)) != nil)
         #expect(first.expectedAccuracy == learner.table[learner.space.bucketed(learner.space.startState)]!.map(\.value).max())
+    }
+
+    @Test func undecodableSettingsAreAOneSentenceError() {
+        let record = ExperimentRecord(name: "odd", kind: .search, status: .running, seed: 1, searchSpaceJSON: "{}",
+                                      settingsJSON: "{}", rngState: 0, createdAt: 0, updatedAt: 0)
+        #expect {
+            try ReportInputBuilder.input(experiment: record, entries: [], nets: [], qTable: QTable(), storePath: "s")
+        } throws: { error in
+            guard case .unreadableExperiment(name: "odd", _) = error as? ReportWriteError else { return false }
+            let text = "\(error)"
+            return text.hasPrefix("Experiment 'odd' cannot be reported") && !text.contains("\n")
+        }
     }
 }

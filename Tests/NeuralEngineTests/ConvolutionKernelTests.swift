@@ -24,7 +24,9 @@ struct ConvolutionKernelTests {
         Case(batch: 3, channels: 16, height: 9, width: 8, filters: 17, kernel: 3, stride: 1, threads: 2),
         Case(batch: 1, channels: 19, height: 11, width: 8, filters: 16, kernel: 3, stride: 1, threads: 2),
         Case(batch: 2, channels: 16, height: 8, width: 13, filters: 23, kernel: 3, stride: 1, threads: 1),
+        Case(batch: 2, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2),
         // Winograd F(2×2, 5×5).
+        Case(batch: 2, channels: 16, height: 10, width: 35, filters: 17, kernel: 5, stride: 1, threads: 2),
         Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2),
         Case(batch: 1, channels: 16, height: 8, width: 11, filters: 19, kernel: 5, stride: 1, threads: 1),
         Case(batch: 1, channels: 16, height: 8, width: 8, filters: 16, kernel: 5, stride: 1, threads: 1),

@@ -24,6 +24,17 @@ import SearchSpace
             + "fc,5,0,0,0,1,256,0,fc,6,1,0,0,1,128,0,0.49996\n")
     }
 
+    @Test func importedPartialStatesAreCompletedByTheLearner() throws {
+        let csv = QTable.csvColumns.joined(separator: ",") + "\n" + "conv,1,64,1,1,8,0,0,pool,2,0,2,2,8,0,0,0.5001\n"
+        let space = StateSpace(settings: .paperCIFAR10)
+        let learner = QLearner(space: space, table: try QTable(csv: csv))
+        let conv = State(layerType: .conv, layerDepth: 1, filterDepth: 64, filterSize: 1, stride: 1, imageSize: 8, fcSize: 0, terminate: false)
+        // The imported row keeps its value and its place; the other actions join at init_utility.
+        #expect(learner.table[conv]!.count == space.actions(from: conv).count)
+        #expect(learner.table[conv]!.first?.value == 0.5001)
+        #expect(learner.table[conv]!.dropFirst().allSatisfy { $0.value == 0.5 })
+    }
+
     @Test func exportImportRoundTrip() throws {
         var learner = QLearner(settings: .paperMNIST)
         var rng = SplitMix64(seed: 21)

@@ -6,7 +6,7 @@ enum ReportFixtures {
         name: "fixture", dataset: "digits", searchSpace: "cpu-digits (layer limit 6)",
         epsilonSchedule: [EpsilonStage(epsilon: 1.0, models: 5), EpsilonStage(epsilon: 0.5, models: 4)],
         seed: 42, wallSeconds: 1800, storePath: "Replay/fixture.sqlite",
-        reproduceCommand: "metaqnn search --experiment fixture --dataset digits --seed 42",
+        reproduceCommand: "metaqnn search --experiment fixture --dataset digits --seed 42", status: "running",
         notes: ["Fixture used by the golden tests."])
 
     static let nets = [

@@ -95,6 +95,24 @@ private func cifar(_ change: (inout SearchSpaceSettings) -> Void) -> SearchSpace
         #expect(StateSpace(settings: settings).counts().architectures > 0)
     }
 
+    @Test func scheduleInJSONAsStringOrSteps() throws {
+        let steps = #"[{"epsilon": 1.0, "models": 4}, {"epsilon": 0.2, "models": 2}]"#
+        #expect(try JSONDecoder().decode(EpsilonSchedule.self, from: Data(steps.utf8)).description == "1.0:4,0.2:2")
+        #expect(try JSONDecoder().decode(EpsilonSchedule.self, from: Data(#""0.5:3""#.utf8)).totalModels == 3)
+        let bad = #"{"input_size": 16, "layer_limit": 3, "conv_depths": [8], "conv_sizes": [3], "pool_options": [], "fc_sizes": [], "max_fc": 0, "epsilon_schedule": "1.0:ten"}"#
+        do {
+            _ = try SearchSpaceSettings.decode(Data(bad.utf8), path: "e.json")
+            Issue.record("a bad schedule string must be rejected")
+        } catch {
+            #expect(error.description.contains("epsilon_schedule") && error.description.contains("\"ten\""))
+        }
+        // A step list that parses but breaks the rules is caught by validation.
+        let zero = #"{"input_size": 16, "layer_limit": 3, "conv_depths": [8], "conv_sizes": [3], "pool_options": [], "fc_sizes": [], "max_fc": 0, "epsilon_schedule": [{"epsilon": 0.5, "models": 0}]}"#
+        #expect(throws: SearchSpaceError.schedule(.nonPositiveCount(0, position: 1))) {
+            try SearchSpaceSettings.decode(Data(zero.utf8), path: "f.json")
+        }
+    }
+
     @Test func badJSONFilesSayWhy() throws {
         let missing = #"{"input_size": 16, "layer_limit": 5}"#
         #expect(throws: SearchSpaceError.invalidFile(path: "a.json", reason: "missing key \"conv_depths\"")) {

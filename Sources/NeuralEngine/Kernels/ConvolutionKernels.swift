@@ -125,6 +125,11 @@ enum ConvolutionKernels {
 
     // MARK: Winograd (F(2×2, 3×3) and F(2×2, 5×5))
 
+    @inline(__always)
+    private static func pointStride(_ channels: Int, tiles: Int) -> Int {
+        WinogradVariant.pointStride(channels: channels, tiles: tiles)
+    }
+
     /// Shapes: x[Cin, count, H, W] → y[Cout, count, H, W] = ReLU(W ⊛ x + b); `transformed` holds U[points, Cout, Cin].
     static func winogradForward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
                                 chunk: Int,
@@ -133,25 +138,26 @@ enum ConvolutionKernels {
         let x = ctx.pointer(input), y = ctx.pointer(output)
         let w = ctx.pointer(parameters), bias = w + g.weightCount, u = ctx.pointer(transformed)
         let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout, points = variant.points
+        let perImage = WinogradVariant.tilesPerImage(g)
         variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: false, into: u,
-                                         threads: ctx.threads)
+                                 threads: ctx.threads)
         Parallel.run(ctx.threads) { t in
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
             let v = ctx.pointer(ctx.columns[t])
-            let m = v + points * max(cin, cout) * WinogradVariant.tilesPerImage(g) * chunk
+            let m = v + points * pointStride(max(cin, cout), tiles: perImage * chunk)
             var n = range.lowerBound
             while n < range.upperBound {
                 let images = min(chunk, range.upperBound - n)
-                let tiles = images * WinogradVariant.tilesPerImage(g)
+                let tiles = images * perImage
                 variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
-                                               first: n, images: images, into: v)
+                                       first: n, images: images, into: v)
                 for xi in 0..<points {
                     ctx.gemm(thread: t, m: cout, n: tiles, k: cin, a: MatrixView(u + xi * pairs, rowStride: cin),
-                             b: MatrixView(v + xi * cin * tiles, rowStride: tiles), c: m + xi * cout * tiles,
-                             ldc: tiles, accumulate: false)
+                             b: MatrixView(v + xi * pointStride(cin, tiles: tiles), rowStride: tiles),
+                             c: m + xi * pointStride(cout, tiles: tiles), ldc: tiles, accumulate: false)
                 }
                 variant.transformOutput(m, channels: cout, height: g.height, width: g.width, count: count,
-                                                first: n, images: images, bias: bias, relu: true, into: y)
+                                        first: n, images: images, bias: bias, relu: true, into: y)
                 n += images
             }
         }
@@ -171,7 +177,7 @@ enum ConvolutionKernels {
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
             let du = ctx.pointer(ctx.partials[t])
             du.update(repeating: 0, count: points * pairs + cout)
-            let v = ctx.pointer(ctx.columns[t]), yHat = v + points * max(cin, cout) * perImage * chunk
+            let v = ctx.pointer(ctx.columns[t]), yHat = v + points * pointStride(max(cin, cout), tiles: perImage * chunk)
             var n = range.lowerBound
             while n < range.upperBound {
                 let images = min(chunk, range.upperBound - n)
@@ -180,13 +186,13 @@ enum ConvolutionKernels {
                     y: y, dy: dy, rows: cout, count: count, plane: g.outputPlane, first: n, images: images,
                     biasGradient: du + points * pairs)
                 variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
-                                               first: n, images: images, into: v)
+                                       first: n, images: images, into: v)
                 variant.transformOutputGradient(dy, channels: cout, height: g.height, width: g.width,
                                                         count: count, first: n, images: images, into: yHat)
                 for xi in 0..<points {
                     ctx.gemm(thread: t, m: cout, n: cin, k: tiles,
-                             a: MatrixView(yHat + xi * cout * tiles, rowStride: tiles),
-                             b: MatrixView(v + xi * cin * tiles, rowStride: tiles).transposed, c: du + xi * pairs,
+                             a: MatrixView(yHat + xi * pointStride(cout, tiles: tiles), rowStride: tiles),
+                             b: MatrixView(v + xi * pointStride(cin, tiles: tiles), rowStride: tiles).transposed, c: du + xi * pairs,
                              ldc: cin, accumulate: true)
                 }
                 n += images
@@ -203,17 +209,17 @@ enum ConvolutionKernels {
                                          threads: ctx.threads)
         Parallel.run(ctx.threads) { t in
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            let v = ctx.pointer(ctx.columns[t]), m = v + points * max(cin, cout) * perImage * chunk
+            let v = ctx.pointer(ctx.columns[t]), m = v + points * pointStride(max(cin, cout), tiles: perImage * chunk)
             var n = range.lowerBound
             while n < range.upperBound {
                 let images = min(chunk, range.upperBound - n)
                 let tiles = images * perImage
                 variant.transformInput(dy, channels: cout, height: g.height, width: g.width, count: count,
-                                               first: n, images: images, into: v)
+                                       first: n, images: images, into: v)
                 for xi in 0..<points {
                     ctx.gemm(thread: t, m: cin, n: tiles, k: cout, a: MatrixView(u + xi * pairs, rowStride: cout),
-                             b: MatrixView(v + xi * cout * tiles, rowStride: tiles), c: m + xi * cin * tiles,
-                             ldc: tiles, accumulate: false)
+                             b: MatrixView(v + xi * pointStride(cout, tiles: tiles), rowStride: tiles),
+                             c: m + xi * pointStride(cin, tiles: tiles), ldc: tiles, accumulate: false)
                 }
                 variant.transformOutput(m, channels: cin, height: g.height, width: g.width, count: count,
                                                 first: n, images: images, bias: nil, relu: false, into: dx)

@@ -75,8 +75,10 @@ enum Winograd5Kernels {
 
     /// Bᵀ applied to six values.
     @inline(__always)
-    static func inputRows<V: SIMD>(_ d0: V, _ d1: V, _ d2: V, _ d3: V, _ d4: V, _ d5: V)
-        -> (V, V, V, V, V, V) where V.Scalar == Float {
+    static func inputRows(_ d0: SIMD8<Float>, _ d1: SIMD8<Float>, _ d2: SIMD8<Float>, _ d3: SIMD8<Float>,
+                          _ d4: SIMD8<Float>, _ d5: SIMD8<Float>)
+        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+        // Concrete SIMD8 on purpose: generic `SIMD` arithmetic compiles to scalar loops.
         let a = d4 - 4 * d2, b = d3 - 4 * d1, c = d4 - d2, e = 2 * (d3 - d1)
         return (4 * d0 - 5 * d2 + d4, a + b, a - b, c + e, c - e, 4 * d1 - 5 * d3 + d5)
     }
@@ -92,41 +94,47 @@ enum Winograd5Kernels {
     /// Shapes: x[C, count, H, W] (images first..<first+images) → v[36, C, T] = Bᵀ d B per 6×6 tile.
     static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                first: Int, images: Int, into v: UnsafeMutablePointer<Float>) {
-        typealias V = SIMD8<Float>
+        typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
-        for c in 0..<channels {
-            for image in 0..<images {
-                let plane = x + (c * count + first + image) * height * width
-                for ty in 0..<th {
-                    let y0 = 2 * ty - 2
-                    for tx in 0..<tw {
-                        let x0 = 2 * tx - 2
-                        @inline(__always) func row(_ r: Int) -> V {
-                            let iy = y0 + r
-                            guard iy >= 0 && iy < height else { return V() }
-                            let s = plane + iy * width + x0
-                            var out = V()
-                            if x0 >= 0 && x0 + 5 < width {
-                                for q in 0..<6 { out[q] = s[q] }
-                            } else {
-                                for q in 0..<6 where x0 + q >= 0 && x0 + q < width { out[q] = s[q] }
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let rowLength = T.paddedRowLength(tilesAcross: tw)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 6 * rowLength) { buffer in
+            withUnsafeTemporaryAllocation(of: T.V.self, capacity: 36) { partial in
+                let rows = buffer.baseAddress!, across = partial.baseAddress!
+                for c in 0..<channels {
+                    for image in 0..<images {
+                        let plane = x + (c * count + first + image) * height * width
+                        for ty in 0..<th {
+                            T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty - 2, rows: 6, pad: 2,
+                                             rowLength: rowLength, into: rows)
+                            var tx = 0
+                            while tx < tw {
+                                let lanes = min(8, tw - tx)
+                                // Bᵀ along each tile row first (d B), kept in a small L1 scratch so that only
+                                // a dozen vectors are live at a time, then Bᵀ down the columns.
+                                for r in 0..<6 {
+                                    let p = UnsafePointer(rows + r * rowLength + 2 * tx)
+                                    let (e0, o0) = T.deinterleave(p), (e2, o2) = T.deinterleave(p + 2)
+                                    let (e4, o4) = T.deinterleave(p + 4)
+                                    let t = inputRows(e0, o0, e2, o2, e4, o4)
+                                    let row = across + 6 * r
+                                    row[0] = t.0; row[1] = t.1; row[2] = t.2; row[3] = t.3; row[4] = t.4; row[5] = t.5
+                                }
+                                let out = v + c * tiles + (image * th + ty) * tw + tx
+                                for j in 0..<6 {
+                                    let e = inputRows(across[j], across[6 + j], across[12 + j], across[18 + j],
+                                                      across[24 + j], across[30 + j])
+                                    T.store(e.0, out + j * stride, lanes: lanes)
+                                    T.store(e.1, out + (6 + j) * stride, lanes: lanes)
+                                    T.store(e.2, out + (12 + j) * stride, lanes: lanes)
+                                    T.store(e.3, out + (18 + j) * stride, lanes: lanes)
+                                    T.store(e.4, out + (24 + j) * stride, lanes: lanes)
+                                    T.store(e.5, out + (30 + j) * stride, lanes: lanes)
+                                }
+                                tx += 8
                             }
-                            return out
                         }
-                        let t = inputRows(row(0), row(1), row(2), row(3), row(4), row(5))
-                        let out = v + c * tiles + (image * th + ty) * tw + tx
-                        @inline(__always) func store(_ r: V, _ i: Int) {
-                            let e = inputRows(r[0], r[1], r[2], r[3], r[4], r[5])
-                            out[(6 * i) * stride] = e.0
-                            out[(6 * i + 1) * stride] = e.1
-                            out[(6 * i + 2) * stride] = e.2
-                            out[(6 * i + 3) * stride] = e.3
-                            out[(6 * i + 4) * stride] = e.4
-                            out[(6 * i + 5) * stride] = e.5
-                        }
-                        store(t.0, 0); store(t.1, 1); store(t.2, 2); store(t.3, 3); store(t.4, 4); store(t.5, 5)
                     }
                 }
             }
@@ -135,7 +143,8 @@ enum Winograd5Kernels {
 
     /// A (6×2) applied to (p, q): (p, p + q, p − q, p + 2q, p − 2q, q).
     @inline(__always)
-    static func gradientRows<V: SIMD>(_ p: V, _ q: V) -> (V, V, V, V, V, V) where V.Scalar == Float {
+    static func gradientRows(_ p: SIMD8<Float>, _ q: SIMD8<Float>)
+        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
         (p, p + q, p - q, p + 2 * q, p - 2 * q, q)
     }
 
@@ -148,30 +157,39 @@ enum Winograd5Kernels {
     /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[36, C, T] = A d Aᵀ per 2×2 output tile.
     static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                                         count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
-        typealias V = SIMD8<Float>
+        typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
-        for c in 0..<channels {
-            for image in 0..<images {
-                let plane = dy + (c * count + first + image) * height * width
-                for ty in 0..<th {
-                    for tx in 0..<tw {
-                        let y = 2 * ty, x = 2 * tx
-                        let hasRight = x + 1 < width, hasBottom = y + 1 < height
-                        let a = plane[y * width + x], b = hasRight ? plane[y * width + x + 1] : 0
-                        let c2 = hasBottom ? plane[(y + 1) * width + x] : 0
-                        let d = hasBottom && hasRight ? plane[(y + 1) * width + x + 1] : 0
-                        let top = gradientRows(a, b), bottom = gradientRows(c2, d)
-                        let topV = V(top.0, top.1, top.2, top.3, top.4, top.5, 0, 0)
-                        let bottomV = V(bottom.0, bottom.1, bottom.2, bottom.3, bottom.4, bottom.5, 0, 0)
-                        let rows = gradientRows(topV, bottomV)
-                        let o = out + c * tiles + (image * th + ty) * tw + tx
-                        @inline(__always) func store(_ r: V, _ i: Int) {
-                            for j in 0..<6 { o[(6 * i + j) * stride] = r[j] }
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let rowLength = T.paddedRowLength(tilesAcross: tw)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * rowLength) { buffer in
+            let rows = buffer.baseAddress!
+            for c in 0..<channels {
+                for image in 0..<images {
+                    let plane = dy + (c * count + first + image) * height * width
+                    for ty in 0..<th {
+                        T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty, rows: 2, pad: 0,
+                                         rowLength: rowLength, into: rows)
+                        var tx = 0
+                        while tx < tw {
+                            let lanes = min(8, tw - tx)
+                            let (a, b) = T.deinterleave(UnsafePointer(rows + 2 * tx))
+                            let (c2, d) = T.deinterleave(UnsafePointer(rows + rowLength + 2 * tx))
+                            let top = gradientRows(a, b), bottom = gradientRows(c2, d)
+                            let o = out + c * tiles + (image * th + ty) * tw + tx
+                            @inline(__always) func emit(_ j: Int, _ p: T.V, _ q: T.V) {
+                                let column = gradientRows(p, q)
+                                T.store(column.0, o + j * stride, lanes: lanes)
+                                T.store(column.1, o + (6 + j) * stride, lanes: lanes)
+                                T.store(column.2, o + (12 + j) * stride, lanes: lanes)
+                                T.store(column.3, o + (18 + j) * stride, lanes: lanes)
+                                T.store(column.4, o + (24 + j) * stride, lanes: lanes)
+                                T.store(column.5, o + (30 + j) * stride, lanes: lanes)
+                            }
+                            emit(0, top.0, bottom.0); emit(1, top.1, bottom.1); emit(2, top.2, bottom.2)
+                            emit(3, top.3, bottom.3); emit(4, top.4, bottom.4); emit(5, top.5, bottom.5)
+                            tx += 8
                         }
-                        store(rows.0, 0); store(rows.1, 1); store(rows.2, 2); store(rows.3, 3); store(rows.4, 4)
-                        store(rows.5, 5)
                     }
                 }
             }
@@ -182,35 +200,47 @@ enum Winograd5Kernels {
     static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                 first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
-        typealias V = SIMD8<Float>
+        typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
-        for c in 0..<channels {
-            let b = bias?[c] ?? 0
-            for image in 0..<images {
-                let plane = y + (c * count + first + image) * height * width
-                for ty in 0..<th {
-                    for tx in 0..<tw {
-                        let s = m + c * tiles + (image * th + ty) * tw + tx
-                        @inline(__always) func row(_ r: Int) -> V {
-                            var v = V()
-                            for j in 0..<6 { v[j] = s[(6 * r + j) * stride] }
-                            return v
-                        }
-                        let r0 = row(0), r1 = row(1), r2 = row(2), r3 = row(3), r4 = row(4), r5 = row(5)
-                        let top = r0 + r1 + r2 + r3 + r4, bottom = r1 - r2 + 2 * (r3 - r4) + r5
-                        var v00 = top[0] + top[1] + top[2] + top[3] + top[4] + b
-                        var v01 = top[1] - top[2] + 2 * (top[3] - top[4]) + top[5] + b
-                        var v10 = bottom[0] + bottom[1] + bottom[2] + bottom[3] + bottom[4] + b
-                        var v11 = bottom[1] - bottom[2] + 2 * (bottom[3] - bottom[4]) + bottom[5] + b
-                        if relu { v00 = max(v00, 0); v01 = max(v01, 0); v10 = max(v10, 0); v11 = max(v11, 0) }
-                        let yy = 2 * ty, xx = 2 * tx
-                        plane[yy * width + xx] = v00
-                        if xx + 1 < width { plane[yy * width + xx + 1] = v01 }
-                        if yy + 1 < height {
-                            plane[(yy + 1) * width + xx] = v10
-                            if xx + 1 < width { plane[(yy + 1) * width + xx + 1] = v11 }
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        withUnsafeTemporaryAllocation(of: T.V.self, capacity: 12) { scratch in
+            let top = scratch.baseAddress!, bottom = top + 6
+            for c in 0..<channels {
+                let b = T.V(repeating: bias?[c] ?? 0)
+                for image in 0..<images {
+                    let plane = y + (c * count + first + image) * height * width
+                    for ty in 0..<th {
+                        var tx = 0
+                        while tx < tw {
+                            let lanes = min(8, tw - tx)
+                            let s = m + c * tiles + (image * th + ty) * tw + tx
+                            // Aᵀ = [1 1 1 1 1 0; 0 1 −1 2 −2 1] down each column j, then along the two rows.
+                            for j in 0..<6 {
+                                let r0 = T.load(s + j * stride, lanes: lanes), r1 = T.load(s + (6 + j) * stride, lanes: lanes)
+                                let r2 = T.load(s + (12 + j) * stride, lanes: lanes)
+                                let r3 = T.load(s + (18 + j) * stride, lanes: lanes)
+                                let r4 = T.load(s + (24 + j) * stride, lanes: lanes)
+                                let r5 = T.load(s + (30 + j) * stride, lanes: lanes)
+                                top[j] = r0 + r1 + r2 + r3 + r4
+                                bottom[j] = r1 - r2 + 2 * (r3 - r4) + r5
+                            }
+                            var v00 = top[0] + top[1] + top[2] + top[3] + top[4] + b
+                            var v01 = top[1] - top[2] + 2 * (top[3] - top[4]) + top[5] + b
+                            var v10 = bottom[0] + bottom[1] + bottom[2] + bottom[3] + bottom[4] + b
+                            var v11 = bottom[1] - bottom[2] + 2 * (bottom[3] - bottom[4]) + bottom[5] + b
+                            if relu {
+                                v00 = v00.replacing(with: 0, where: v00 .< 0)
+                                v01 = v01.replacing(with: 0, where: v01 .< 0)
+                                v10 = v10.replacing(with: 0, where: v10 .< 0)
+                                v11 = v11.replacing(with: 0, where: v11 .< 0)
+                            }
+                            let columns = min(2 * lanes, width - 2 * tx)
+                            T.storeInterleaved(v00, v01, plane + 2 * ty * width + 2 * tx, count: columns)
+                            if 2 * ty + 1 < height {
+                                T.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
+                            }
+                            tx += 8
                         }
                     }
                 }

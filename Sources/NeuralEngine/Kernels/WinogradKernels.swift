@@ -58,34 +58,42 @@ enum WinogradKernels {
     /// Shapes: x[C, count, H, W] (images first..<first+images) → v[16, C, T] = Bᵀ d B per 4×4 tile.
     static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                first: Int, images: Int, into v: UnsafeMutablePointer<Float>) {
-        typealias V4 = SIMD4<Float>
+        typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
-        for c in 0..<channels {
-            for image in 0..<images {
-                let plane = x + (c * count + first + image) * height * width
-                for ty in 0..<th {
-                    let y0 = 2 * ty - 1
-                    for tx in 0..<tw {
-                        let x0 = 2 * tx - 1
-                        @inline(__always) func row(_ r: Int) -> V4 {
-                            let iy = y0 + r
-                            guard iy >= 0 && iy < height else { return V4() }
-                            let s = plane + iy * width + x0
-                            if x0 >= 0 && x0 + 3 < width { return UnsafeRawPointer(s).loadUnaligned(as: V4.self) }
-                            return V4(x0 >= 0 ? s[0] : 0, s[1], x0 + 2 < width ? s[2] : 0, x0 + 3 < width ? s[3] : 0)
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let rowLength = T.paddedRowLength(tilesAcross: tw)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * rowLength) { buffer in
+            let rows = buffer.baseAddress!
+            for c in 0..<channels {
+                for image in 0..<images {
+                    let plane = x + (c * count + first + image) * height * width
+                    for ty in 0..<th {
+                        T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty - 1, rows: 4, pad: 1,
+                                         rowLength: rowLength, into: rows)
+                        var tx = 0
+                        while tx < tw {
+                            let lanes = min(8, tw - tx)
+                            @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V) {
+                                let p = UnsafePointer(rows + r * rowLength + 2 * tx)
+                                let (e0, o0) = T.deinterleave(p), (e2, o2) = T.deinterleave(p + 2)
+                                return (e0, o0, e2, o2)
+                            }
+                            let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3)
+                            // Bᵀ on rows: (d0 − d2, d1 + d2, d2 − d1, d1 − d3), then the same across each row.
+                            let out = v + c * tiles + (image * th + ty) * tw + tx
+                            @inline(__always) func emit(_ t: (T.V, T.V, T.V, T.V), _ r: Int) {
+                                T.store(t.0 - t.2, out + (4 * r) * stride, lanes: lanes)
+                                T.store(t.1 + t.2, out + (4 * r + 1) * stride, lanes: lanes)
+                                T.store(t.2 - t.1, out + (4 * r + 2) * stride, lanes: lanes)
+                                T.store(t.1 - t.3, out + (4 * r + 3) * stride, lanes: lanes)
+                            }
+                            emit((d0.0 - d2.0, d0.1 - d2.1, d0.2 - d2.2, d0.3 - d2.3), 0)
+                            emit((d1.0 + d2.0, d1.1 + d2.1, d1.2 + d2.2, d1.3 + d2.3), 1)
+                            emit((d2.0 - d1.0, d2.1 - d1.1, d2.2 - d1.2, d2.3 - d1.3), 2)
+                            emit((d1.0 - d3.0, d1.1 - d3.1, d1.2 - d3.2, d1.3 - d3.3), 3)
+                            tx += 8
                         }
-                        let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3)
-                        let rows = (d0 - d2, d1 + d2, d2 - d1, d1 - d3)
-                        let out = v + c * tiles + (image * th + ty) * tw + tx
-                        @inline(__always) func store(_ t: V4, _ r: Int) {
-                            out[(4 * r) * stride] = t[0] - t[2]
-                            out[(4 * r + 1) * stride] = t[1] + t[2]
-                            out[(4 * r + 2) * stride] = t[2] - t[1]
-                            out[(4 * r + 3) * stride] = t[1] - t[3]
-                        }
-                        store(rows.0, 0); store(rows.1, 1); store(rows.2, 2); store(rows.3, 3)
                     }
                 }
             }
@@ -95,31 +103,39 @@ enum WinogradKernels {
     /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[16, C, T] = A d Aᵀ per 2×2 output tile.
     static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                                         count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
-        typealias V4 = SIMD4<Float>
+        typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
-        for c in 0..<channels {
-            for image in 0..<images {
-                let plane = dy + (c * count + first + image) * height * width
-                for ty in 0..<th {
-                    for tx in 0..<tw {
-                        let y = 2 * ty, x = 2 * tx
-                        let hasRight = x + 1 < width, hasBottom = y + 1 < height
-                        let a = plane[y * width + x], b = hasRight ? plane[y * width + x + 1] : 0
-                        let c2 = hasBottom ? plane[(y + 1) * width + x] : 0
-                        let d = hasBottom && hasRight ? plane[(y + 1) * width + x + 1] : 0
-                        // A (4×2) maps (p, q) to (p, p + q, p − q, −q) on rows, then on columns.
-                        let top = V4(a, a + b, a - b, -b), bottom = V4(c2, c2 + d, c2 - d, -d)
-                        let rows = (top, top + bottom, top - bottom, -bottom)
-                        let o = out + c * tiles + (image * th + ty) * tw + tx
-                        @inline(__always) func store(_ t: V4, _ r: Int) {
-                            o[(4 * r) * stride] = t[0]
-                            o[(4 * r + 1) * stride] = t[1]
-                            o[(4 * r + 2) * stride] = t[2]
-                            o[(4 * r + 3) * stride] = t[3]
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let rowLength = T.paddedRowLength(tilesAcross: tw)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * rowLength) { buffer in
+            let rows = buffer.baseAddress!
+            for c in 0..<channels {
+                for image in 0..<images {
+                    let plane = dy + (c * count + first + image) * height * width
+                    for ty in 0..<th {
+                        T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty, rows: 2, pad: 0,
+                                         rowLength: rowLength, into: rows)
+                        var tx = 0
+                        while tx < tw {
+                            let lanes = min(8, tw - tx)
+                            let (a, b) = T.deinterleave(UnsafePointer(rows + 2 * tx))
+                            let (c2, d) = T.deinterleave(UnsafePointer(rows + rowLength + 2 * tx))
+                            // A maps (p, q) to (p, p + q, p − q, −q): first along rows, then down columns.
+                            let top = (a, a + b, a - b, -b), bottom = (c2, c2 + d, c2 - d, -d)
+                            let o = out + c * tiles + (image * th + ty) * tw + tx
+                            @inline(__always) func emit(_ t: (T.V, T.V, T.V, T.V), _ r: Int) {
+                                T.store(t.0, o + (4 * r) * stride, lanes: lanes)
+                                T.store(t.1, o + (4 * r + 1) * stride, lanes: lanes)
+                                T.store(t.2, o + (4 * r + 2) * stride, lanes: lanes)
+                                T.store(t.3, o + (4 * r + 3) * stride, lanes: lanes)
+                            }
+                            emit(top, 0)
+                            emit((top.0 + bottom.0, top.1 + bottom.1, top.2 + bottom.2, top.3 + bottom.3), 1)
+                            emit((top.0 - bottom.0, top.1 - bottom.1, top.2 - bottom.2, top.3 - bottom.3), 2)
+                            emit((-bottom.0, -bottom.1, -bottom.2, -bottom.3), 3)
+                            tx += 8
                         }
-                        store(rows.0, 0); store(rows.1, 1); store(rows.2, 2); store(rows.3, 3)
                     }
                 }
             }
@@ -130,33 +146,41 @@ enum WinogradKernels {
     static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                 first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
-        typealias V4 = SIMD4<Float>
+        typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
-        let stride = channels * tiles
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
         for c in 0..<channels {
-            let b = bias?[c] ?? 0
+            let b = T.V(repeating: bias?[c] ?? 0)
             for image in 0..<images {
                 let plane = y + (c * count + first + image) * height * width
                 for ty in 0..<th {
-                    for tx in 0..<tw {
+                    var tx = 0
+                    while tx < tw {
+                        let lanes = min(8, tw - tx)
                         let s = m + c * tiles + (image * th + ty) * tw + tx
-                        @inline(__always) func row(_ r: Int) -> V4 {
-                            V4(s[(4 * r) * stride], s[(4 * r + 1) * stride], s[(4 * r + 2) * stride],
-                               s[(4 * r + 3) * stride])
+                        @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V) {
+                            (T.load(s + (4 * r) * stride, lanes: lanes), T.load(s + (4 * r + 1) * stride, lanes: lanes),
+                             T.load(s + (4 * r + 2) * stride, lanes: lanes), T.load(s + (4 * r + 3) * stride, lanes: lanes))
                         }
                         let r0 = row(0), r1 = row(1), r2 = row(2), r3 = row(3)
-                        let top = r0 + r1 + r2, bottom = r1 - r2 - r3
-                        var v00 = top[0] + top[1] + top[2] + b, v01 = top[1] - top[2] - top[3] + b
-                        var v10 = bottom[0] + bottom[1] + bottom[2] + b, v11 = bottom[1] - bottom[2] - bottom[3] + b
-                        if relu { v00 = max(v00, 0); v01 = max(v01, 0); v10 = max(v10, 0); v11 = max(v11, 0) }
-                        let yy = 2 * ty, xx = 2 * tx
-                        plane[yy * width + xx] = v00
-                        if xx + 1 < width { plane[yy * width + xx + 1] = v01 }
-                        if yy + 1 < height {
-                            plane[(yy + 1) * width + xx] = v10
-                            if xx + 1 < width { plane[(yy + 1) * width + xx + 1] = v11 }
+                        // Aᵀ = [1 1 1 0; 0 1 −1 −1] down the columns, then along the rows.
+                        let top = (r0.0 + r1.0 + r2.0, r0.1 + r1.1 + r2.1, r0.2 + r1.2 + r2.2, r0.3 + r1.3 + r2.3)
+                        let bottom = (r1.0 - r2.0 - r3.0, r1.1 - r2.1 - r3.1, r1.2 - r2.2 - r3.2, r1.3 - r2.3 - r3.3)
+                        var v00 = top.0 + top.1 + top.2 + b, v01 = top.1 - top.2 - top.3 + b
+                        var v10 = bottom.0 + bottom.1 + bottom.2 + b, v11 = bottom.1 - bottom.2 - bottom.3 + b
+                        if relu {
+                            v00 = v00.replacing(with: 0, where: v00 .< 0)
+                            v01 = v01.replacing(with: 0, where: v01 .< 0)
+                            v10 = v10.replacing(with: 0, where: v10 .< 0)
+                            v11 = v11.replacing(with: 0, where: v11 .< 0)
                         }
+                        let columns = min(2 * lanes, width - 2 * tx)
+                        T.storeInterleaved(v00, v01, plane + 2 * ty * width + 2 * tx, count: columns)
+                        if 2 * ty + 1 < height {
+                            T.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
+                        }
+                        tx += 8
                     }
                 }
             }

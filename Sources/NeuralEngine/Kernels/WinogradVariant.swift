@@ -5,8 +5,8 @@ enum WinogradVariant: Hashable, Sendable {
 
     /// The variant for a geometry, or nil when im2col is the better (or only) choice.
     static func choose(for g: ConvolutionGeometry) -> WinogradVariant? {
-        // Below 8×8 maps the padded 2×2 tiles waste too much; below 16 channels the transforms dominate.
-        guard g.stride == 1, g.inputChannels >= 16, g.outputChannels >= 16, g.height >= 8, g.width >= 8 else {
+        // Below 7×7 maps the padded 2×2 tiles waste too much; below 16 channels the transforms dominate.
+        guard g.stride == 1, g.inputChannels >= 16, g.outputChannels >= 16, g.height >= 7, g.width >= 7 else {
             return nil
         }
         switch g.kernel {
@@ -19,6 +19,10 @@ enum WinogradVariant: Hashable, Sendable {
     /// Transform points per tile: (2 + k − 1)².
     var points: Int { self == .f2x3 ? 16 : 36 }
 
+    /// Floats between consecutive transform points of a [points, C, T] buffer. The padding keeps the
+    /// points' streams off 4 KiB-aliased addresses, which otherwise thrash the L1 sets in the transforms.
+    static func pointStride(channels: Int, tiles: Int) -> Int { channels * tiles + 80 }
+
     static func tilesPerImage(_ g: ConvolutionGeometry) -> Int { ((g.height + 1) / 2) * ((g.width + 1) / 2) }
 
     /// Images per chunk so that the two transform buffers of a thread stay near 16–32 MiB.
@@ -28,7 +32,7 @@ enum WinogradVariant: Hashable, Sendable {
     }
 
     func scratchFloats(_ g: ConvolutionGeometry, chunk: Int) -> Int {
-        2 * points * max(g.inputChannels, g.outputChannels) * Self.tilesPerImage(g) * chunk
+        2 * points * Self.pointStride(channels: max(g.inputChannels, g.outputChannels), tiles: Self.tilesPerImage(g) * chunk)
     }
 
     func transformWeights(_ w: UnsafePointer<Float>, outputChannels: Int, inputChannels: Int, flipped: Bool,

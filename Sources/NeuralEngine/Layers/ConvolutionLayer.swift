@@ -44,8 +44,9 @@ struct ConvolutionLayer {
 
     func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int) {
         if let winograd {
-            ConvolutionKernels.winogradForward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input, output: output,
-                                               parameters: parameters.values, transformed: transformed, count: count)
+            ConvolutionKernels.winogradForward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input,
+                                               output: output, parameters: parameters.values, transformed: transformed,
+                                               count: count)
             return
         }
         ConvolutionKernels.forward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
@@ -55,8 +56,8 @@ struct ConvolutionLayer {
     func backward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
                   inputGradient: FloatSlice?, count: Int) {
         if let winograd {
-            ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input, output: output,
-                                                outputGradient: outputGradient, inputGradient: inputGradient,
+            ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input,
+                                                output: output, outputGradient: outputGradient, inputGradient: inputGradient,
                                                 parameters: parameters.values, transformed: transformed,
                                                 gradient: parameters.gradient, count: count)
             return

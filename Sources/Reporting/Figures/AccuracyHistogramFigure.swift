@@ -52,7 +52,7 @@ struct AccuracyHistogramFigure {
                      x: (frame.left + frame.right) / 2, y: y0 + 10, size: 12, anchor: .middle, weight: "bold")
             frame.drawAxes(
                 into: &svg, xLabel: row == rows - 1 || index + columns >= groups.count ? "accuracy (%)" : "",
-                yLabel: "", xTicks: frame.x.ticks(count: 3), yTicks: frame.y.ticks(count: 3),
+                yLabel: "", xTicks: frame.x.ticks(count: lo <= 50 ? 5 : 3), yTicks: frame.y.ticks(count: 3),
                 xFormat: { Format.fixed($0, 0) }, yFormat: { Format.fixed($0, 0) }, tickSize: 10)
             if column == 0 {
                 svg.text("% of models", x: x0 - 40, y: (frame.top + frame.bottom) / 2, size: 11, anchor: .middle, rotate: -90)

@@ -1,0 +1,44 @@
+import QLearning
+import SearchSpace
+
+/// A Q table rebuilt by replay, with what a person wants to see of it.
+public struct ReplayRebuild: Sendable {
+    /// The agent holding the rebuilt table.
+    public var learner: QLearner
+    /// Replay rows read from the store.
+    public var rows: Int
+    /// Trajectory updates applied.
+    public var updates: Int
+
+    /// The net the rebuilt table picks greedily: from the start state, always the first action
+    /// (in spec order) of maximal Q, so the answer does not depend on a random tie-break.
+    public var greedyNet: Architecture {
+        var learner = learner
+        let space = learner.space
+        var current = space.startState
+        var trajectory = [current]
+        while !current.terminate {
+            let candidates = learner.actionValues(at: space.bucketed(current))
+            let best = candidates.map(\.value).max()!
+            current = space.apply(candidates.first { $0.value == best }!.action, to: current)
+            trajectory.append(current)
+        }
+        return space.architecture(for: trajectory).withDropout
+    }
+
+    /// The `count` largest Q values (ties by state then action order), as table rows.
+    public func largest(_ count: Int) -> [QTable.Row] {
+        Array(learner.table.rows.sorted { ($0.value, $1.state, $1.action) > ($1.value, $0.state, $0.action) }.prefix(count))
+    }
+
+    /// The report `metaqnn replay` prints.
+    public func summary(top: Int) -> String {
+        var lines = [
+            "replayed \(rows) rows, \(updates) updates; Q table: \(learner.table.count) entries",
+            "greedy net: \(greedyNet)",
+            "largest Q values:",
+        ]
+        lines += largest(top).map { row in "  \(String(format: "%.6f", row.value))  \(row.state) -> \(row.action)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
