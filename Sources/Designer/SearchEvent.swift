@@ -6,10 +6,10 @@ public enum SearchEvent: Sendable {
     case started(experiment: String, resumed: Bool, workers: Int, status: SearchStatus)
     /// A worker started training `net` (`retry` when its earlier worker died before recording it).
     case training(worker: Int, net: String, epsilon: Double, retry: Bool)
-    /// A newly trained net was recorded and Q was updated by replay.
-    case trained(net: String, accuracy: Double, seconds: Double, status: SearchStatus)
+    /// A newly trained net, sampled at `epsilon`, was recorded and Q was updated by replay.
+    case trained(net: String, accuracy: Double, seconds: Double, epsilon: Double, status: SearchStatus)
     /// A sampled net had been trained before: its stored result became a new replay row, with no training.
-    case cached(net: String, accuracy: Double, status: SearchStatus)
+    case cached(net: String, accuracy: Double, epsilon: Double, status: SearchStatus)
     /// A sampled net could not be built or trained; it was skipped with no replay row.
     case failed(net: String, reason: String)
     /// The report was rewritten.

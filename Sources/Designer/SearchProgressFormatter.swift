@@ -11,11 +11,12 @@ public enum SearchProgressFormatter {
                 + "\(status.replayRows) replay rows, \(workers) worker\(workers == 1 ? "" : "s")."
         case let .training(worker, net, epsilon, retry):
             return "[w\(worker + 1)] training \(net) at ε = \(format(epsilon))" + (retry ? " (again: its worker died)" : "")
-        case let .trained(net, accuracy, seconds, status):
-            return "\(stage(status)) | \(status.modelsDone)/\(status.modelsTotal) | \(net) → \(percent(accuracy)) "
-                + "in \(String(format: "%.1f", seconds)) s | \(tail(status))"
-        case let .cached(net, accuracy, status):
-            return "\(stage(status)) | repeat \(net) → \(percent(accuracy)) (stored result, not retrained)"
+        case let .trained(net, accuracy, seconds, epsilon, status):
+            return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): \(net) → \(percent(accuracy)) "
+                + "in \(String(format: "%.1f", seconds)) s | \(stage(status)) | \(tail(status))"
+        case let .cached(net, accuracy, epsilon, status):
+            return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): repeat \(net) → \(percent(accuracy)) "
+                + "(stored result, not retrained; \(status.replayRows) replay rows)"
         case let .failed(net, reason):
             return "skipped \(net): \(reason)"
         case let .reportWritten(url):
@@ -38,7 +39,7 @@ public enum SearchProgressFormatter {
     }
 
     static func stage(_ status: SearchStatus) -> String {
-        "ε \(format(status.epsilon)) \(status.stageDone)/\(status.stageTarget)"
+        "stage ε \(format(status.epsilon)): \(status.stageDone)/\(status.stageTarget) unique"
     }
 
     static func tail(_ status: SearchStatus) -> String {

@@ -90,8 +90,8 @@ struct SearchRunner: Sendable {
                 return
             case .wait:
                 usleep(100_000)
-            case let .cached(net, reward, _):
-                emit(.cached(net: net, accuracy: reward, status: rate.annotate(try backend.status())))
+            case let .cached(net, reward, epsilon):
+                emit(.cached(net: net, accuracy: reward, epsilon: epsilon, status: rate.annotate(try backend.status())))
             case let .train(net, stage, epsilon, lease, retry):
                 guard pool.startTraining(worker: worker, lease: lease) else {
                     try backend.release(leases: [lease])
@@ -105,7 +105,7 @@ struct SearchRunner: Sendable {
                 case let .success(result):
                     if try backend.record(lease: lease, stage: stage, epsilon: epsilon, result: result, worker: worker) {
                         rate.count()
-                        emit(.trained(net: net, accuracy: result.bestValidationAccuracy, seconds: result.seconds,
+                        emit(.trained(net: net, accuracy: result.bestValidationAccuracy, seconds: result.seconds, epsilon: epsilon,
                                       status: rate.annotate(try backend.status())))
                     }
                 case let .failure(reason):

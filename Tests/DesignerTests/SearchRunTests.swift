@@ -78,7 +78,7 @@ struct SearchRunTests {
         _ = try Search(SearchFixtures.request(reference)).run(cancellation: SearchCancellation())
         let cancellation = SearchCancellation()
         let outcome = try Search(SearchFixtures.request(directory)).run(cancellation: cancellation) { event in
-            if case let .trained(_, _, _, status) = event, status.modelsDone >= 3 { cancellation.cancel() }
+            if case let .trained(_, _, _, _, status) = event, status.modelsDone >= 3 { cancellation.cancel() }
         }
         #expect(!outcome.completed)
         let store = try ReplayStore(path: directory.appendingPathComponent("tiny.sqlite").path, mode: .mustExist)
@@ -98,7 +98,7 @@ struct SearchRunTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let cancellation = SearchCancellation()
         _ = try Search(SearchFixtures.request(directory, workers: 2)).run(cancellation: cancellation) { event in
-            if case let .trained(_, _, _, status) = event, status.modelsDone >= 3 { cancellation.cancel() }
+            if case let .trained(_, _, _, _, status) = event, status.modelsDone >= 3 { cancellation.cancel() }
         }
         let store = try ReplayStore(path: directory.appendingPathComponent("tiny.sqlite").path, mode: .mustExist)
         #expect(try store.leases(experiment: "tiny").allSatisfy { $0.worker == StoreSearchBackend.released })
