@@ -10,7 +10,7 @@ public enum SearchProgressFormatter {
             return "\(verb) experiment '\(experiment)': \(status.modelsDone)/\(status.modelsTotal) models done, "
                 + "\(status.replayRows) replay rows, \(workers) worker\(workers == 1 ? "" : "s")."
         case let .training(worker, net, epsilon, retry):
-            return "[w\(worker + 1)] training \(net) at ε = \(format(epsilon))" + (retry ? " (again: its worker died)" : "")
+            return "[w\(worker + 1)] training \(net) at ε = \(format(epsilon))" + (retry ? " (again: its earlier worker stopped before recording it)" : "")
         case let .trained(net, accuracy, seconds, epsilon, status):
             return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): \(net) → \(percent(accuracy)) "
                 + "in \(String(format: "%.1f", seconds)) s | \(stage(status)) | \(tail(status))"

@@ -41,10 +41,11 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let search = try Search(request(), command: (["metaqnn"] + CommandLine.arguments.dropFirst().map(Self.shellWord)).joined(separator: " "))
+        // Installed before the data load, so a Ctrl-C during it also stops the run cleanly.
         let cancellation = SearchCancellation()
         let interrupt = Self.onInterrupt { cancellation.cancel() }
         defer { interrupt.cancel() }
+        let search = try Search(request(), command: (["metaqnn"] + CommandLine.arguments.dropFirst().map(Self.shellWord)).joined(separator: " "))
         let outcome = try search.run(cancellation: cancellation) { event in
             if let line = SearchProgressFormatter.line(event) {
                 print(line)
