@@ -25,7 +25,7 @@ extension Network {
             timings[i].backward = (clock.now - start).seconds
         }
         stepCount += 1
-        for layer in layers { layer.parameters.adamStep(context.arena, settings: adam, step: stepCount) }
+        for layer in layers { layer.parameters.adamStep(context.arena, settings: adam, step: stepCount, threads: threads) }
         return timings
     }
 

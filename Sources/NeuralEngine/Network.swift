@@ -88,7 +88,7 @@ public final class Network {
         precondition(count > 0 && count <= maxBatch, "a training batch needs 1...\(maxBatch) images, got \(count)")
         let result = computeGradients(images: images, labels: labels)
         stepCount += 1
-        for layer in layers { layer.parameters.adamStep(context.arena, settings: adam, step: stepCount) }
+        for layer in layers { layer.parameters.adamStep(context.arena, settings: adam, step: stepCount, threads: threads) }
         return result
     }
 

@@ -25,7 +25,9 @@ public final class ReplayStore: Sendable {
     public init(path: String, mode: OpenMode, busyTimeout: Double = 10) throws(ReplayStoreError) {
         self.path = path
         self.busyTimeout = busyTimeout
-        let exists = FileManager.default.fileExists(atPath: path)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw .isDirectory(path: path) }
         if !exists && mode == .mustExist { throw .missing(path: path) }
         if exists { try Self.inspect(path: path, busyTimeout: busyTimeout) }
         var configuration = Configuration()

@@ -2,6 +2,8 @@
 public enum ReplayStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No store file exists at the path.
     case missing(path: String)
+    /// The path is a directory.
+    case isDirectory(path: String)
     /// The file exists but is not an SQLite database.
     case notADatabase(path: String)
     /// The file is an SQLite database written by some other program; it is left untouched.
@@ -27,6 +29,8 @@ public enum ReplayStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case let .missing(path):
             return "No replay store at \(path); run `metaqnn search` or `metaqnn import` first, or pass the right --store."
+        case let .isDirectory(path):
+            return "\(path) is a directory; pass the replay store's file path, e.g. --store Replay/default.sqlite."
         case let .notADatabase(path):
             return "\(path) is not an SQLite database; pass a metaqnn replay store with --store."
         case let .foreignDatabase(path):

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import NeuralEngine
 
 /// A tiny learnable problem: which quadrant of a noisy 8×8 image holds a bright 3×3 blob.
@@ -77,5 +78,25 @@ struct TrainingTests {
         net.learningRate = 0.01
         _ = data.images.withUnsafeBufferPointer { i in data.labels.withUnsafeBufferPointer { net.trainStep(images: i, labels: $0) } }
         #expect(net.parameterValues() != before)
+    }
+
+    @Test func wideLayersSplitAdamOverThreadsWithoutChangingTheResult() throws {
+        // 1,100 × 64 inputs > 65,536 parameters, so Adam runs split over threads.
+        let layers: [LayerSpec] = [.fullyConnected(units: 1100), .classifier(classes: 4)]
+        let data = QuadrantProblem(count: 16, seed: 4)
+        func trained(threads: Int) throws -> [Float] {
+            let net = try Network(layers: layers, input: QuadrantProblem.shape, maxBatch: 16, threads: threads, seed: 3)
+            #expect(net.parameterCount > 65_536)
+            for _ in 0..<3 {
+                _ = data.images.withUnsafeBufferPointer { i in
+                    data.labels.withUnsafeBufferPointer { net.trainStep(images: i, labels: $0) }
+                }
+            }
+            return net.parameterValues()
+        }
+        let two = try trained(threads: 2)
+        #expect(try trained(threads: 2) == two)
+        // Other thread counts only reorder gradient sums, so the weights agree to rounding.
+        #expect(maxAbsoluteDifference(try trained(threads: 1), two) < 1e-4)
     }
 }

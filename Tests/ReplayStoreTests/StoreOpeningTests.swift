@@ -11,6 +11,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func aDirectoryIsRefused() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.cleanUp() }
+        #expect(throws: ReplayStoreError.isDirectory(path: dir.path)) { try ReplayStore(path: dir.path, mode: .createIfMissing) }
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefusedUntouched() throws {
         let dir = TemporaryDirectory()
         defer { dir.cleanUp() }

@@ -100,48 +100,40 @@ enum Winograd5Kernels {
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
         let rowLength = T.paddedRowLength(tilesAcross: tw)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 6 * rowLength) { buffer in
-            let rows = buffer.baseAddress!
-            for c in 0..<channels {
-                for image in 0..<images {
-                    let plane = x + (c * count + first + image) * height * width
-                    for ty in 0..<th {
-                        T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty - 2, rows: 6, pad: 2,
-                                         rowLength: rowLength, into: rows)
-                        var tx = 0
-                        while tx < tw {
-                            let lanes = min(8, tw - tx)
-                            // Column q of every lane's tile, for one tile row.
-                            @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V, T.V, T.V) {
-                                let p = UnsafePointer(rows + r * rowLength + 2 * tx)
-                                let (e0, o0) = T.deinterleave(p), (e2, o2) = T.deinterleave(p + 2)
-                                let (e4, o4) = T.deinterleave(p + 4)
-                                return (e0, o0, e2, o2, e4, o4)
+            withUnsafeTemporaryAllocation(of: T.V.self, capacity: 36) { partial in
+                let rows = buffer.baseAddress!, across = partial.baseAddress!
+                for c in 0..<channels {
+                    for image in 0..<images {
+                        let plane = x + (c * count + first + image) * height * width
+                        for ty in 0..<th {
+                            T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty - 2, rows: 6, pad: 2,
+                                             rowLength: rowLength, into: rows)
+                            var tx = 0
+                            while tx < tw {
+                                let lanes = min(8, tw - tx)
+                                // Bᵀ along each tile row first (d B), kept in a small L1 scratch so that only
+                                // a dozen vectors are live at a time, then Bᵀ down the columns.
+                                for r in 0..<6 {
+                                    let p = UnsafePointer(rows + r * rowLength + 2 * tx)
+                                    let (e0, o0) = T.deinterleave(p), (e2, o2) = T.deinterleave(p + 2)
+                                    let (e4, o4) = T.deinterleave(p + 4)
+                                    let t = inputRows(e0, o0, e2, o2, e4, o4)
+                                    let row = across + 6 * r
+                                    row[0] = t.0; row[1] = t.1; row[2] = t.2; row[3] = t.3; row[4] = t.4; row[5] = t.5
+                                }
+                                let out = v + c * tiles + (image * th + ty) * tw + tx
+                                for j in 0..<6 {
+                                    let e = inputRows(across[j], across[6 + j], across[12 + j], across[18 + j],
+                                                      across[24 + j], across[30 + j])
+                                    T.store(e.0, out + j * stride, lanes: lanes)
+                                    T.store(e.1, out + (6 + j) * stride, lanes: lanes)
+                                    T.store(e.2, out + (12 + j) * stride, lanes: lanes)
+                                    T.store(e.3, out + (18 + j) * stride, lanes: lanes)
+                                    T.store(e.4, out + (24 + j) * stride, lanes: lanes)
+                                    T.store(e.5, out + (30 + j) * stride, lanes: lanes)
+                                }
+                                tx += 8
                             }
-                            let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3), d4 = row(4), d5 = row(5)
-                            // Bᵀ down each column q, giving rows t0…t5 of column values.
-                            let c0 = inputRows(d0.0, d1.0, d2.0, d3.0, d4.0, d5.0)
-                            let c1 = inputRows(d0.1, d1.1, d2.1, d3.1, d4.1, d5.1)
-                            let c2 = inputRows(d0.2, d1.2, d2.2, d3.2, d4.2, d5.2)
-                            let c3 = inputRows(d0.3, d1.3, d2.3, d3.3, d4.3, d5.3)
-                            let c4 = inputRows(d0.4, d1.4, d2.4, d3.4, d4.4, d5.4)
-                            let c5 = inputRows(d0.5, d1.5, d2.5, d3.5, d4.5, d5.5)
-                            let out = v + c * tiles + (image * th + ty) * tw + tx
-                            @inline(__always) func emit(_ r: Int, _ t: (T.V, T.V, T.V, T.V, T.V, T.V)) {
-                                let e = inputRows(t.0, t.1, t.2, t.3, t.4, t.5)
-                                T.store(e.0, out + (6 * r) * stride, lanes: lanes)
-                                T.store(e.1, out + (6 * r + 1) * stride, lanes: lanes)
-                                T.store(e.2, out + (6 * r + 2) * stride, lanes: lanes)
-                                T.store(e.3, out + (6 * r + 3) * stride, lanes: lanes)
-                                T.store(e.4, out + (6 * r + 4) * stride, lanes: lanes)
-                                T.store(e.5, out + (6 * r + 5) * stride, lanes: lanes)
-                            }
-                            emit(0, (c0.0, c1.0, c2.0, c3.0, c4.0, c5.0))
-                            emit(1, (c0.1, c1.1, c2.1, c3.1, c4.1, c5.1))
-                            emit(2, (c0.2, c1.2, c2.2, c3.2, c4.2, c5.2))
-                            emit(3, (c0.3, c1.3, c2.3, c3.3, c4.3, c5.3))
-                            emit(4, (c0.4, c1.4, c2.4, c3.4, c4.4, c5.4))
-                            emit(5, (c0.5, c1.5, c2.5, c3.5, c4.5, c5.5))
-                            tx += 8
                         }
                     }
                 }

@@ -5,8 +5,8 @@ enum WinogradVariant: Hashable, Sendable {
 
     /// The variant for a geometry, or nil when im2col is the better (or only) choice.
     static func choose(for g: ConvolutionGeometry) -> WinogradVariant? {
-        // Below 8×8 maps the padded 2×2 tiles waste too much; below 16 channels the transforms dominate.
-        guard g.stride == 1, g.inputChannels >= 16, g.outputChannels >= 16, g.height >= 8, g.width >= 8 else {
+        // Below 7×7 maps the padded 2×2 tiles waste too much; below 16 channels the transforms dominate.
+        guard g.stride == 1, g.inputChannels >= 16, g.outputChannels >= 16, g.height >= 7, g.width >= 7 else {
             return nil
         }
         switch g.kernel {

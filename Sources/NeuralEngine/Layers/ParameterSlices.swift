@@ -35,13 +35,22 @@ struct ParameterSlices {
         arena.store(values, into: self.values)
     }
 
-    /// One Adam step: decayed weights, undecayed biases.
-    func adamStep(_ arena: Arena, settings: AdamSettings, step: Int) {
+    /// One Adam step: decayed weights, undecayed biases; element-wise, so splitting it over threads
+    /// changes nothing in the result.
+    func adamStep(_ arena: Arena, settings: AdamSettings, step: Int, threads: Int) {
         let w = arena.pointer(values), g = arena.pointer(gradient)
         let m = arena.pointer(firstMoment), v = arena.pointer(secondMoment)
-        AdamKernel.update(weights: w, gradients: g, m: m, v: v, count: weightCount, settings: settings,
-                          decay: settings.weightDecay, step: step)
-        AdamKernel.update(weights: w + weightCount, gradients: g + weightCount, m: m + weightCount,
-                          v: v + weightCount, count: count - weightCount, settings: settings, decay: 0, step: step)
+        let weights = weightCount, total = count
+        let parts = total >= 65_536 ? threads : 1
+        Parallel.run(parts) { part in
+            let range = Parallel.range(part: part, of: parts, count: total)
+            let decayed = range.clamped(to: 0..<weights), plain = range.clamped(to: weights..<total)
+            AdamKernel.update(weights: w + decayed.lowerBound, gradients: g + decayed.lowerBound,
+                              m: m + decayed.lowerBound, v: v + decayed.lowerBound, count: decayed.count,
+                              settings: settings, decay: settings.weightDecay, step: step)
+            AdamKernel.update(weights: w + plain.lowerBound, gradients: g + plain.lowerBound,
+                              m: m + plain.lowerBound, v: v + plain.lowerBound, count: plain.count,
+                              settings: settings, decay: 0, step: step)
+        }
     }
 }
