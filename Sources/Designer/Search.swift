@@ -82,16 +82,20 @@ public struct Search: Sendable {
         settings.threads = request.threadsPerWorker ?? max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
         try setStatus(.running)
         events(.started(experiment: request.experiment, resumed: resumed, workers: workers, status: try backend.status()))
+        let writeReport = reportWriter(events)
         let runner = SearchRunner(backend: backend, seed: configuration.seed, workers: workers, settings: settings,
-                                  data: data, writeReport: reportWriter(events), reportEvery: request.reportEvery)
+                                  data: data, writeReport: writeReport, reportEvery: request.reportEvery)
         let ending: SearchRunner.Ending
         do {
             ending = try runner.run(cancellation: cancellation, events: events)
         } catch {
             try? setStatus(.stopped)
+            writeReport?()
             throw error
         }
         try setStatus(ending == .completed ? .finished : .stopped)
+        // After the status, so the final report says finished (or stopped).
+        writeReport?()
         return Outcome(completed: ending == .completed, status: try backend.status(), report: request.reportDirectory)
     }
 

@@ -19,7 +19,7 @@ struct SearchRunner: Sendable {
     var data: DataSplits
     /// Seconds between lease heartbeats while a net trains.
     var heartbeatInterval: Double = 5
-    /// Called on the waiting thread every `reportEvery` newly recorded models and at the end.
+    /// Called on the waiting thread every `reportEvery` newly recorded models (the caller writes the final one).
     var writeReport: (@Sendable () -> Void)?
     /// Newly recorded models between report rewrites.
     var reportEvery: Int = 10
@@ -57,12 +57,10 @@ struct SearchRunner: Sendable {
                 // A worker may have leased a net between its last claim and the close; no thread of
                 // this run records anything after the close, so whatever the run still holds goes back.
                 try backend.releaseAll()
-                writeReport?()
                 if let error = finished.error { throw error }
                 return .cancelled
             }
             if finished.count == workers {
-                writeReport?()
                 return .completed
             }
             let done = rate.trainedCount

@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let search = try Search(request(), command: CommandLine.arguments.dropFirst().reduce("metaqnn") { $0 + " " + $1 })
+        let search = try Search(request(), command: (["metaqnn"] + CommandLine.arguments.dropFirst().map(Self.shellWord)).joined(separator: " "))
         let cancellation = SearchCancellation()
         let interrupt = Self.onInterrupt { cancellation.cancel() }
         defer { interrupt.cancel() }
@@ -71,6 +71,12 @@ struct SearchCommand: ParsableCommand {
         let (training, data) = (training, data)
         request.training = { data.apply(to: training.settings(default: $0, threads: 1)) }
         return request
+    }
+
+    /// `text` as one shell word: unchanged when plain, else single-quoted.
+    private static func shellWord(_ text: String) -> String {
+        let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,".contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Calls `handler` on the first Ctrl-C; a second one ends the process at once.
