@@ -2,6 +2,7 @@ import Foundation
 import ReplayStore
 import Synchronization
 import Testing
+import Training
 @testable import Designer
 
 @Suite("Search runs in process")
@@ -105,5 +106,34 @@ struct SearchRunTests {
         let finished = try Search(SearchFixtures.request(directory, workers: 2)).run(cancellation: SearchCancellation())
         let snapshot = try SearchFixtures.snapshot(store: directory.appendingPathComponent("tiny.sqlite"))
         #expect(finished.completed && snapshot.nets.count == 14 && snapshot.leases == 0 && snapshot.problems.isEmpty)
+    }
+}
+
+@Suite("Store-backed search steps")
+struct StoreSearchBackendTests {
+    @Test("A net that cannot be trained is stored as failed with its reason: no replay row, no stage count, no lease")
+    func failedNet() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let search = try Search(SearchFixtures.request(directory))
+        let backend = StoreSearchBackend(store: search.store, experiment: "tiny", configuration: search.configuration)
+        guard case let .train(net, stage, _, lease, retry) = try backend.claim(worker: 0) else {
+            Issue.record("the first claim of a fresh search must lease a net")
+            return
+        }
+        #expect(stage == 0 && !retry)
+        try backend.fail(lease: lease, net: net, reason: "the representation vanishes")
+        let store = search.store
+        let records = try store.nets(experiment: "tiny")
+        #expect(records.count == 1 && records[0].status == .failed && records[0].failure == "the representation vanishes")
+        #expect(try store.replayEntries(experiment: "tiny").isEmpty && store.leases(experiment: "tiny").isEmpty)
+        #expect(try backend.status().modelsDone == 0)
+        // Recording under a lease that is gone changes nothing.
+        let result = TrainingResult(net: "[SM(3)]", bestValidationAccuracy: 0.5, bestValidationIteration: 1,
+                                    lastValidationAccuracy: 0.5, lastValidationIteration: 1, testAccuracyAtBest: 0.5,
+                                    testAccuracyAtLast: 0.5, epochs: [], parameterCount: 1, forwardFLOPs: 1, attempts: 1,
+                                    learned: true, seconds: 0)
+        #expect(try backend.record(lease: lease, stage: 0, epsilon: 1, result: result, worker: 0) == false)
+        #expect(try store.nets(experiment: "tiny").count == 1)
     }
 }
