@@ -21,7 +21,7 @@ public struct Search: Sendable {
     public init(_ request: SearchRequest, command: String? = nil) throws {
         guard request.workers >= 1 else { throw SearchError.invalidWorkers(request.workers) }
         self.request = request
-        let store = try ReplayStore(path: request.store.path, mode: .createIfMissing)
+        let store = try ReplayStore(path: request.store.path, mode: .createIfMissing, busyTimeout: request.busyTimeout)
         let existing = try store.experimentIfPresent(named: request.experiment)
         var stored: StoredSearchSettings?
         if let existing {

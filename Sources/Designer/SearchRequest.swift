@@ -12,6 +12,8 @@ public struct SearchRequest: Sendable {
     public var experiment: String
     /// The replay store file.
     public var store: URL
+    /// Seconds a write waits for another writer before the store reports itself locked.
+    public var busyTimeout: Double = 10
     /// Where the report goes (nil: no report).
     public var reportDirectory: URL?
     /// Worker threads training at once.

@@ -60,6 +60,7 @@ struct SearchCommand: ParsableCommand {
     private func request() throws -> SearchRequest {
         var request = SearchRequest(experiment: store.experiment, store: URL(fileURLWithPath: store.storePath),
                                     reportDirectory: URL(fileURLWithPath: reportDir ?? "Reports/\(store.experiment)", isDirectory: true))
+        request.busyTimeout = store.busyTimeout
         if space.preset != nil || space.space != nil { request.space = try space.settings() }
         (request.inputSize, request.layerLimit) = (space.inputSize, space.layerLimit)
         (request.schedule, request.replayNumber, request.seed) = (schedule.schedule, replayNumber, seed)
