@@ -8,17 +8,17 @@ struct MetaQNN: AsyncParsableCommand {
         abstract: "Design convolutional neural networks with Q-learning (MetaQNN, Baker et al. 2017).",
         subcommands: [
             // One line per subcommand; keep the order of the README's usage section.
-            SpaceCommand.self,
-            CheckCommand.self,
-            TrainCommand.self,
-            BenchCommand.self,
             SearchCommand.self,
+            ReportCommand.self,
             ReplayCommand.self,
-            ImportCommand.self,
-            ExportCommand.self,
             ListCommand.self,
             ShowCommand.self,
-            ReportCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            TrainCommand.self,
+            CheckCommand.self,
+            SpaceCommand.self,
+            BenchCommand.self,
         ]
     )
 }
