@@ -54,7 +54,7 @@ let package = Package(
             dependencies: [.product(name: "Numerics", package: "swift-numerics")],
             path: "Tests/TestSupport"),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "TestSupport"], swiftSettings: fastSettings),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SearchSpace", "TestSupport"]),
         .testTarget(
             name: "SearchSpaceTests",
             dependencies: ["SearchSpace", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -1,6 +1,7 @@
 import CZlib
 import Foundation
 @testable import Datasets
+import SearchSpace
 
 /// Byte-level builders for tiny dataset files, and a scratch directory per test.
 enum Fixtures {
@@ -80,23 +81,10 @@ enum Fixtures {
         for (label, count) in classCounts.enumerated() { labels += Array(repeating: Int32(label), count: count) }
         // Interleave classes so that the split cannot succeed by taking contiguous blocks.
         var order = Array(labels.indices)
-        var rng = TestRandom(seed: 99)
+        var rng = SplitMix64(seed: 99)
         StratifiedSampler.shuffle(&order, using: &rng)
         let shuffled = order.map { labels[$0] }
         return ImageDataset(name: name, channels: 1, height: 1, width: 1, classes: classCounts.count,
                             images: shuffled.indices.map(Float.init), labels: shuffled)
-    }
-}
-
-/// SplitMix64 for the tests (the package's own lives in SearchSpace, which Datasets does not depend on).
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

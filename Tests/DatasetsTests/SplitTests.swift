@@ -1,5 +1,6 @@
 import Testing
 @testable import Datasets
+import SearchSpace
 
 @Suite struct SplitTests {
     @Test func quotasAreProportionalAndExact() {
@@ -13,7 +14,7 @@ import Testing
         let pool = Fixtures.indexedSet(classCounts: [400, 300, 200, 100])
         let test = Fixtures.indexedSet(classCounts: [5, 5, 5, 5], name: "toy/test")
         let sets = TrainTestSets(train: pool, test: test)
-        var a = TestRandom(seed: 7), b = TestRandom(seed: 7), c = TestRandom(seed: 8)
+        var a = SplitMix64(seed: 7), b = SplitMix64(seed: 7), c = SplitMix64(seed: 8)
         let first = try DataSplits(splitting: sets, validationSize: 100, using: &a)
         let again = try DataSplits(splitting: sets, validationSize: 100, using: &b)
         let other = try DataSplits(splitting: sets, validationSize: 100, using: &c)
@@ -32,7 +33,7 @@ import Testing
     @Test func trainLimitIsStratifiedAndKeepsValidation() throws {
         let sets = TrainTestSets(train: Fixtures.indexedSet(classCounts: [400, 300, 200, 100]),
                                  test: Fixtures.indexedSet(classCounts: [1, 1, 1, 1]))
-        var rng = TestRandom(seed: 1)
+        var rng = SplitMix64(seed: 1)
         let splits = try DataSplits(splitting: sets, validationSize: 100, trainLimit: 90, using: &rng)
         #expect(splits.train.classCounts == [36, 27, 18, 9])
         #expect(splits.validation.count == 100)
@@ -45,7 +46,7 @@ import Testing
         for i in 0..<200 { images.append(Float(i % 2)); labels.append(Int32(i % 2)) }
         let test = ImageDataset(name: "t/test", channels: 1, height: 1, width: 1, classes: 2, images: [100, 200], labels: [0, 1])
         let sets = TrainTestSets(train: ImageDataset(name: "t/train", channels: 1, height: 1, width: 1, classes: 2, images: images, labels: labels), test: test)
-        var rng = TestRandom(seed: 3)
+        var rng = SplitMix64(seed: 3)
         let splits = try DataSplits(splitting: sets, validationSize: 50, using: &rng)
         let raw = ChannelStatistics(of: ImageDataset(name: "r", channels: 1, height: 1, width: 1, classes: 2,
             images: splits.train.images.map { $0 * splits.std[0] + splits.mean[0] }, labels: splits.train.labels))
@@ -69,7 +70,7 @@ import Testing
 
     @Test func badSizesThrow() {
         let sets = TrainTestSets(train: Fixtures.indexedSet(classCounts: [10, 10]), test: Fixtures.indexedSet(classCounts: [1, 1]))
-        var rng = TestRandom(seed: 1)
+        var rng = SplitMix64(seed: 1)
         #expect(throws: DatasetError.invalidValidationSize(requested: 20, available: 20)) {
             try DataSplits(splitting: sets, validationSize: 20, using: &rng)
         }
