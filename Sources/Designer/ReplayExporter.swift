@@ -54,7 +54,10 @@ public struct ReplayExporter: Sendable {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             let directory = (path as NSString).deletingLastPathComponent
-            let reason = directory.isEmpty || FileManager.default.fileExists(atPath: directory)
+            var isDirectory: ObjCBool = false
+            let reason = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+                ? "it is a directory, not a file"
+                : directory.isEmpty || FileManager.default.fileExists(atPath: directory)
                 ? "not writable" : "no directory \(directory)"
             throw ExportError.unwritable(path: path, reason: reason)
         }

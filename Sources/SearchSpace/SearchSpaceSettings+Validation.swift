@@ -52,8 +52,14 @@ extension SearchSpaceSettings {
     /// Reads and validates a JSON space file; the name defaults to the file's base name.
     public static func load(from url: URL) throws(SearchSpaceError) -> SearchSpaceSettings {
         let data: Data
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw .unreadableFile(path: url.path, reason: "no such file")
+        }
+        // Foundation's own message for a directory is an opaque "error 256".
+        if isDirectory.boolValue { throw .unreadableFile(path: url.path, reason: "it is a directory, not a JSON file") }
         do { data = try Data(contentsOf: url) } catch {
-            throw .unreadableFile(path: url.path, reason: error.localizedDescription)
+            throw .unreadableFile(path: url.path, reason: "not readable")
         }
         return try decode(data, path: url.path, defaultName: url.deletingPathExtension().lastPathComponent)
     }

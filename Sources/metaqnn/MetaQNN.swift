@@ -21,4 +21,35 @@ struct MetaQNN: AsyncParsableCommand {
             BenchCommand.self,
         ]
     )
+
+    /// Parses `--name -3` as `--name=-3`, so a negative value reaches the option's validation.
+    static func main() async {
+        await main(attachingNegativeValues(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// ArgumentParser reads a token such as `-3` after `--epochs` as an unknown flag and then
+    /// reports "Missing value", which hides the real problem; joining the two tokens lets the
+    /// option's own check name the bad number.
+    static func attachingNegativeValues(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let token = arguments[index]
+            if token == "--" { return result + arguments[index...] }
+            if token.hasPrefix("--"), !token.contains("="), index + 1 < arguments.count,
+               looksNegative(arguments[index + 1]) {
+                result.append(token + "=" + arguments[index + 1])
+                index += 2
+            } else {
+                result.append(token)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private static func looksNegative(_ token: String) -> Bool {
+        guard token.hasPrefix("-"), let next = token.dropFirst().first else { return false }
+        return next.isNumber || next == "."
+    }
 }

@@ -112,3 +112,19 @@ import Testing
         #expect(try store.experiments().map(\.experiment.name) == ["a"])
     }
 }
+
+/// A negative number after a numeric option is named by that option's check, not "Missing value".
+@Suite struct NegativeOptionValueTests {
+    @Test func negativeValuesReachTheirValidation() throws {
+        guard ImportKillTests.executable != nil else { return }
+        let dir = try StoreCommandErrorTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let epochs = try StoreCommandErrorTests.metaqnn(["train", "[FC(16), SM(10)]", "--epochs", "-1"], in: dir)
+        #expect(epochs.status != 0)
+        #expect(epochs.error.contains("--epochs -1 is not usable"))
+        #expect(!epochs.error.contains("Missing value"))
+        let top = try StoreCommandErrorTests.metaqnn(["show", "--experiment", "x", "--top", "-2"], in: dir)
+        #expect(top.status != 0)
+        #expect(top.error.contains("--top must be 0 or more"))
+    }
+}

@@ -139,3 +139,17 @@ private func cifar(_ change: (inout SearchSpaceSettings) -> Void) -> SearchSpace
         #expect(try SearchSpaceSettings.load(from: file) == .paperMNIST)
     }
 }
+
+/// A --space path that is a directory or missing says so plainly (not Foundation's "error 256").
+@Suite struct SpaceFileErrorTests {
+    @Test func directoryAndMissingFileAreNamed() {
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory())
+        #expect(throws: SearchSpaceError.unreadableFile(path: directory.path, reason: "it is a directory, not a JSON file")) {
+            try SearchSpaceSettings.load(from: directory)
+        }
+        let missing = directory.appendingPathComponent("no-such-space-\(UUID().uuidString).json")
+        #expect(throws: SearchSpaceError.unreadableFile(path: missing.path, reason: "no such file")) {
+            try SearchSpaceSettings.load(from: missing)
+        }
+    }
+}
