@@ -137,27 +137,41 @@ enum ConvolutionKernels {
                                 transformed: FloatSlice, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output)
         let w = ctx.pointer(parameters), bias = w + g.weightCount, u = ctx.pointer(transformed)
-        let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout, points = variant.points
-        let perImage = WinogradVariant.tilesPerImage(g)
+        let cin = g.inputChannels, cout = g.outputChannels
         variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: false, into: u,
                                  threads: ctx.threads)
+        winogradConvolve(ctx, variant: variant, geometry: g, chunk: chunk, source: x, sourceChannels: cin,
+                         targetChannels: cout, transformedWeights: u, bias: bias, relu: true, into: y, count: count)
+    }
+
+    /// Shapes: source[Cs, count, H, W] → target[Ct, count, H, W] = tiles of Aᵀ[(U ⊙ V)]A with U[points, Ct, Cs]
+    /// already transformed; the shared tile loop of the forward pass and of the input gradient
+    /// (a forward convolution with the rotated kernel).
+    private static func winogradConvolve(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
+                                         chunk: Int, source: UnsafeMutablePointer<Float>, sourceChannels: Int,
+                                         targetChannels: Int, transformedWeights u: UnsafeMutablePointer<Float>,
+                                         bias: UnsafeMutablePointer<Float>?, relu: Bool,
+                                         into target: UnsafeMutablePointer<Float>, count: Int) {
+        let points = variant.points, pairs = sourceChannels * targetChannels
+        let perImage = WinogradVariant.tilesPerImage(g)
         Parallel.run(ctx.threads) { t in
             let range = Parallel.range(part: t, of: ctx.threads, count: count)
             let v = ctx.pointer(ctx.columns[t])
-            let m = v + points * pointStride(max(cin, cout), tiles: perImage * chunk)
+            let m = v + points * pointStride(max(sourceChannels, targetChannels), tiles: perImage * chunk)
             var n = range.lowerBound
             while n < range.upperBound {
                 let images = min(chunk, range.upperBound - n)
                 let tiles = images * perImage
-                variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count,
-                                       first: n, images: images, into: v)
+                variant.transformInput(source, channels: sourceChannels, height: g.height, width: g.width,
+                                       count: count, first: n, images: images, into: v)
                 for xi in 0..<points {
-                    ctx.gemm(thread: t, m: cout, n: tiles, k: cin, a: MatrixView(u + xi * pairs, rowStride: cin),
-                             b: MatrixView(v + xi * pointStride(cin, tiles: tiles), rowStride: tiles),
-                             c: m + xi * pointStride(cout, tiles: tiles), ldc: tiles, accumulate: false)
+                    ctx.gemm(thread: t, m: targetChannels, n: tiles, k: sourceChannels,
+                             a: MatrixView(u + xi * pairs, rowStride: sourceChannels),
+                             b: MatrixView(v + xi * pointStride(sourceChannels, tiles: tiles), rowStride: tiles),
+                             c: m + xi * pointStride(targetChannels, tiles: tiles), ldc: tiles, accumulate: false)
                 }
-                variant.transformOutput(m, channels: cout, height: g.height, width: g.width, count: count,
-                                        first: n, images: images, bias: bias, relu: true, into: y)
+                variant.transformOutput(m, channels: targetChannels, height: g.height, width: g.width, count: count,
+                                        first: n, images: images, bias: bias, relu: relu, into: target)
                 n += images
             }
         }
@@ -206,25 +220,8 @@ enum ConvolutionKernels {
         guard let inputGradient else { return }
         let dx = ctx.pointer(inputGradient)
         variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: true, into: u,
-                                         threads: ctx.threads)
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            let v = ctx.pointer(ctx.columns[t]), m = v + points * pointStride(max(cin, cout), tiles: perImage * chunk)
-            var n = range.lowerBound
-            while n < range.upperBound {
-                let images = min(chunk, range.upperBound - n)
-                let tiles = images * perImage
-                variant.transformInput(dy, channels: cout, height: g.height, width: g.width, count: count,
-                                       first: n, images: images, into: v)
-                for xi in 0..<points {
-                    ctx.gemm(thread: t, m: cin, n: tiles, k: cout, a: MatrixView(u + xi * pairs, rowStride: cout),
-                             b: MatrixView(v + xi * pointStride(cout, tiles: tiles), rowStride: tiles),
-                             c: m + xi * pointStride(cin, tiles: tiles), ldc: tiles, accumulate: false)
-                }
-                variant.transformOutput(m, channels: cin, height: g.height, width: g.width, count: count,
-                                                first: n, images: images, bias: nil, relu: false, into: dx)
-                n += images
-            }
-        }
+                                 threads: ctx.threads)
+        winogradConvolve(ctx, variant: variant, geometry: g, chunk: chunk, source: dy, sourceChannels: cout,
+                         targetChannels: cin, transformedWeights: u, bias: nil, relu: false, into: dx, count: count)
     }
 }
