@@ -17,12 +17,23 @@ public struct ExperimentCatalog: Sendable {
         let summaries = try store.experiments()
         if summaries.isEmpty { return "No experiments in \(store.path).\n" }
         let header = ["experiment", "kind", "status", "models", "nets", "failed", "in flight", "best val", "best net"]
-        let rows = summaries.map { summary in
-            [summary.experiment.name, summary.experiment.kind.rawValue, summary.experiment.status.rawValue,
-             String(summary.models), String(summary.trainedNets), String(summary.failedNets), String(summary.leases),
+        let rows = try summaries.map { summary in
+            let (status, inFlight) = try liveStatus(summary)
+            return [summary.experiment.name, summary.experiment.kind.rawValue, status,
+             String(summary.models), String(summary.trainedNets), String(summary.failedNets), String(inFlight),
              summary.best?.bestValidationAccuracy.map(Self.percent) ?? "-", summary.best?.net ?? "-"]
         }
         return Self.table(header: header, rows: rows)
+    }
+
+    /// The status to show and the nets really in flight: a search stored as running whose every
+    /// lease is abandoned (its process was killed) is shown as "stopped (interrupted)".
+    private func liveStatus(_ summary: ExperimentSummary) throws -> (status: String, inFlight: Int) {
+        let stored = summary.experiment.status
+        guard summary.leases > 0 else { return (stored.rawValue, 0) }
+        let live = try store.leases(experiment: summary.experiment.name).filter { !$0.isAbandoned() }.count
+        let interrupted = stored == .running && live == 0
+        return (interrupted ? "stopped (interrupted)" : stored.rawValue, live)
     }
 
     /// Settings, progress and the `top` best nets of one experiment.
