@@ -41,12 +41,13 @@ public struct ExperimentCatalog: Sendable {
         let experiment = try store.experiment(named: name)
         let summary = try store.experiments().first { $0.experiment.name == name }!
         let nets = try store.nets(experiment: name)
+        let (status, inFlight) = try liveStatus(summary)
         var lines = [
-            "experiment: \(experiment.name) (\(experiment.kind.rawValue), \(experiment.status.rawValue))",
+            "experiment: \(experiment.name) (\(experiment.kind.rawValue), \(status))",
             "store: \(store.path)",
             "created: \(Self.date(experiment.createdAt)); last step: \(Self.date(experiment.updatedAt))",
             "seed: \(experiment.seed)",
-            "models: \(summary.models) replay rows; \(summary.trainedNets) nets trained, \(summary.failedNets) failed, \(summary.leases) in flight",
+            "models: \(summary.models) replay rows; \(summary.trainedNets) nets trained, \(summary.failedNets) failed, \(inFlight) in flight",
         ]
         if let settings = try? JSONDecoder().decode(SearchSpaceSettings.self, from: Data(experiment.searchSpaceJSON.utf8)) {
             lines.append("search space:")
@@ -60,9 +61,10 @@ public struct ExperimentCatalog: Sendable {
         lines += Self.prettyJSON(experiment.settingsJSON).map { "  " + $0 }
         let leases = try store.leases(experiment: name)
         if !leases.isEmpty {
-            lines.append("in flight:")
+            lines.append("leased:")
             lines += leases.map { lease in
                 "  \(lease.net) on \(lease.worker) (pid \(lease.pid)), heartbeat \(Self.date(lease.heartbeatAt))"
+                    + (lease.isAbandoned() ? ", abandoned: the next run trains it first" : "")
             }
         }
         let ranked = nets.filter { $0.status == .trained }

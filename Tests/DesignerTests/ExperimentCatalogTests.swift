@@ -54,6 +54,10 @@ import Testing
             .map { $0.split(separator: " ", omittingEmptySubsequences: true) }
         #expect(rows.first { $0[0] == "alive" }?.prefix(7) == ["alive", "search", "running", "0", "0", "0", "1"])
         #expect(rows.first { $0[0] == "killed" }?.prefix(8) == ["killed", "search", "stopped", "(interrupted)", "0", "0", "0", "0"])
+        let details = try ExperimentCatalog(store: store).details(experiment: "killed")
+        #expect(details.hasPrefix("experiment: killed (search, stopped (interrupted))\n"))
+        #expect(details.contains("0 failed, 0 in flight\n"))
+        #expect(details.contains(", abandoned: the next run trains it first\n"))
     }
 
     @Test func scheduleProgressCountsOnlyTrainedNetsPerStage() {
