@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Reporting", dependencies: ["SearchSpace"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
+        .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
             dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets"]),
@@ -64,6 +65,7 @@ let package = Package(
         .testTarget(name: "ReplayStoreTests", dependencies: ["ReplayStore", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+        .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "NeuralEngine", "TestSupport"]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
     ]
 )
