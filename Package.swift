@@ -39,6 +39,7 @@ let package = Package(
                                                     .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Reporting", dependencies: ["SearchSpace"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
+        .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
             dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets"]),
@@ -66,6 +67,7 @@ let package = Package(
         .testTarget(name: "ReplayStoreTests", dependencies: ["ReplayStore", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+        .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "NeuralEngine", "TestSupport"]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
     ]
 )
