@@ -142,9 +142,6 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["train", "not a net"], status: 1, phrase: "must be enclosed in [ and ]"),
     ]
 
-    /// Store-safety bug of issue 13: opening a store for a command that then fails still changes its bytes.
-    static let opensForWriting = "a refused command opens the store for writing and changes its bytes"
-
     static func search(_ extra: [String]) -> [String] {
         ["search", "--experiment", "fresh", "--store", "Replay/good.sqlite", "--epochs", "1"] + extra
     }
@@ -165,10 +162,8 @@ extension BadInputCatalogueTests {
         BadInput(arguments: search(["--schedule", "1.0:3,1.0:3"]), status: 64, phrase: "both use ε = 1.0; write them as one step 1.0:6"),
         BadInput(arguments: search(["--schedule", "0.1:3,0.5:3"]), status: 64, phrase: "raises ε from 0.1 to 0.5"),
         BadInput(arguments: search(["--schedule", "1.0:5000000"]), status: 1,
-                 phrase: "asks for 5000000 unique nets but the search space cpu-digits holds only 1009811",
-                 stores: .knownIssue(opensForWriting)),
-        BadInput(arguments: search(["--space", "unsorted-schedule.json"]), status: 1, phrase: "raises ε from 0.1 to 1.0",
-                 stores: .knownIssue(opensForWriting)),
+                 phrase: "asks for 5000000 unique nets but the search space cpu-digits holds only 1009811"),
+        BadInput(arguments: search(["--space", "unsorted-schedule.json"]), status: 1, phrase: "raises ε from 0.1 to 1.0"),
         BadInput(arguments: search(["--replay-number", "0"]), status: 64, phrase: "--replay-number 0 would never update the Q table"),
         BadInput(arguments: search(["--replay-number", "-3"]), status: 64, phrase: "--replay-number -3 would never update"),
         BadInput(arguments: search(["--workers", "0"]), status: 64, phrase: "--workers must be between 1 and"),
@@ -210,14 +205,14 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["show", "--experiment", "missing"], status: 1, phrase: "No replay store at Replay/missing.sqlite"),
         BadInput(arguments: ["list", "--store", "notes.sqlite"], status: 1, phrase: "notes.sqlite is not an SQLite database"),
         BadInput(arguments: ["show", "--store", "notes.sqlite"], status: 1, phrase: "is not an SQLite database"),
-        BadInput(arguments: ["show", "--store", "Replay/good.sqlite", "--experiment", "nope"], status: 1, phrase: "experiment named 'nope'", stores: .knownIssue(opensForWriting)),
-        BadInput(arguments: ["report", "--store", "Replay/good.sqlite", "--experiment", "nope"], status: 1, phrase: "experiment named 'nope'", stores: .knownIssue(opensForWriting)),
-        BadInput(arguments: ["replay", "--store", "Replay/good.sqlite", "--experiment", "nope"], status: 1, phrase: "experiment named 'nope'", stores: .knownIssue(opensForWriting)),
+        BadInput(arguments: ["show", "--store", "Replay/good.sqlite", "--experiment", "nope"], status: 1, phrase: "experiment named 'nope'"),
+        BadInput(arguments: ["report", "--store", "Replay/good.sqlite", "--experiment", "nope"], status: 1, phrase: "experiment named 'nope'"),
+        BadInput(arguments: ["replay", "--store", "Replay/good.sqlite", "--experiment", "nope"], status: 1, phrase: "experiment named 'nope'"),
         BadInput(arguments: ["show", "--experiment", "good", "--top", "-2"], status: 64, phrase: "--top must be 0 or more"),
         BadInput(arguments: ["replay", "--experiment", "good", "--passes", "0"], status: 64, phrase: "--passes"),
         BadInput(arguments: ["replay", "--experiment", "good", "--order", "random"], status: 64, phrase: "random"),
         BadInput(arguments: ["replay", "--experiment", "good", "--seed", "-5"], status: 64, phrase: "seeds are whole numbers"),
-        BadInput(arguments: ["search", "--experiment", "good", "--epochs", "1"], status: 1, phrase: "imported", stores: .knownIssue(opensForWriting)),
+        BadInput(arguments: ["search", "--experiment", "good", "--epochs", "1"], status: 1, phrase: "imported"),
         BadInput(arguments: ["show", "--experiment", "good", "--busy-timeout", "-1"], status: 64, phrase: "--busy-timeout"),
         BadInput(arguments: ["show", "--store", "empty-dir"], status: 1, phrase: "empty-dir"),
     ]
@@ -236,17 +231,18 @@ extension BadInputCatalogueTests {
                  phrase: "Line 2"),
         BadInput(arguments: ["import", "open-quote.csv", "--experiment", "x", "--store", "Replay/good.sqlite"], status: 1,
                  phrase: "Line 2"),
-        BadInput(arguments: ["import", "good.csv", "--experiment", "good"], status: 1, phrase: "good", stores: .knownIssue(opensForWriting)),
+        BadInput(arguments: ["import", "good.csv", "--experiment", "good"], status: 1, phrase: "good",
+                 stores: .knownIssue("importing under an existing experiment's name changes the store's bytes before refusing")),
         BadInput(arguments: ["import", "empty-dir", "--experiment", "x", "--store", "Replay/good.sqlite"], status: 1,
                  phrase: "empty-dir"),
     ]
 
     static let exports: [BadInput] = [
         BadInput(arguments: ["export", "--experiment", "nope", "--store", "Replay/good.sqlite", "--replay-csv", "r.csv"], status: 1,
-                 phrase: "experiment named 'nope'", stores: .knownIssue(opensForWriting)),
+                 phrase: "experiment named 'nope'"),
         BadInput(arguments: ["export", "--experiment", "missing", "--replay-csv", "r.csv"], status: 1, phrase: "No replay store at"),
-        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "nowhere/r.csv"], status: 1, phrase: "nowhere", stores: .knownIssue(opensForWriting)),
-        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "empty-dir"], status: 1, phrase: "empty-dir", stores: .knownIssue(opensForWriting)),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "nowhere/r.csv"], status: 1, phrase: "nowhere"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "empty-dir"], status: 1, phrase: "empty-dir"),
     ]
 
     static let flags: [BadInput] = [
@@ -276,10 +272,17 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["space", "--layer-limit", "-1"], status: 1, phrase: "layer limit"),
     ]
 
+    static func tinySearch(_ experiment: String) -> [String] {
+        ["search", "--experiment", experiment, "--synthetic-data", "--input-size", "6", "--layer-limit", "2",
+         "--schedule", "1.0:60,0.5:19", "--epochs", "3", "--threads", "1"]
+    }
+
     static let signals: [BadInput] = [
-        BadInput(arguments: ["search", "--experiment", "tiny", "--synthetic-data", "--input-size", "6", "--layer-limit", "2",
-                             "--schedule", "1.0:40", "--epochs", "3", "--threads", "1"],
-                 status: 130, phrase: "Stopping after recording what has finished", signal: SIGINT, signalAfter: 1.5,
-                 stores: .mayCreate),
+        BadInput(arguments: tinySearch("int"), status: 130, phrase: "Ctrl-C: stopping after recording what has finished",
+                 signal: SIGINT, signalAfter: 1.5, stores: .mayCreate),
+        BadInput(arguments: tinySearch("term"), status: 143, phrase: "SIGTERM: stopping after recording what has finished",
+                 signal: SIGTERM, signalAfter: 1.5, stores: .mayCreate),
+        BadInput(arguments: tinySearch("hup"), status: 129, phrase: "SIGHUP: stopping after recording what has finished",
+                 signal: SIGHUP, signalAfter: 1.5, stores: .mayCreate),
     ]
 }

@@ -21,11 +21,11 @@ enum BadInputFolder {
         return folder
     }
 
-    /// SHA-256 of every `.sqlite` file in `folder`, by path relative to it.
+    /// SHA-256 of every store file in `folder` (`.sqlite` and its `-wal` and `-shm`), by path relative to it.
     static func storeDigests(in folder: URL) throws -> [String: String] {
         var digests: [String: String] = [:]
         let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
-        for file in files where file.hasSuffix(".sqlite") {
+        for file in files where file.contains(".sqlite") {
             digests[file] = try sha256(of: folder.appendingPathComponent(file))
         }
         return digests
