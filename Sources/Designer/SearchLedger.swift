@@ -1,6 +1,6 @@
 import SearchSpace
 
-/// What one claim or record transaction lets the search read and change (spec §4, BRIEF step protocol).
+/// What one claim or record transaction lets the search read and change (spec §4; the README's "What one step does").
 ///
 /// The store-backed ledger lives for exactly one write transaction; the step logic in
 /// `SearchStep` only sees this protocol, which keeps it testable in memory and independent

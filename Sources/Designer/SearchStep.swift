@@ -1,6 +1,6 @@
 import SearchSpace
 
-/// The decisions of one search step (spec §4 and the BRIEF's step protocol), over a ledger that one
+/// The decisions of one search step (spec §4; the README's "What one step does"), over a ledger that one
 /// store transaction provides; nothing here touches the store or the clock, so one worker with one
 /// seed always makes the same decisions.
 enum SearchStep {

@@ -6,7 +6,7 @@ import Training
 
 /// `SearchBackend` on the replay store: every call is one write transaction that loads the search
 /// state (random stream, stage counts, leases, replay rows, Q table), runs the step logic, and
-/// saves what changed (BRIEF step protocol).
+/// saves what changed (the README's "What one step does").
 struct StoreSearchBackend: SearchBackend {
     let store: ReplayStore
     let experiment: String

@@ -37,7 +37,7 @@ public enum ReplayCSV {
                 accuracyLastTest: try cells.optionalFraction("accuracy_last_test"),
                 qValueUpdateIndex: try cells.number("ix_q_value_update"),
                 epsilon: try cells.fraction("epsilon"),
-                timeFinished: try cells.number("time_finished"),
+                timeFinished: try cells.nonNegativeNumber("time_finished"),
                 machine: try cells.text("machine_run_on"),
                 line: record.line))
         }
@@ -83,6 +83,15 @@ private struct CellReader {
         let raw = cells[index[column]!].trimmingSpaces
         guard let value = Double(raw), value.isFinite else {
             throw .badValue(line: line, column: column, value: raw, expected: "a finite number")
+        }
+        return value
+    }
+
+    /// A time or count that cannot be negative (the reference writes 0 when it has none).
+    func nonNegativeNumber(_ column: String) throws(ReplayCSVError) -> Double {
+        let value = try number(column)
+        guard value >= 0 else {
+            throw .badValue(line: line, column: column, value: cells[index[column]!].trimmingSpaces, expected: "zero or a positive number")
         }
         return value
     }

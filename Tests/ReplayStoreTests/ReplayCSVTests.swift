@@ -63,4 +63,16 @@ import Testing
         }
         #expect(throws: ReplayCSVError.empty) { try ReplayCSV.parse("") }
     }
+
+    @Test func negativeIterationsAndTimesAreRefused() {
+        let header = ReplayCSV.columns.joined(separator: ",")
+        #expect(throws: ReplayCSVError.badValue(line: 2, column: "iter_last_val", value: "-20", expected: "a non-negative whole number")) {
+            try ReplayCSV.parse(header + "\n\"[SM(10)]\",0.2,1,0.1,-20,0.1,0.1,1,1,5,m\n")
+        }
+        #expect(throws: ReplayCSVError.badValue(line: 2, column: "time_finished", value: "-5", expected: "zero or a positive number")) {
+            try ReplayCSV.parse(header + "\n\"[SM(10)]\",0.2,1,0.1,2,0.1,0.1,1,1,-5,m\n")
+        }
+        // The reference writes 0.0 when it kept no time.
+        #expect((try? ReplayCSV.parse(header + "\n\"[SM(10)]\",0.2,1,0.1,2,0.1,0.1,1,1,0.0,m\n"))?.first?.timeFinished == 0)
+    }
 }
