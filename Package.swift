@@ -34,7 +34,9 @@ let package = Package(
             swiftSettings: fastSettings),
         .target(name: "SearchSpace", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "QLearning", dependencies: ["SearchSpace"]),
-        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // GRDBSQLite: the SQLite C API, for the backup that copies a store opened read-only (StoreSnapshot).
+        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                                                    .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Reporting", dependencies: ["SearchSpace"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
         .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
