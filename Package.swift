@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
-            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets"]),
+            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets", "ModelExport"]),
         .executableTarget(
             name: "metaqnn",
             dependencies: [

@@ -59,3 +59,15 @@ extension LeaseRecord: FetchableRecord {
 struct RecordDecodingError: Error {
     var detail: String
 }
+
+// Finalist records are Codable: GRDB maps their properties to columns and stores the arrays as JSON text.
+
+extension FinalistRecord: FetchableRecord, PersistableRecord {
+    /// The table name.
+    public static let databaseTableName = "finalist"
+}
+
+extension EnsembleRecord: FetchableRecord, PersistableRecord {
+    /// The table name.
+    public static let databaseTableName = "finalistEnsemble"
+}

@@ -216,7 +216,7 @@ public final class ReplayStore: Sendable {
 
     // MARK: Plumbing
 
-    private func read<T>(_ body: (Database) throws -> T) throws(ReplayStoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(ReplayStoreError) -> T {
         do {
             return try database.read(body)
         } catch let error as ReplayStoreError {

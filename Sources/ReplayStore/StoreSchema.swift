@@ -110,6 +110,44 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v3-finalists") { db in
+            // Finalists are nets of a finished search trained again, longer, from several seeds;
+            // each row is one finished (net, seed) with the weights file it left beside the store.
+            try db.execute(sql: """
+                CREATE TABLE finalist (
+                    id                      INTEGER PRIMARY KEY,
+                    experimentID            INTEGER NOT NULL REFERENCES experiment(id) ON DELETE CASCADE,
+                    selectionRank           INTEGER NOT NULL CHECK (selectionRank >= 1),
+                    net                     TEXT NOT NULL,
+                    seed                    INTEGER NOT NULL,
+                    settings                TEXT NOT NULL CHECK (json_valid(settings)),
+                    epochs                  TEXT NOT NULL CHECK (json_valid(epochs)),
+                    bestValidationAccuracy  REAL NOT NULL CHECK (bestValidationAccuracy BETWEEN 0 AND 1),
+                    lastValidationAccuracy  REAL NOT NULL CHECK (lastValidationAccuracy BETWEEN 0 AND 1),
+                    testAccuracyAtBest      REAL NOT NULL CHECK (testAccuracyAtBest BETWEEN 0 AND 1),
+                    testAccuracyAtLast      REAL NOT NULL CHECK (testAccuracyAtLast BETWEEN 0 AND 1),
+                    parameterCount          INTEGER NOT NULL CHECK (parameterCount >= 0),
+                    forwardFLOPs            INTEGER NOT NULL CHECK (forwardFLOPs >= 0),
+                    seconds                 REAL NOT NULL CHECK (seconds >= 0),
+                    weightsFile             TEXT NOT NULL CHECK (length(weightsFile) > 0),
+                    weightsSHA256           TEXT NOT NULL CHECK (length(weightsSHA256) = 64),
+                    normalizationMean       TEXT NOT NULL CHECK (json_valid(normalizationMean)),
+                    normalizationStd        TEXT NOT NULL CHECK (json_valid(normalizationStd)),
+                    worker                  TEXT NOT NULL,
+                    finishedAt              REAL NOT NULL,
+                    UNIQUE (experimentID, net, seed)
+                );
+                CREATE TABLE finalistEnsemble (
+                    experimentID  INTEGER NOT NULL REFERENCES experiment(id) ON DELETE CASCADE,
+                    size          INTEGER NOT NULL CHECK (size >= 1),
+                    nets          TEXT NOT NULL CHECK (json_valid(nets)),
+                    models        INTEGER NOT NULL CHECK (models >= size),
+                    testAccuracy  REAL NOT NULL CHECK (testAccuracy BETWEEN 0 AND 1),
+                    computedAt    REAL NOT NULL,
+                    PRIMARY KEY (experimentID, size)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -11,6 +11,7 @@ struct MarkdownReport {
         if !statistics.models.isEmpty {
             parts += [topModels(), perEpsilon(), comparison()]
         }
+        parts.append(finalists())
         parts.append(greedy())
         parts.append(figures())
         parts.append(footer())
