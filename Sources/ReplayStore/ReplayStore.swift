@@ -180,9 +180,11 @@ public final class ReplayStore: Sendable {
         return try read { db in
             let nets = try TrainedNetRecord.fetchAll(db, sql: "SELECT * FROM trainedNet WHERE experimentID = ?", arguments: [id])
             let byID = Dictionary(uniqueKeysWithValues: nets.map { ($0.id, $0) })
-            return try ReplayRowRecord.fetchAll(
-                db, sql: "SELECT * FROM replayRow WHERE experimentID = ? ORDER BY sequence", arguments: [id]
-            ).map { row in
+            return try ReplayRowRecord.fetchAll(db, sql: """
+                SELECT \(ReplayRowRecord.joinedColumns) FROM replayRow r
+                LEFT JOIN replayRowResult x ON x.experimentID = r.experimentID AND x.sequence = r.sequence
+                WHERE r.experimentID = ? ORDER BY r.sequence
+                """, arguments: [id]).map { row in
                 guard let net = byID[row.netID] else { throw RecordDecodingError(detail: "replay row \(row.sequence) without its net") }
                 return ReplayEntry(row: row, net: net)
             }

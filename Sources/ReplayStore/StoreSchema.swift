@@ -89,6 +89,29 @@ enum StoreSchema {
                 );
                 """)
         }
+        // Reference replay files repeat a net with different results (trained again, elsewhere),
+        // so an imported row keeps its own result and its own ix_q_value_update. Rows of this
+        // project's searches have none here and read their net's one result, as before.
+        migrator.registerMigration("v2-imported-row-results") { db in
+            try db.execute(sql: """
+                CREATE TABLE replayRowResult (
+                    experimentID            INTEGER NOT NULL,
+                    sequence                INTEGER NOT NULL,
+                    bestValidationAccuracy  REAL NOT NULL,
+                    bestValidationIteration INTEGER NOT NULL CHECK (bestValidationIteration >= 0),
+                    lastValidationAccuracy  REAL NOT NULL,
+                    lastValidationIteration INTEGER NOT NULL CHECK (lastValidationIteration >= 0),
+                    testAccuracyAtBest      REAL,
+                    testAccuracyAtLast      REAL,
+                    qValueUpdateIndex       REAL NOT NULL,
+                    PRIMARY KEY (experimentID, sequence),
+                    FOREIGN KEY (experimentID, sequence) REFERENCES replayRow(experimentID, sequence) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE TRIGGER replayRowResultOnlyImported BEFORE INSERT ON replayRowResult
+                WHEN (SELECT kind FROM experiment WHERE id = NEW.experimentID) IS NOT 'import'
+                BEGIN SELECT RAISE(ABORT, 'only rows of an imported experiment carry their own result'); END;
+                """)
+        }
         return migrator
     }
 }
