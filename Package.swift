@@ -34,9 +34,12 @@ let package = Package(
             swiftSettings: fastSettings),
         .target(name: "SearchSpace", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "QLearning", dependencies: ["SearchSpace"]),
-        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // GRDBSQLite: the SQLite C API, for the backup that copies a store opened read-only (StoreSnapshot).
+        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                                                    .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Reporting", dependencies: ["SearchSpace"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
+        .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
             dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets"]),
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "ReplayStoreTests", dependencies: ["ReplayStore", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+        .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "NeuralEngine", "TestSupport"]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
     ]
 )
