@@ -94,8 +94,8 @@ struct StoreSearchBackend: SearchBackend {
     /// Whether every stage has its unique nets and no lease is left, so a run would change nothing.
     func isComplete() throws -> Bool {
         guard try store.leases(experiment: experiment).isEmpty else { return false }
-        let status = try status()
-        return status.stage == schedule.count - 1 && status.stageDone >= status.stageTarget
+        let trained = try store.nets(experiment: experiment).filter { $0.status == .trained }
+        return EpsilonProgress(schedule: configuration.space.epsilonSchedule, stepsOfTrainedNets: trained.map(\.stage)).isFinished
     }
 
     func status() throws -> SearchStatus {

@@ -55,10 +55,27 @@ public final class ReplayStore: Sendable {
                     withIntermediateDirectories: true)
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
+            try Self.migrate(pool)
             database = pool
         } catch {
             throw Self.map(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Brings the store up to this build's schema. GRDB runs each migration in its own
+    /// transaction after reading which are applied, so two processes opening a new (or older)
+    /// store at once can both start the same migration; the loser's fails ("already exists")
+    /// and it tries again, each round finding at least one more migration done by the winner.
+    private static func migrate(_ pool: DatabasePool) throws {
+        let migrator = StoreSchema.migrator
+        for attempt in 0... {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                if (try? pool.read(migrator.hasCompletedMigrations)) == true { return }
+                if attempt >= migrator.migrations.count { throw error }
+            }
         }
     }
 

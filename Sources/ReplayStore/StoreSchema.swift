@@ -19,7 +19,12 @@ enum StoreSchema {
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
         if application != applicationID {
-            if objects == 0 { return .empty }
+            // The migrator creates its empty bookkeeping table before the first migration's
+            // transaction, so a store being created right now (or killed then) holds only that.
+            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")
+            let unstarted = try names == ["grdb_migrations"]
+                && (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0) == 0
+            if objects == 0 || unstarted { return .empty }
             throw ReplayStoreError.foreignDatabase(path: path)
         }
         let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
