@@ -41,12 +41,15 @@ let package = Package(
             swiftSettings: fastSettings),
         .target(name: "SearchSpace", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "QLearning", dependencies: ["SearchSpace"]),
-        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // GRDBSQLite: the SQLite C API, for the backup that copies a store opened read-only (StoreSnapshot).
+        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                                                    .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Reporting", dependencies: ["SearchSpace"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
+        .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
-            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets"]),
+            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets", "ModelExport"]),
         .executableTarget(
             name: "metaqnn",
             dependencies: [
@@ -68,9 +71,15 @@ let package = Package(
         .testTarget(
             name: "QLearningTests",
             dependencies: ["QLearning", "SearchSpace", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "ReplayStoreTests", dependencies: ["ReplayStore", "TestSupport"]),
+        .testTarget(
+            name: "ReplayStoreTests",
+            dependencies: ["ReplayStore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+        .testTarget(
+            name: "ModelExportTests",
+            dependencies: ["ModelExport", "NeuralEngine", "Datasets", "Training", "SearchSpace", "TestSupport"],
+            resources: [.copy("Resources")]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
     ]
 )

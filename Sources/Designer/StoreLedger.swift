@@ -1,4 +1,5 @@
 import Foundation
+import QLearning
 import ReplayStore
 import SearchSpace
 
@@ -9,22 +10,19 @@ struct StoreLedger: SearchLedger {
     let worker: WorkerIdentity
     /// Seconds without a heartbeat after which a lease of another host counts as dead.
     let staleAfter: Double
-    /// ε of each schedule stage, stored with leases.
-    let epsilons: [Double]
     var generator: SplitMix64
-    var uniqueCounts: [Int]
+    var progress: EpsilonProgress
     private var leases: [LeaseRecord]
     private var rewards: [(net: String, reward: Double)]
     private let now = Date().timeIntervalSince1970
 
-    init(transaction: StoreTransaction, epsilons: [Double], worker: WorkerIdentity, staleAfter: Double) throws {
+    init(transaction: StoreTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double) throws {
         self.transaction = transaction
-        self.epsilons = epsilons
         self.worker = worker
         self.staleAfter = staleAfter
         generator = SplitMix64(seed: transaction.experiment.rngState)
         let counts = try transaction.trainedCountsByStage()
-        uniqueCounts = epsilons.indices.map { counts[$0, default: 0] }
+        progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { counts[$0, default: 0] })
         leases = try transaction.leases()
         rewards = try transaction.replayRewards()
     }
@@ -43,8 +41,7 @@ struct StoreLedger: SearchLedger {
             // Ours only if this run took it; an earlier run in this same process has ended.
             return !lease.worker.hasPrefix(worker.runPrefix)
         }
-        if lease.host == worker.host && !WorkerIdentity.isAlive(pid: lease.pid) { return true }
-        return now - lease.heartbeatAt > staleAfter
+        return lease.isAbandoned(host: worker.host, now: now, staleAfter: staleAfter)
     }
 
     var liveLeases: [String: Int] {
@@ -76,14 +73,16 @@ struct StoreLedger: SearchLedger {
 
     mutating func lease(net: String, stage: Int) throws -> Int64 {
         let record = try transaction.insertLease(LeaseRecord(
-            net: net, stage: stage, epsilon: epsilons[stage], worker: worker.name, pid: worker.pid, host: worker.host,
+            net: net, stage: stage, epsilon: progress.schedule.steps[stage].epsilon, worker: worker.name, pid: worker.pid, host: worker.host,
             claimedAt: now, heartbeatAt: now))
         leases.append(record)
         return record.id
     }
 
-    /// Persists the random stream (also marks the experiment as touched).
+    /// Persists the random stream (also marks the experiment as touched) if a step moved it; a
+    /// step that decided nothing (the search is finished, or waits for another worker) writes nothing.
     func saveGenerator() throws {
+        guard generator.state != transaction.experiment.rngState else { return }
         try transaction.setRNGState(generator.state, at: now)
     }
 }

@@ -18,7 +18,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "How many times to replay the whole sequence.")
     var passes: Int = 1
 
-    @Option(help: "Seed of the draws of --order sampled.")
+    @Option(help: "Seed of the draws of --order sampled.", transform: SeedValue.parse)
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Write the rebuilt table as q_values.csv.", valueName: "file"))
@@ -33,13 +33,13 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rebuild = try ReplayRebuilder(store: store.open(.mustExist))
+        let output = qOut.map(OutputFile.init(path:))
+        if let output { try OutputFile.check([output], store: store.storePath) }
+        let rebuild = try ReplayRebuilder(store: store.open(.readOnly))
             .rebuild(experiment: store.experiment, order: order, passes: passes, seed: seed)
         print(rebuild.summary(top: top), terminator: "")
-        if let qOut {
-            do { try rebuild.learner.table.csv().write(toFile: qOut, atomically: true, encoding: .utf8) } catch {
-                throw ExportError.unwritable(path: qOut, reason: "not writable")
-            }
+        if let output, let qOut {
+            try output.write(rebuild.learner.table.csv())
             print("Wrote \(rebuild.learner.table.count) Q values to \(qOut).")
         }
     }

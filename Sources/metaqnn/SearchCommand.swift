@@ -1,8 +1,8 @@
 import ArgumentParser
 import Designer
-import Dispatch
 import Foundation
 import SearchSpace
+import Training
 
 /// `metaqnn search`: runs (or resumes) a MetaQNN search, storing every result in the replay store.
 struct SearchCommand: ParsableCommand {
@@ -10,7 +10,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search CNN architectures with Q-learning; run the same command again to resume.",
         discussion: "With no flags: the whole ε schedule of the cpu-digits space on the embedded digits set, "
-            + "stored in Replay/default.sqlite, report in Reports/default/. Ctrl-C stops after recording what finished.")
+            + "stored in Replay/default.sqlite, report in Reports/default/. Ctrl-C (or SIGTERM, SIGHUP) stops after recording what finished.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var space: SearchSpaceOptions
@@ -20,7 +20,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Trajectories replayed after each model (default: the space's, 128).", valueName: "n"))
     var replayNumber: Int?
 
-    @Option(help: ArgumentHelp("Search seed (default: 1, or the stored one when resuming).", valueName: "n"))
+    @Option(help: ArgumentHelp("Search seed (default: 1, or the stored one when resuming).", valueName: "n"),
+            transform: SeedValue.parse)
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Nets trained at once, each with max(1, cores / N) engine threads.", valueName: "n"))
@@ -35,16 +36,20 @@ struct SearchCommand: ParsableCommand {
     @Option(help: .hidden) var reportEvery = 10
 
     func validate() throws {
-        guard workers >= 1 else { throw ValidationError("--workers must be at least 1.") }
-        if let replayNumber, replayNumber < 0 { throw ValidationError("--replay-number must be 0 or more.") }
+        guard (1...TrainingSettings.maximumThreads).contains(workers) else {
+            throw ValidationError("--workers must be between 1 and \(TrainingSettings.maximumThreads) (each worker is a thread training one net).")
+        }
+        if let replayNumber, replayNumber < 1 {
+            throw ValidationError("--replay-number \(replayNumber) would never update the Q table; give 1 or more (the space's default is 128).")
+        }
         guard reportEvery >= 1 else { throw ValidationError("--report-every must be at least 1.") }
     }
 
     func run() throws {
         // Installed before the data load, so a Ctrl-C during it also stops the run cleanly.
         let cancellation = SearchCancellation()
-        let interrupt = Self.onInterrupt { cancellation.cancel() }
-        defer { interrupt.cancel() }
+        let signals = StopSignals { cancellation.cancel() }
+        defer { signals.cancel() }
         let search = try Search(request(), command: (["metaqnn"] + CommandLine.arguments.dropFirst().map(Self.shellWord)).joined(separator: " "))
         let outcome = try search.run(cancellation: cancellation) { event in
             if let line = SearchProgressFormatter.line(event) {
@@ -53,7 +58,7 @@ struct SearchCommand: ParsableCommand {
             }
         }
         SearchProgressFormatter.summary(outcome.status, completed: outcome.completed, report: outcome.report).forEach { print($0) }
-        if !outcome.completed { throw ExitCode(130) }
+        if !outcome.completed { throw ExitCode(signals.exitStatus) }
     }
 
     /// The library request from the flags; unset flags leave the stored (or default) settings alone.
@@ -79,32 +84,5 @@ struct SearchCommand: ParsableCommand {
     private static func shellWord(_ text: String) -> String {
         let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,".contains($0) }
         return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    /// Calls `handler` on the first Ctrl-C; a second one ends the process at once.
-    private static func onInterrupt(_ handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let count = ManagedAtomicCounter()
-        source.setEventHandler {
-            if count.increment() > 1 { Foundation.exit(130) }
-            FileHandle.standardError.write(Data("\nStopping after recording what has finished (Ctrl-C again to quit now)…\n".utf8))
-            handler()
-        }
-        source.resume()
-        return source
-    }
-}
-
-/// A tiny thread-safe counter for the signal handler.
-private final class ManagedAtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }
