@@ -35,16 +35,19 @@ let package = Package(
         .target(name: "SearchSpace", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "QLearning", dependencies: ["SearchSpace"]),
         .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Reporting", dependencies: ["SearchSpace"]),
+        // Pure numerics (learning-curve prediction for early stopping); -O because cross-validation
+        // refits many kernel systems even in debug test runs.
+        .target(name: "LearningCurves", swiftSettings: fastSettings),
+        .target(name: "Reporting", dependencies: ["SearchSpace", "LearningCurves"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
         .target(
             name: "Designer",
-            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets"]),
+            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets", "LearningCurves"]),
         .executableTarget(
             name: "metaqnn",
             dependencies: [
                 "Designer", "Training", "NeuralEngine", "Datasets", "SearchSpace", "QLearning",
-                "ReplayStore", "Reporting",
+                "ReplayStore", "Reporting", "LearningCurves",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -63,6 +66,7 @@ let package = Package(
             dependencies: ["QLearning", "SearchSpace", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ReplayStoreTests", dependencies: ["ReplayStore", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "LearningCurvesTests", dependencies: ["LearningCurves", "SearchSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
     ]
