@@ -13,6 +13,7 @@ struct MetaQNN: AsyncParsableCommand {
             ReplayCommand.self,
             ListCommand.self,
             ShowCommand.self,
+            PredictorCommand.self,
             ImportCommand.self,
             ExportCommand.self,
             TrainCommand.self,
