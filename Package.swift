@@ -65,7 +65,9 @@ let package = Package(
             name: "QLearningTests",
             dependencies: ["QLearning", "SearchSpace", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ReplayStoreTests", dependencies: ["ReplayStore", "TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "LearningCurves", "SearchSpace", "TestSupport"],
+            resources: [.copy("Golden")]),
         .testTarget(name: "LearningCurvesTests", dependencies: ["LearningCurves", "SearchSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
