@@ -34,12 +34,15 @@ let package = Package(
             swiftSettings: fastSettings),
         .target(name: "SearchSpace", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "QLearning", dependencies: ["SearchSpace"]),
-        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // GRDBSQLite: the SQLite C API, for the backup that copies a store opened read-only (StoreSnapshot).
+        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                                                    .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Pure numerics (learning-curve prediction for early stopping); -O because cross-validation
         // refits many kernel systems even in debug test runs.
         .target(name: "LearningCurves", swiftSettings: fastSettings),
         .target(name: "Reporting", dependencies: ["SearchSpace", "LearningCurves"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
+        .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
             dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets", "LearningCurves"]),
@@ -70,6 +73,7 @@ let package = Package(
             resources: [.copy("Golden")]),
         .testTarget(name: "LearningCurvesTests", dependencies: ["LearningCurves", "SearchSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+        .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "NeuralEngine", "TestSupport"]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
     ]
 )

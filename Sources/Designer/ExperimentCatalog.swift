@@ -17,12 +17,23 @@ public struct ExperimentCatalog: Sendable {
         let summaries = try store.experiments()
         if summaries.isEmpty { return "No experiments in \(store.path).\n" }
         let header = ["experiment", "kind", "status", "models", "nets", "failed", "in flight", "best val", "best net"]
-        let rows = summaries.map { summary in
-            [summary.experiment.name, summary.experiment.kind.rawValue, summary.experiment.status.rawValue,
-             String(summary.models), String(summary.trainedNets), String(summary.failedNets), String(summary.leases),
+        let rows = try summaries.map { summary in
+            let (status, inFlight) = try liveStatus(summary)
+            return [summary.experiment.name, summary.experiment.kind.rawValue, status,
+             String(summary.models), String(summary.trainedNets), String(summary.failedNets), String(inFlight),
              summary.best?.bestValidationAccuracy.map(Self.percent) ?? "-", summary.best?.net ?? "-"]
         }
         return Self.table(header: header, rows: rows)
+    }
+
+    /// The status to show and the nets really in flight: a search stored as running whose every
+    /// lease is abandoned (its process was killed) is shown as "stopped (interrupted)".
+    private func liveStatus(_ summary: ExperimentSummary) throws -> (status: String, inFlight: Int) {
+        let stored = summary.experiment.status
+        guard summary.leases > 0 else { return (stored.rawValue, 0) }
+        let live = try store.leases(experiment: summary.experiment.name).filter { !$0.isAbandoned() }.count
+        let interrupted = stored == .running && live == 0
+        return (interrupted ? "stopped (interrupted)" : stored.rawValue, live)
     }
 
     /// Settings, progress and the `top` best nets of one experiment.
@@ -30,12 +41,13 @@ public struct ExperimentCatalog: Sendable {
         let experiment = try store.experiment(named: name)
         let summary = try store.experiments().first { $0.experiment.name == name }!
         let nets = try store.nets(experiment: name)
+        let (status, inFlight) = try liveStatus(summary)
         var lines = [
-            "experiment: \(experiment.name) (\(experiment.kind.rawValue), \(experiment.status.rawValue))",
+            "experiment: \(experiment.name) (\(experiment.kind.rawValue), \(status))",
             "store: \(store.path)",
             "created: \(Self.date(experiment.createdAt)); last step: \(Self.date(experiment.updatedAt))",
             "seed: \(experiment.seed)",
-            "models: \(summary.models) replay rows; \(summary.trainedNets) nets trained, \(summary.failedNets) failed, \(summary.leases) in flight",
+            "models: \(summary.models) replay rows; \(summary.trainedNets) nets trained, \(summary.failedNets) failed, \(inFlight) in flight",
         ]
         if let settings = try? JSONDecoder().decode(SearchSpaceSettings.self, from: Data(experiment.searchSpaceJSON.utf8)) {
             lines.append("search space:")
@@ -49,9 +61,10 @@ public struct ExperimentCatalog: Sendable {
         lines += Self.prettyJSON(experiment.settingsJSON).map { "  " + $0 }
         let leases = try store.leases(experiment: name)
         if !leases.isEmpty {
-            lines.append("in flight:")
+            lines.append("leased:")
             lines += leases.map { lease in
                 "  \(lease.net) on \(lease.worker) (pid \(lease.pid)), heartbeat \(Self.date(lease.heartbeatAt))"
+                    + (lease.isAbandoned() ? ", abandoned: the next run trains it first" : "")
             }
         }
         let ranked = nets.filter { $0.status == .trained }

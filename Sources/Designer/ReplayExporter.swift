@@ -32,34 +32,23 @@ public struct ReplayExporter: Sendable {
         try QTable(storeRecords: store.qValues(experiment: name), experiment: name).csv()
     }
 
-    /// Writes the requested files atomically; returns the rows and Q entries written.
+    /// Writes the requested files atomically; returns the rows and Q entries written. Refuses,
+    /// before reading anything, an output that is the store itself or both outputs in one file.
     @discardableResult
     public func export(experiment name: String, replayCSV replayPath: String, qCSV qPath: String?) throws
         -> (rows: Int, qValues: Int)
     {
+        let replayFile = OutputFile(path: replayPath), qFile = qPath.map(OutputFile.init(path:))
+        try OutputFile.check([replayFile] + (qFile.map { [$0] } ?? []), store: store.path)
         // Everything is read before anything is written, so a failure leaves no half export.
         let replay = try replayCSV(experiment: name)
         let q = try qPath.map { _ in try qValuesCSV(experiment: name) }
-        try write(replay, to: replayPath)
+        try replayFile.write(replay)
         var qCount = 0
-        if let qPath, let q {
-            try write(q, to: qPath)
+        if let qFile, let q {
+            try qFile.write(q)
             qCount = q.split(separator: "\n").count - 1
         }
         return (replay.split(separator: "\n").count - 1, qCount)
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            let directory = (path as NSString).deletingLastPathComponent
-            var isDirectory: ObjCBool = false
-            let reason = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-                ? "it is a directory, not a file"
-                : directory.isEmpty || FileManager.default.fileExists(atPath: directory)
-                ? "not writable" : "no directory \(directory)"
-            throw ExportError.unwritable(path: path, reason: reason)
-        }
     }
 }

@@ -18,11 +18,59 @@ public struct Search: Sendable {
     let data: DataSplits
 
     /// Opens (or creates) the experiment, refusing changed settings, and prepares the data splits.
+    ///
+    /// Everything that can fail (the stored experiment, the settings, the data) is read and checked
+    /// before the store is opened for writing, so a refused search leaves an existing store exactly
+    /// as it was and creates no file.
     public init(_ request: SearchRequest, command: String? = nil) throws {
         guard request.workers >= 1 else { throw SearchError.invalidWorkers(request.workers) }
         self.request = request
+        let existing = try Self.storedExperiment(request)
+        var (configuration, sets) = try Self.prepare(request, existing: existing, loaded: nil)
+        var data = try configuration.training.splits(of: sets, seed: configuration.seed)
         let store = try ReplayStore(path: request.store.path, mode: .createIfMissing, busyTimeout: request.busyTimeout)
-        let existing = try store.experimentIfPresent(named: request.experiment)
+        var resumed = existing != nil
+        if existing == nil {
+            let now = Date().timeIntervalSince1970
+            let settings = StoredSearchSettings(dataset: configuration.dataset.description, command: command,
+                                                configuration: configuration)
+            do {
+                try store.createExperiment(ExperimentRecord(
+                    name: request.experiment, kind: .search, status: .running, seed: configuration.seed,
+                    searchSpaceJSON: String(decoding: configuration.space.jsonData(), as: UTF8.self),
+                    settingsJSON: settings.json(), rngState: configuration.seed, createdAt: now, updatedAt: now))
+            } catch ReplayStoreError.experimentExists {
+                // Another process started the same experiment a moment ago: join it as one more
+                // worker if its settings are ours, else refuse as any resume with other settings.
+                let winner = try store.experiment(named: request.experiment)
+                let before = configuration
+                (configuration, sets) = try Self.prepare(request, existing: winner, loaded: (configuration.dataset, sets))
+                if configuration != before { data = try configuration.training.splits(of: sets, seed: configuration.seed) }
+                resumed = true
+            }
+        }
+        self.configuration = configuration
+        self.store = store
+        self.resumed = resumed
+        self.data = data
+    }
+
+    /// The experiment as stored, read without writing; nil when the store or the experiment does
+    /// not exist yet (an empty file is a store still to be made).
+    private static func storedExperiment(_ request: SearchRequest) throws -> ExperimentRecord? {
+        guard FileManager.default.fileExists(atPath: request.store.path) else { return nil }
+        do {
+            return try ReplayStore(path: request.store.path, mode: .readOnly, busyTimeout: request.busyTimeout)
+                .experimentIfPresent(named: request.experiment)
+        } catch ReplayStoreError.notAStore {
+            return nil
+        }
+    }
+
+    /// The configuration to run with and its data, checked against `existing`'s stored settings.
+    /// `loaded` is data already read, reused when the dataset is the same.
+    private static func prepare(_ request: SearchRequest, existing: ExperimentRecord?,
+                                loaded: (DatasetChoice, TrainTestSets)?) throws -> (SearchConfiguration, TrainTestSets) {
         var stored: StoredSearchSettings?
         if let existing {
             guard existing.kind == .search else { throw SearchError.importedExperiment(name: request.experiment) }
@@ -31,7 +79,7 @@ public struct Search: Sendable {
             }
         }
         var configuration = try request.resolve(stored: stored?.configuration)
-        let sets = try configuration.dataset.load()
+        let sets = try loaded.flatMap { $0.0 == configuration.dataset ? $0.1 : nil } ?? configuration.dataset.load()
         // Classes and channels are the data's; only the input side is a choice that must match.
         configuration.space.classes = sets.train.classes
         configuration.space.inputChannels = sets.train.channels
@@ -46,19 +94,7 @@ public struct Search: Sendable {
             throw SearchError.settingsChanged(experiment: request.experiment,
                                               fields: configuration.differences(from: stored.configuration))
         }
-        if existing == nil {
-            let now = Date().timeIntervalSince1970
-            let settings = StoredSearchSettings(dataset: configuration.dataset.description, command: command,
-                                                configuration: configuration)
-            try store.createExperiment(ExperimentRecord(
-                name: request.experiment, kind: .search, status: .running, seed: configuration.seed,
-                searchSpaceJSON: String(decoding: configuration.space.jsonData(), as: UTF8.self),
-                settingsJSON: settings.json(), rngState: configuration.seed, createdAt: now, updatedAt: now))
-        }
-        self.configuration = configuration
-        self.store = store
-        self.resumed = existing != nil
-        data = try configuration.training.splits(of: sets, seed: configuration.seed)
+        return (configuration, sets)
     }
 
     /// How a run ended, and where the search stands.
@@ -80,6 +116,12 @@ public struct Search: Sendable {
         let workers = request.workers
         var settings = configuration.training
         settings.threads = request.threadsPerWorker ?? max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
+        if try backend.isComplete() {
+            // Nothing to train: a finished search is left exactly as it is (its times included).
+            if try store.experiment(named: request.experiment).status != .finished { try setStatus(.finished) }
+            reportWriter(events)?()
+            return Outcome(completed: true, status: try backend.status(), report: request.reportDirectory)
+        }
         try setStatus(.running)
         events(.started(experiment: request.experiment, resumed: resumed, workers: workers, status: try backend.status()))
         let writeReport = reportWriter(events)

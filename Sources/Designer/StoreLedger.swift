@@ -43,8 +43,7 @@ struct StoreLedger: SearchLedger {
             // Ours only if this run took it; an earlier run in this same process has ended.
             return !lease.worker.hasPrefix(worker.runPrefix)
         }
-        if lease.host == worker.host && !WorkerIdentity.isAlive(pid: lease.pid) { return true }
-        return now - lease.heartbeatAt > staleAfter
+        return lease.isAbandoned(host: worker.host, now: now, staleAfter: staleAfter)
     }
 
     var liveLeases: [String: Int] {
@@ -82,8 +81,10 @@ struct StoreLedger: SearchLedger {
         return record.id
     }
 
-    /// Persists the random stream (also marks the experiment as touched).
+    /// Persists the random stream (also marks the experiment as touched) if a step moved it; a
+    /// step that decided nothing (the search is finished, or waits for another worker) writes nothing.
     func saveGenerator() throws {
+        guard generator.state != transaction.experiment.rngState else { return }
         try transaction.setRNGState(generator.state, at: now)
     }
 }

@@ -12,7 +12,7 @@ struct StoreSearchBackend: SearchBackend {
     let experiment: String
     let configuration: SearchConfiguration
     /// Seconds without a heartbeat after which another host's lease counts as dead.
-    var staleAfter: Double = 180
+    var staleAfter = LeaseRecord.staleAfter
     /// This run's token in worker names.
     let run = String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
@@ -94,6 +94,13 @@ struct StoreSearchBackend: SearchBackend {
         let prefix = WorkerIdentity.current(run: run, thread: 0).runPrefix
         let held = try store.leases(experiment: experiment).filter { $0.worker.hasPrefix(prefix) }.map(\.id)
         try release(leases: held)
+    }
+
+    /// Whether every stage has its unique nets and no lease is left, so a run would change nothing.
+    func isComplete() throws -> Bool {
+        guard try store.leases(experiment: experiment).isEmpty else { return false }
+        let status = try status()
+        return status.stage == schedule.count - 1 && status.stageDone >= status.stageTarget
     }
 
     func status() throws -> SearchStatus {

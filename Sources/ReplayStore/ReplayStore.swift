@@ -7,19 +7,24 @@ import GRDB
 /// several processes and threads can share one store; a busy store is waited for up to
 /// `busyTimeout` seconds, then reported as `ReplayStoreError.locked`.
 public final class ReplayStore: Sendable {
-    /// Whether opening may create the file.
+    /// How to open the store.
     public enum OpenMode: Sendable {
         /// Create an empty store when the file does not exist.
         case createIfMissing
         /// Fail with `ReplayStoreError.missing` when the file does not exist.
         case mustExist
+        /// Only read: the file (and any `-wal`/`-shm` beside it) is never written, an empty file is
+        /// `notAStore`, and an older schema is migrated in an in-memory copy. Writes throw `readOnly`.
+        case readOnly
     }
 
     /// The store file.
     public let path: String
     /// Seconds a write waits for another writer before giving up.
     public let busyTimeout: Double
-    private let pool: DatabasePool
+    /// True when opened with `OpenMode.readOnly`: reads come from an in-memory copy of the file.
+    public let isReadOnly: Bool
+    private let database: any DatabaseWriter
 
     /// Opens (and migrates) the store at `path`, refusing files that are not metaqnn stores.
     public init(path: String, mode: OpenMode, busyTimeout: Double = 10) throws(ReplayStoreError) {
@@ -28,7 +33,12 @@ public final class ReplayStore: Sendable {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw .isDirectory(path: path) }
-        if !exists && mode == .mustExist { throw .missing(path: path) }
+        if !exists && mode != .createIfMissing { throw .missing(path: path) }
+        isReadOnly = mode == .readOnly
+        if mode == .readOnly {
+            database = try StoreSnapshot.load(path: path, busyTimeout: busyTimeout)
+            return
+        }
         if exists { try Self.inspect(path: path, busyTimeout: busyTimeout) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -44,8 +54,9 @@ public final class ReplayStore: Sendable {
                         ? "." : (path as NSString).deletingLastPathComponent,
                     withIntermediateDirectories: true)
             }
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
             try StoreSchema.migrator.migrate(pool)
+            database = pool
         } catch {
             throw Self.map(error, path: path, busyTimeout: busyTimeout)
         }
@@ -64,18 +75,7 @@ public final class ReplayStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
-                if applicationID != StoreSchema.applicationID {
-                    if objects == 0 { return }
-                    throw ReplayStoreError.foreignDatabase(path: path)
-                }
-                let migrator = StoreSchema.migrator
-                let applied = try migrator.appliedIdentifiers(db)
-                let unknown = applied.subtracting(migrator.migrations).sorted()
-                if !unknown.isEmpty { throw ReplayStoreError.newerSchema(path: path, unknownMigrations: unknown) }
-            }
+            _ = try queue.read { db in try StoreSchema.check(db, path: path) }
         } catch {
             throw map(error, path: path, busyTimeout: busyTimeout)
         }
@@ -218,7 +218,7 @@ public final class ReplayStore: Sendable {
 
     private func read<T>(_ body: (Database) throws -> T) throws(ReplayStoreError) -> T {
         do {
-            return try pool.read(body)
+            return try database.read(body)
         } catch let error as ReplayStoreError {
             throw error
         } catch {
@@ -229,8 +229,9 @@ public final class ReplayStore: Sendable {
     /// One IMMEDIATE transaction: the write lock is taken up front, so two workers never both
     /// read a state and then both try to extend it.
     private func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw ReplayStoreError.readOnly(path: path) }
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)

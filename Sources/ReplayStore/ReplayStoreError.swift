@@ -6,6 +6,8 @@ public enum ReplayStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case isDirectory(path: String)
     /// The file exists but is not an SQLite database.
     case notADatabase(path: String)
+    /// The file is empty (0 bytes, or an SQLite database without tables): no store to read.
+    case notAStore(path: String)
     /// The file is an SQLite database written by some other program; it is left untouched.
     case foreignDatabase(path: String)
     /// The store was written by a newer metaqnn whose schema this build does not know.
@@ -22,6 +24,8 @@ public enum ReplayStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case leaseNotFound(id: Int64)
     /// A stored value could not be decoded.
     case corrupt(path: String, detail: String)
+    /// A write was asked of a store opened with `OpenMode.readOnly`.
+    case readOnly(path: String)
     /// Any other SQLite failure.
     case sqlite(path: String, message: String)
 
@@ -33,6 +37,8 @@ public enum ReplayStoreError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(path) is a directory; pass the replay store's file path, e.g. --store Replay/default.sqlite."
         case let .notADatabase(path):
             return "\(path) is not an SQLite database; pass a metaqnn replay store with --store."
+        case let .notAStore(path):
+            return "\(path) is empty, not a metaqnn replay store; it was left as it is, so pass the store `metaqnn search` or `metaqnn import` wrote with --store."
         case let .foreignDatabase(path):
             return "\(path) is an SQLite database of another program, not a metaqnn replay store; it was left untouched, so pass another --store."
         case let .newerSchema(path, unknown):
@@ -49,6 +55,8 @@ public enum ReplayStoreError: Error, Equatable, Sendable, CustomStringConvertibl
             return "Lease \(id) no longer exists, so its result was not recorded; the net will be trained again."
         case let .corrupt(path, detail):
             return "\(path) holds a value metaqnn cannot read (\(detail)); restore the store from a backup."
+        case let .readOnly(path):
+            return "\(path) was opened read-only, so nothing was written to it; open it for writing to change it."
         case let .sqlite(path, message):
             return "SQLite failed on \(path): \(message)."
         }

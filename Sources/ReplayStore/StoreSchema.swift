@@ -6,6 +6,27 @@ enum StoreSchema {
     /// `PRAGMA application_id` of every metaqnn store ("MQNN"); tells our files from foreign ones.
     static let applicationID: Int32 = 0x4D51_4E4E
 
+    /// What an existing SQLite database is to metaqnn.
+    enum Contents: Equatable {
+        /// No tables at all: a fresh file that opening for writing may make a store.
+        case empty
+        /// One of ours, with no migration this build does not know.
+        case store
+    }
+
+    /// Classifies `db`, throwing `foreignDatabase` or `newerSchema` for files metaqnn must not touch.
+    static func check(_ db: Database, path: String) throws -> Contents {
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+        if application != applicationID {
+            if objects == 0 { return .empty }
+            throw ReplayStoreError.foreignDatabase(path: path)
+        }
+        let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        if !unknown.isEmpty { throw ReplayStoreError.newerSchema(path: path, unknownMigrations: unknown) }
+        return .store
+    }
+
     /// The migrator that brings any store of ours up to this build's schema.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

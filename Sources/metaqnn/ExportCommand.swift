@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
     var qCSV: String?
 
     func run() throws {
-        let exporter = ReplayExporter(store: try store.open(.mustExist))
+        let exporter = ReplayExporter(store: try store.open(.readOnly))
         let written = try exporter.export(experiment: store.experiment, replayCSV: replayCSV, qCSV: qCSV)
         print("Wrote \(written.rows) replay rows to \(replayCSV).")
         if let qCSV { print("Wrote \(written.qValues) Q values to \(qCSV).") }

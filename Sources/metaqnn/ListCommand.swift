@@ -7,21 +7,34 @@ import ReplayStore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List experiments with their status, models and best net.")
+        abstract: "List experiments with their status, models and best net.",
+        discussion: "Stores are only read. Without --store a store that cannot be read is named in one line and "
+            + "the others are still listed; the exit status is then 1.")
 
     @Option(help: ArgumentHelp("Replay store file (default: every Replay/*.sqlite).", valueName: "path"))
     var store: String?
 
     func run() throws {
-        let paths = try store.map { [$0] } ?? Self.defaultStores()
-        if paths.isEmpty { print("No replay stores under Replay/; run `metaqnn search` first.") }
-        for path in paths {
-            if paths.count > 1 || store == nil { print("\(path):") }
-            print(try ExperimentCatalog(store: ReplayStore(path: path, mode: .mustExist)).listing(), terminator: "")
+        guard store == nil else {
+            return print(try ExperimentCatalog(store: ReplayStore(path: store!, mode: .readOnly)).listing(), terminator: "")
         }
+        let paths = Self.defaultStores()
+        if paths.isEmpty { print("No replay stores under Replay/; run `metaqnn search` first.") }
+        var unreadable = 0
+        for path in paths {
+            print("\(path):")
+            do {
+                print(try ExperimentCatalog(store: ReplayStore(path: path, mode: .readOnly)).listing(), terminator: "")
+            } catch {
+                // One bad file does not hide the other stores; it is named and the exit status says so.
+                unreadable += 1
+                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            }
+        }
+        if unreadable > 0 { throw ExitCode(1) }
     }
 
-    static func defaultStores() throws -> [String] {
+    static func defaultStores() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "Replay")) ?? []
         return names.filter { $0.hasSuffix(".sqlite") }.sorted().map { "Replay/" + $0 }
     }

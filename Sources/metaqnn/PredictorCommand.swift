@@ -22,7 +22,7 @@ struct PredictorCommand: ParsableCommand {
     }
 
     func run() throws {
-        let records = try store.open(.mustExist).nets(experiment: store.experiment)
+        let records = try store.open(.readOnly).nets(experiment: store.experiment)
         let study = try PredictorStudy(records: records, burnIn: burnIn)
         print(PredictorOutput.lines(study, experiment: store.experiment).joined(separator: "\n"))
     }

@@ -33,13 +33,13 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rebuild = try ReplayRebuilder(store: store.open(.mustExist))
+        let output = qOut.map(OutputFile.init(path:))
+        if let output { try OutputFile.check([output], store: store.storePath) }
+        let rebuild = try ReplayRebuilder(store: store.open(.readOnly))
             .rebuild(experiment: store.experiment, order: order, passes: passes, seed: seed)
         print(rebuild.summary(top: top), terminator: "")
-        if let qOut {
-            do { try rebuild.learner.table.csv().write(toFile: qOut, atomically: true, encoding: .utf8) } catch {
-                throw ExportError.unwritable(path: qOut, reason: "not writable")
-            }
+        if let output, let qOut {
+            try output.write(rebuild.learner.table.csv())
             print("Wrote \(rebuild.learner.table.count) Q values to \(qOut).")
         }
     }

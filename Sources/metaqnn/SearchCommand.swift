@@ -1,6 +1,5 @@
 import ArgumentParser
 import Designer
-import Dispatch
 import Foundation
 import SearchSpace
 
@@ -10,7 +9,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search CNN architectures with Q-learning; run the same command again to resume.",
         discussion: "With no flags: the whole ε schedule of the cpu-digits space on the embedded digits set, "
-            + "stored in Replay/default.sqlite, report in Reports/default/. Ctrl-C stops after recording what finished.")
+            + "stored in Replay/default.sqlite, report in Reports/default/. Ctrl-C (or SIGTERM, SIGHUP) stops after recording what finished.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var space: SearchSpaceOptions
@@ -43,8 +42,8 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         // Installed before the data load, so a Ctrl-C during it also stops the run cleanly.
         let cancellation = SearchCancellation()
-        let interrupt = Self.onInterrupt { cancellation.cancel() }
-        defer { interrupt.cancel() }
+        let signals = StopSignals { cancellation.cancel() }
+        defer { signals.cancel() }
         let search = try Search(request(), command: (["metaqnn"] + CommandLine.arguments.dropFirst().map(Self.shellWord)).joined(separator: " "))
         let outcome = try search.run(cancellation: cancellation) { event in
             if let line = SearchProgressFormatter.line(event) {
@@ -53,7 +52,7 @@ struct SearchCommand: ParsableCommand {
             }
         }
         SearchProgressFormatter.summary(outcome.status, completed: outcome.completed, report: outcome.report).forEach { print($0) }
-        if !outcome.completed { throw ExitCode(130) }
+        if !outcome.completed { throw ExitCode(signals.exitStatus) }
     }
 
     /// The library request from the flags; unset flags leave the stored (or default) settings alone.
@@ -79,32 +78,5 @@ struct SearchCommand: ParsableCommand {
     private static func shellWord(_ text: String) -> String {
         let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,".contains($0) }
         return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    /// Calls `handler` on the first Ctrl-C; a second one ends the process at once.
-    private static func onInterrupt(_ handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let count = ManagedAtomicCounter()
-        source.setEventHandler {
-            if count.increment() > 1 { Foundation.exit(130) }
-            FileHandle.standardError.write(Data("\nStopping after recording what has finished (Ctrl-C again to quit now)…\n".utf8))
-            handler()
-        }
-        source.resume()
-        return source
-    }
-}
-
-/// A tiny thread-safe counter for the signal handler.
-private final class ManagedAtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }

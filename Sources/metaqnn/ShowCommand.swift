@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        print(try ExperimentCatalog(store: store.open(.mustExist)).details(experiment: store.experiment, top: top),
+        print(try ExperimentCatalog(store: store.open(.readOnly)).details(experiment: store.experiment, top: top),
               terminator: "")
     }
 }

@@ -29,6 +29,37 @@ import Testing
         }
     }
 
+    @Test func aSearchKilledBeforeItsFirstModelIsListedAsInterrupted() throws {
+        let dir = NSTemporaryDirectory() + "designer-catalog-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A process that has exited: its pid is gone on this host, as after a kill -9.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gone.arguments = ["-c", "exit 0"]
+        try gone.run()
+        gone.waitUntilExit()
+        let store = try ReplayStore(path: dir + "/s.sqlite", mode: .createIfMissing)
+        let now = Date().timeIntervalSince1970
+        for (name, pid) in [("killed", gone.processIdentifier), ("alive", getpid())] {
+            try store.createExperiment(ExperimentRecord(
+                name: name, kind: .search, status: .running, seed: 1, searchSpaceJSON: "{}", settingsJSON: "{}",
+                rngState: 1, createdAt: now, updatedAt: now)) { transaction in
+                _ = try transaction.insertLease(LeaseRecord(
+                    net: "[SM(10)]", stage: 0, epsilon: 1, worker: "w", pid: pid, host: ProcessInfo.processInfo.hostName,
+                    claimedAt: now, heartbeatAt: now))
+            }
+        }
+        let rows = try ExperimentCatalog(store: store).listing().split(separator: "\n").dropFirst()
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.first { $0[0] == "alive" }?.prefix(7) == ["alive", "search", "running", "0", "0", "0", "1"])
+        #expect(rows.first { $0[0] == "killed" }?.prefix(8) == ["killed", "search", "stopped", "(interrupted)", "0", "0", "0", "0"])
+        let details = try ExperimentCatalog(store: store).details(experiment: "killed")
+        #expect(details.hasPrefix("experiment: killed (search, stopped (interrupted))\n"))
+        #expect(details.contains("0 failed, 0 in flight\n"))
+        #expect(details.contains(", abandoned: the next run trains it first\n"))
+    }
+
     @Test func scheduleProgressCountsOnlyTrainedNetsPerStage() {
         let schedule = EpsilonSchedule(steps: [.init(epsilon: 1, models: 3), .init(epsilon: 0.5, models: 2)])
         func net(_ stage: Int?, _ status: TrainedNetRecord.Status) -> TrainedNetRecord {

@@ -36,15 +36,9 @@ import Testing
     }
 
     @Test func committedFashionStoreIsStudiedTheSameTwice() throws {
-        // A copy, so the committed store is never touched.
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let store = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Replay/fashion.sqlite")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("predictor-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let copy = directory.appendingPathComponent("fashion.sqlite")
-        try FileManager.default.copyItem(at: source, to: copy)
-        let records = try ReplayStore(path: copy.path, mode: .mustExist).nets(experiment: "fashion")
+        let records = try ReplayStore(path: store.path, mode: .readOnly).nets(experiment: "fashion")
         let study = try PredictorStudy(records: records)
         #expect(study.horizon == 3)
         #expect(study.fullCurveCount == study.nets.filter { $0.sample.accuracies.count == 3 }.count)

@@ -1,4 +1,5 @@
 import Foundation
+import ReplayStore
 import SearchSpace
 import Testing
 @testable import Designer
@@ -70,6 +71,31 @@ struct SearchCrashTests {
         #expect(resumed.status == 0 && resumed.output.contains("Resuming experiment 'tiny'"))
         let finished = try SearchFixtures.snapshot(store: store)
         #expect(finished.nets.count == 14 && finished.leases == 0)
+    }
+
+    @Test("SIGTERM and SIGHUP stop like Ctrl-C: status stopped, leases released, exit status 128 + signal",
+          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"),
+          arguments: [(SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
+    func terminate(signal: Int32, status: Int32) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("term.sqlite")
+        var arguments = SearchFixtures.arguments(store: store)
+        arguments[arguments.firstIndex(of: "--epochs")! + 1] = "6"
+        let (process, out, _) = try MetaqnnProcess.start(arguments, in: directory)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, ((try? String(contentsOf: out, encoding: .utf8)) ?? "").components(separatedBy: " → ").count < 3 {
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        let output = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        #expect(process.terminationReason == .exit && process.terminationStatus == status, "\(output)")
+        #expect(output.contains("run the same command again to resume"))
+        let reader = try ReplayStore(path: store.path, mode: .readOnly)
+        #expect(try reader.experiment(named: "tiny").status == .stopped)
+        #expect(try reader.leases(experiment: "tiny").allSatisfy { $0.worker == StoreSearchBackend.released })
+        #expect(try SearchFixtures.snapshot(store: store).problems.isEmpty)
     }
 
     @Test("Two processes on one store never train the same net twice",

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A file a command writes (a CSV export, a rebuilt Q table): never the store it reads, never
+/// half written.
+///
+/// A regular file is written to a temporary file in the same folder, flushed to disk, and
+/// renamed over the target, so a failure leaves the old file (or none) rather than a fragment.
+/// A device or pipe (`/dev/stdout`, `/dev/full`) cannot be renamed onto, so it is written in
+/// place, with every write, flush and close checked.
+public struct OutputFile: Sendable, Equatable {
+    /// The path as the user gave it (used in messages).
+    public let path: String
+
+    /// An output file at `path`.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Refuses outputs that are the store at `store` (or a file SQLite keeps beside it), or that
+    /// name one file twice; checked before anything is read or written.
+    public static func check(_ outputs: [OutputFile], store: String) throws(ExportError) {
+        let storeFiles = ["", "-wal", "-shm", "-journal"].map { FileLocation(store + $0) }
+        for (index, output) in outputs.enumerated() {
+            let location = FileLocation(output.path)
+            if storeFiles.contains(where: { $0.isSameFile(as: location) }) {
+                throw .isTheStore(path: output.path, store: store)
+            }
+            for other in outputs[..<index] where FileLocation(other.path).isSameFile(as: location) {
+                throw .sameFile(first: other.path, second: output.path)
+            }
+        }
+    }
+
+    /// Writes `text` whole, or throws and leaves no partial regular file behind.
+    public func write(_ text: String) throws(ExportError) {
+        let bytes = Array(text.utf8)
+        var status = stat()
+        if stat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: throw .unwritable(path: path, reason: "it is a directory, not a file")
+            case S_IFREG: break
+            default: return try writeInPlace(bytes)
+            }
+        }
+        try replace(with: bytes, mode: stat(path, &status) == 0 ? status.st_mode & 0o7777 : nil)
+    }
+
+    /// Temporary file beside the target (the symlink's target, if it is one), then rename.
+    private func replace(with bytes: [UInt8], mode: mode_t?) throws(ExportError) {
+        let target = FileLocation(path).resolved
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(UUID().uuidString).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o644)
+        guard descriptor >= 0 else {
+            let missingFolder = errno == ENOENT
+            throw .unwritable(path: path, reason: missingFolder ? "no directory \(folder)" : "not writable")
+        }
+        do throws(ExportError) {
+            if let mode { fchmod(descriptor, mode) }  // keep the replaced file's permissions, not the umask's
+            try writeAll(bytes, to: descriptor, flush: true)
+            guard close(descriptor) == 0 else { throw failure() }
+            guard rename(temporary, target) == 0 else { throw failure() }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private func writeInPlace(_ bytes: [UInt8]) throws(ExportError) {
+        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        do throws(ExportError) {
+            try writeAll(bytes, to: descriptor, flush: false)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw failure() }
+    }
+
+    private func writeAll(_ bytes: [UInt8], to descriptor: Int32, flush: Bool) throws(ExportError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw failure() }
+            offset += written
+        }
+        // A full disk may only show at fsync; pipes and terminals cannot be synced, which is fine.
+        if flush, fsync(descriptor) != 0 { throw failure() }
+    }
+
+    private func failure() -> ExportError {
+        .writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+}
+
+/// Where a path leads: the resolved path (symlinks, `.` and `..` removed) and, if it exists, the
+/// file's device and inode, so hard links count as the same file too.
+private struct FileLocation {
+    let resolved: String
+    let identity: (device: UInt64, inode: UInt64)?
+
+    init(_ path: String) {
+        var status = stat()
+        identity = stat(path, &status) == 0 ? (UInt64(status.st_dev), UInt64(status.st_ino)) : nil
+        if let real = realpath(path, nil) {
+            resolved = String(cString: real)
+            free(real)
+            return
+        }
+        // Not there yet: resolve its folder, keep its name.
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        if let real = realpath(folder, nil) {
+            resolved = String(cString: real) + "/" + url.lastPathComponent
+            free(real)
+        } else {
+            resolved = url.standardizedFileURL.path
+        }
+    }
+
+    func isSameFile(as other: FileLocation) -> Bool {
+        if let mine = identity, let theirs = other.identity { return mine == theirs }
+        return resolved == other.resolved
+    }
+}

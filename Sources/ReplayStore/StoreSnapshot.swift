@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A read-only store: the file copied into an in-memory database with SQLite's backup API, so
+/// reading it writes nothing beside it and an older schema can be migrated in the copy.
+///
+/// A plain read-only connection is not enough: SQLite creates `-wal` and `-shm` files beside a
+/// WAL database it reads, and fails where it may not create them (a read-only folder). So the
+/// source is opened as `immutable` when it has no write-ahead log (everything is in the file),
+/// and with `readonly_shm` when it has one (a search may be writing it right now: the copy then
+/// takes a proper read transaction and sees only committed steps).
+enum StoreSnapshot {
+    /// The in-memory copy of the store at `path`, checked and brought up to this build's schema.
+    static func load(path: String, busyTimeout: Double) throws(ReplayStoreError) -> DatabaseQueue {
+        try checkHeader(path: path)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        do {
+            let memory = try DatabaseQueue(configuration: configuration)
+            try copy(path: path, into: memory, busyTimeout: busyTimeout)
+            let migrator = StoreSchema.migrator
+            let pending = try memory.read { db in
+                guard try StoreSchema.check(db, path: path) == .store else { throw ReplayStoreError.notAStore(path: path) }
+                return try !migrator.hasCompletedMigrations(db)
+            }
+            // A store of an older build: its copy gets the new tables, the file stays as it is.
+            if pending { try migrator.migrate(memory) }
+            return memory
+        } catch {
+            throw ReplayStore.map(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Refuses a file that is empty or does not start like an SQLite database.
+    private static func checkHeader(path: String) throws(ReplayStoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .sqlite(path: path, message: "the file cannot be read")
+        }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { throw .notAStore(path: path) }
+        guard header == Data("SQLite format 3\0".utf8) else { throw .notADatabase(path: path) }
+    }
+
+    /// Copies every page of the file (and its committed write-ahead log) into `memory`.
+    private static func copy(path: String, into memory: DatabaseQueue, busyTimeout: Double) throws {
+        let file = URL(fileURLWithPath: path).absoluteString
+        let logSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        var attempts = logSize > 0 ? ["\(file)?mode=ro&readonly_shm=1", "\(file)?mode=ro"] : ["\(file)?mode=ro&immutable=1"]
+        while true {
+            let uri = attempts.removeFirst()
+            do {
+                return try backup(from: uri, into: memory, busyTimeout: busyTimeout)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && !attempts.isEmpty {
+                // A log without its shared-memory index (e.g. copied without it): SQLite must
+                // build the index, which it can only do in a `-shm` file; the store itself is still only read.
+                continue
+            }
+        }
+    }
+
+    private static func backup(from uri: String, into memory: DatabaseQueue, busyTimeout: Double) throws {
+        var source: OpaquePointer?
+        defer { sqlite3_close(source) }
+        let opened = sqlite3_open_v2(uri, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)
+        guard opened == SQLITE_OK, let source else { throw error(opened, source) }
+        sqlite3_busy_timeout(source, Int32(min(busyTimeout * 1000, Double(Int32.max))))
+        try memory.writeWithoutTransaction { db in
+            guard let backup = sqlite3_backup_init(db.sqliteConnection, "main", source, "main") else {
+                throw error(sqlite3_errcode(db.sqliteConnection), db.sqliteConnection)
+            }
+            let stepped = sqlite3_backup_step(backup, -1)
+            let finished = sqlite3_backup_finish(backup)
+            if stepped != SQLITE_DONE { throw error(stepped, source) }
+            if finished != SQLITE_OK { throw error(finished, db.sqliteConnection) }
+        }
+    }
+
+    private static func error(_ code: Int32, _ connection: OpaquePointer?) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code),
+                      message: connection.map { String(cString: sqlite3_errmsg($0)) })
+    }
+}
