@@ -54,4 +54,27 @@ import Testing
         let records = (0..<4).map { Self.record("[C(\(8 * ($0 + 1)),3,1), SM(10)]", curve: [0.2, 0.4, 0.5]) }
         #expect(throws: PredictorError.tooFewCurves(have: 4, need: 10)) { try PredictorStudy(records: records) }
     }
+
+    @Test(.enabled(if: MetaqnnProcess.executable != nil)) func commandPrintsTheTablesAndNamesBadInput() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Replay/fashion.sqlite").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let run = try MetaqnnProcess.run(["predictor", "--experiment", "fashion", "--store", store], in: directory)
+        #expect(run.status == 0, "\(run.error)")
+        for fragment in ["kernel ridge (RBF)", "linear ridge", "last observed", "0.99", "top-5 kept"] {
+            #expect(run.output.contains(fragment), "missing \(fragment) in:\n\(run.output)")
+        }
+        // Two τ rows for three-epoch curves, three Δ rows.
+        #expect(run.output.split(separator: "\n").filter { $0.hasPrefix("1 ") || $0.hasPrefix("2 ") }.count == 2)
+        #expect(run.output.split(separator: "\n").filter { $0.hasPrefix("0.9") }.count == 3)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+
+        let negative = try MetaqnnProcess.run(["predictor", "--experiment", "fashion", "--store", store, "--burn-in", "-1"],
+                                              in: directory)
+        #expect(negative.status != 0 && negative.error.contains("--burn-in must be 0 or more"), "\(negative.error)")
+        let unknown = try MetaqnnProcess.run(["predictor", "--experiment", "nope", "--store", store], in: directory)
+        #expect(unknown.status == 1 && unknown.error.contains("nope"), "\(unknown.error)")
+    }
 }
