@@ -17,12 +17,12 @@ public struct CrossValidation: Hashable, Sendable {
     }
 
     /// Each row's prediction by a model fitted on the other folds; nil when a fit is not positive definite.
-    func outOfFold(rows: [[Double]], targets: [Double], hyperparameters: Hyperparameters) -> [Double]? {
+    func outOfFold(rows: [[Double]], targets: [Double], regressor: Regressor, hyperparameters: Hyperparameters) -> [Double]? {
         var predictions = [Double](repeating: 0, count: rows.count)
         for fold in 0..<folds {
             let train = assignment.indices.filter { assignment[$0] != fold }
-            guard let model = KernelRidge(rows: train.map { rows[$0] }, targets: train.map { targets[$0] },
-                                          hyperparameters: hyperparameters) else { return nil }
+            guard let model = regressor.fit(rows: train.map { rows[$0] }, targets: train.map { targets[$0] },
+                                            hyperparameters: hyperparameters) else { return nil }
             for row in assignment.indices where assignment[row] == fold { predictions[row] = model.predict(rows[row]) }
         }
         return predictions
@@ -32,11 +32,12 @@ public struct CrossValidation: Hashable, Sendable {
     func tune(rows: [[Double]], targets: [Double], regressor: Regressor) -> (Hyperparameters, [Double]) {
         var best: (Hyperparameters, [Double], Double)?
         for candidate in regressor.candidates(features: rows[0].count) {
-            guard let predictions = outOfFold(rows: rows, targets: targets, hyperparameters: candidate) else { continue }
+            guard let predictions = outOfFold(rows: rows, targets: targets, regressor: regressor, hyperparameters: candidate)
+            else { continue }
             let error = RegressionMetrics.meanSquaredError(predictions, targets)
             if best == nil || error < best!.2 { best = (candidate, predictions, error) }
         }
-        // The largest λ of every grid keeps K + λI positive definite, so some candidate always fits.
+        // The largest λ of every kernel ridge grid keeps K + λI positive definite, and ν-SVR always fits.
         precondition(best != nil, "no hyperparameter candidate gave a positive-definite system")
         return (best!.0, best!.1)
     }

@@ -9,7 +9,7 @@ public struct CurvePredictor: Sendable {
         public let hyperparameters: Hyperparameters
         /// σ(τ): root mean squared out-of-fold error at the chosen hyperparameters.
         public let sigma: Double
-        let model: KernelRidge
+        let model: RegressionModel
     }
 
     /// Fewest full curves a predictor is fitted on.
@@ -26,7 +26,7 @@ public struct CurvePredictor: Sendable {
 
     /// Fits on full curves (every sample's curve has `horizon` epochs); the folds, shared by every τ,
     /// are drawn from `generator`, so the same curves and generator give the same predictor.
-    public init(fullCurves samples: [CurveSample], horizon: Int, regressor: Regressor = .kernelRidgeRBF,
+    public init(fullCurves samples: [CurveSample], horizon: Int, regressor: Regressor = .nuSVR,
                 folds: Int = 5, using generator: inout some RandomNumberGenerator) throws(PredictorError) {
         guard horizon >= 2 else { throw .horizonTooShort(horizon: horizon) }
         guard samples.count >= Self.minimumCurves else {
@@ -43,7 +43,7 @@ public struct CurvePredictor: Sendable {
             let gains = zip(samples, targets).map { $1 - CurveFeatures.anchor($0, prefix: prefix) }
             let (chosen, predictions) = validation.tune(rows: rows, targets: gains, regressor: regressor)
             // The chosen λ fitted in every fold, so it fits on all rows too.
-            let model = KernelRidge(rows: rows, targets: gains, hyperparameters: chosen)!
+            let model = regressor.fit(rows: rows, targets: gains, hyperparameters: chosen)!
             return PrefixModel(prefix: prefix, hyperparameters: chosen,
                                sigma: RegressionMetrics.rootMeanSquaredError(predictions, gains), model: model)
         }

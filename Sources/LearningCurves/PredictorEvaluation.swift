@@ -60,7 +60,7 @@ public struct PredictorEvaluation: Hashable, Sendable {
                     let train = training[fold]
                     let trainRows = train.map { rows[$0] }, trainTargets = train.map { gains[$0] }
                     let (chosen, _) = inner[fold].tune(rows: trainRows, targets: trainTargets, regressor: regressor)
-                    let model = KernelRidge(rows: trainRows, targets: trainTargets, hyperparameters: chosen)!
+                    let model = regressor.fit(rows: trainRows, targets: trainTargets, hyperparameters: chosen)!
                     for row in outer.assignment.indices where outer.assignment[row] == fold {
                         predictions[row] = anchors[row] + model.predict(rows[row])
                     }

@@ -4,39 +4,60 @@ public enum Regressor: String, Hashable, Sendable, CaseIterable, Codable {
     case kernelRidgeRBF = "kernel-ridge-rbf"
     /// Ridge regression on the standardised features (kernel ridge with a linear kernel); hyperparameter λ.
     case linearRidge = "linear-ridge"
+    /// ν-support-vector regression with an RBF kernel, as in Baker et al. 2017; cost C = 1/λ, ν and γ.
+    case nuSVR = "nu-svr"
 
     /// A short name for tables.
     public var label: String {
         switch self {
         case .kernelRidgeRBF: "kernel ridge (RBF)"
         case .linearRidge: "linear ridge"
+        case .nuSVR: "ν-SVR (RBF)"
         }
     }
 
     /// The hyperparameter candidates searched by cross-validation; γ is scaled by 1/features.
     func candidates(features: Int) -> [Hyperparameters] {
         let lambdas = [0.001, 0.01, 0.1, 1, 10, 100]
+        let base = 1 / Double(max(features, 1))
         switch self {
         case .kernelRidgeRBF:
-            let base = 1 / Double(max(features, 1))
             return [0.03, 0.1, 0.3, 1, 3].flatMap { g in lambdas.map { Hyperparameters(lambda: $0, gamma: g * base) } }
         case .linearRidge:
             return lambdas.map { Hyperparameters(lambda: $0, gamma: nil) }
+        case .nuSVR:
+            // Fewer candidates: each is an iterative solve, not one Cholesky.
+            return [0.1, 0.3, 1, 3].flatMap { g in
+                [0.1, 1, 10].flatMap { c in [0.25, 0.5].map { Hyperparameters(lambda: c, gamma: g * base, nu: $0) } }
+            }
+        }
+    }
+
+    /// The model fitted on raw feature rows; nil when the system is not positive definite (kernel ridge).
+    func fit(rows: [[Double]], targets: [Double], hyperparameters: Hyperparameters) -> RegressionModel? {
+        switch self {
+        case .kernelRidgeRBF, .linearRidge:
+            KernelRidge(rows: rows, targets: targets, hyperparameters: hyperparameters).map(RegressionModel.kernelRidge)
+        case .nuSVR:
+            NuSVR(rows: rows, targets: targets, hyperparameters: hyperparameters).map(RegressionModel.nuSVR)
         }
     }
 }
 
-/// Ridge penalty λ and, for the RBF kernel, its width γ in k(a, b) = exp(−γ‖a − b‖²).
+/// Regularisation λ, for the RBF kernel its width γ in k(a, b) = exp(−γ‖a − b‖²), and ν for ν-SVR.
 public struct Hyperparameters: Hashable, Sendable, Codable {
-    /// Ridge penalty added to the kernel matrix's diagonal.
+    /// Kernel ridge: the penalty added to the kernel matrix's diagonal; ν-SVR: 1/C.
     public var lambda: Double
     /// RBF width; nil for the linear kernel.
     public var gamma: Double?
+    /// ν-SVR's bound on the share of support vectors (and of errors outside the tube); nil for kernel ridge.
+    public var nu: Double?
 
     /// Hyperparameters from their values.
-    public init(lambda: Double, gamma: Double?) {
+    public init(lambda: Double, gamma: Double?, nu: Double? = nil) {
         self.lambda = lambda
         self.gamma = gamma
+        self.nu = nu
     }
 
     /// k(a, b) for these hyperparameters: RBF when γ is set, else the dot product.

@@ -52,7 +52,7 @@ public struct ReplaySimulation: Hashable, Sendable {
 
     /// Simulates each threshold; every fit draws its folds from a fresh copy of `generator`.
     public init<G: RandomNumberGenerator>(nets: [Net], horizon: Int, thresholds: [Double], burnIn: Int,
-                                          regressor: Regressor = .kernelRidgeRBF, folds: Int = 5, generator: G) {
+                                          regressor: Regressor = .nuSVR, folds: Int = 5, generator: G) {
         precondition(horizon >= 2, "curves of one epoch cannot be stopped early")
         self.horizon = horizon
         self.burnIn = burnIn

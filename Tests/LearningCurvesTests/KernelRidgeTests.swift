@@ -1,3 +1,4 @@
+import Foundation
 @testable import LearningCurves
 import Testing
 
@@ -26,6 +27,22 @@ import Testing
         let model = try #require(KernelRidge(rows: rows, targets: [1, 2, 3, 6],
                                              hyperparameters: Hyperparameters(lambda: 1e9, gamma: nil)))
         #expect(abs(model.predict([5]) - 3) < 1e-6)
+    }
+
+    @Test func nuSVRFitsASmoothCurveWithAtLeastNuSupportVectors() throws {
+        let xs = (0..<30).map { Double($0) / 29 }
+        let rows = xs.map { [$0] }, targets = xs.map { sin(3 * $0) }
+        for nu in [0.25, 0.5] {
+            let model = try #require(NuSVR(rows: rows, targets: targets,
+                                           hyperparameters: Hyperparameters(lambda: 0.01, gamma: 1, nu: nu)))
+            let worst = zip(rows, targets).map { abs(model.predict($0) - $1) }.max()!
+            #expect(worst < 0.05, "ν = \(nu): worst training error \(worst)")
+            // ν is a lower bound on the share of support vectors.
+            #expect(Double(model.coefficients.filter { $0 != 0 }.count) >= nu * 30 - 1e-9)
+            // Between the training points too.
+            #expect(abs(model.predict([0.51]) - sin(1.53)) < 0.05)
+        }
+        #expect(NuSVR(rows: rows, targets: targets, hyperparameters: Hyperparameters(lambda: 1, gamma: 1)) == nil)
     }
 
     @Test func rSquaredAndRMSEByHand() {
