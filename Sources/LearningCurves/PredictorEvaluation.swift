@@ -35,10 +35,11 @@ public struct PredictorEvaluation: Hashable, Sendable {
     /// Evaluates `regressors` on full curves; folds come from `generator`, so a seed fixes every number.
     public init(fullCurves samples: [CurveSample], horizon: Int, regressors: [Regressor] = Regressor.allCases,
                 folds: Int = 5, using generator: inout some RandomNumberGenerator) throws(PredictorError) {
-        guard horizon >= 2 else { throw .horizonTooShort(horizon: horizon) }
         // The inner folds need enough rows after the outer fold is held out.
         let need = max(CurvePredictor.minimumCurves * folds / max(folds - 1, 1), 2 * folds)
+        // Counted first, so an experiment without curves (an import) hears that rather than about epochs.
         guard samples.count >= need else { throw .tooFewCurves(have: samples.count, need: need) }
+        guard horizon >= 2 else { throw .horizonTooShort(horizon: horizon) }
         precondition(!regressors.isEmpty, "evaluate at least one regressor")
         precondition(samples.allSatisfy { $0.accuracies.count == horizon }, "every curve must have \(horizon) epochs")
         self.horizon = horizon

@@ -53,6 +53,16 @@ import Testing
     @Test func tooFewFullCurvesIsTheTypedError() {
         let records = (0..<4).map { Self.record("[C(\(8 * ($0 + 1)),3,1), SM(10)]", curve: [0.2, 0.4, 0.5]) }
         #expect(throws: PredictorError.tooFewCurves(have: 4, need: 10)) { try PredictorStudy(records: records) }
+        // An import has no curves at all: the same error, not one about epochs.
+        let imported = records.map { record in
+            var copy = record
+            copy.epochsJSON = "[]"
+            return copy
+        }
+        #expect(throws: PredictorError.tooFewCurves(have: 0, need: 10)) { try PredictorStudy(records: imported) }
+        // One-epoch curves leave nothing to predict from.
+        let short = (0..<12).map { Self.record("[C(\(8 * ($0 + 1)),3,1), SM(10)]", curve: [0.2 + 0.01 * Double($0)]) }
+        #expect(throws: PredictorError.horizonTooShort(horizon: 1)) { try PredictorStudy(records: short) }
     }
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil)) func commandPrintsTheTablesAndNamesBadInput() throws {
