@@ -21,6 +21,8 @@ extension ReportWriter {
             nets: nets,
             qTable: try QTable(storeRecords: try store.qValues(experiment: name), experiment: name),
             storePath: storePath ?? store.path)
+        input.finalists = FinalistsSummary(finalists: try store.finalists(experiment: name),
+                                           ensembles: try store.ensembles(experiment: name), nets: nets)
         // Too few full curves (or one-epoch curves) simply leave the section out.
         if studyPredictor { input.predictor = try? PredictorStudy(records: nets).summary }
         return try write(input, to: directory)
