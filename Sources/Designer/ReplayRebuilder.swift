@@ -30,7 +30,7 @@ public struct ReplayRebuilder: Sendable {
         do {
             settings = try JSONDecoder().decode(SearchSpaceSettings.self, from: Data(experiment.searchSpaceJSON.utf8))
         } catch {
-            throw StoredExperimentError.unreadableSettings(experiment: name, reason: "\(error)")
+            throw StoredExperimentError.unreadableSettings(experiment: name, reason: decodingReason(error))
         }
         var learner = QLearner(settings: settings)
         // Each distinct net is parsed once; the store only holds nets that were legal when recorded.

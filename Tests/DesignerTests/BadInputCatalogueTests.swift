@@ -32,7 +32,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 /// The catalogue of bad inputs: every case must exit with its status and phrase, and leave every
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
-    static let cases: [BadInput] = netStrings + schedules + datasets + stores + imports + exports + flags + signals
+    static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + flags
+        + signals
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {
@@ -215,6 +216,21 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["search", "--experiment", "good", "--epochs", "1"], status: 1, phrase: "imported"),
         BadInput(arguments: ["show", "--experiment", "good", "--busy-timeout", "-1"], status: 64, phrase: "--busy-timeout"),
         BadInput(arguments: ["show", "--store", "empty-dir"], status: 1, phrase: "empty-dir"),
+    ]
+
+    /// Experiments `small` (a finished search) and `overflow` (its schedule stored with a total past `Int.max`).
+    static let storedSearches: [BadInput] = [
+        BadInput(arguments: BadInputFolder.smallSearch + ["--seed", "9"], status: 1, phrase: "seed"),
+        BadInput(arguments: BadInputFolder.smallSearch.map { $0 == "1.0:2" ? "1.0:3" : $0 }, status: 1, phrase: "schedule"),
+        BadInput(arguments: BadInputFolder.smallSearch.map { $0 == "small" ? "overflow" : $0 }, status: 1,
+                 phrase: "add up to more than 9223372036854775807"),
+        BadInput(arguments: ["replay", "--store", "Replay/good.sqlite", "--experiment", "overflow"], status: 1,
+                 phrase: "epsilon_schedule: The ε schedule's model counts add up to more than 9223372036854775807"),
+        BadInput(arguments: ["report", "--store", "Replay/good.sqlite", "--experiment", "overflow", "--out", "r"], status: 1,
+                 phrase: "add up to more than 9223372036854775807"),
+        // Reading commands show what they can of such an experiment, without trapping.
+        BadInput(arguments: ["list", "--store", "Replay/good.sqlite"], status: 0, phrase: "overflow"),
+        BadInput(arguments: ["show", "--store", "Replay/good.sqlite", "--experiment", "overflow"], status: 0, phrase: "overflow"),
     ]
 
     static let imports: [BadInput] = [
