@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
-            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets"]),
+            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets", "ModelExport"]),
         .executableTarget(
             name: "metaqnn",
             dependencies: [
@@ -69,7 +69,10 @@ let package = Package(
             dependencies: ["ReplayStore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
-        .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "NeuralEngine", "TestSupport"]),
+        .testTarget(
+            name: "ModelExportTests",
+            dependencies: ["ModelExport", "NeuralEngine", "Datasets", "Training", "SearchSpace", "TestSupport"],
+            resources: [.copy("Resources")]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
     ]
 )

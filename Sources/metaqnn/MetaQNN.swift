@@ -17,6 +17,7 @@ struct MetaQNN: AsyncParsableCommand {
             ShowCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            FinalizeCommand.self,
             TrainCommand.self,
             CheckCommand.self,
             SpaceCommand.self,
