@@ -33,7 +33,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
     static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + flags
-        + signals
+        + bench + signals
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {
@@ -96,6 +96,18 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 // MARK: - The cases, by area
 
 extension BadInputCatalogueTests {
+    static let bench: [BadInput] = [
+        BadInput(arguments: ["bench", "--net", "[FC(16), SM(10)]", "--threads", "100000"], status: 64,
+                 phrase: "--threads must be between 1 and 256"),
+        BadInput(arguments: ["bench", "--net", "[FC(16), SM(10)]", "--batch", "100000000", "--seconds", "0.1"], status: 1,
+                 phrase: "to train with batch size 100000000"),
+        BadInput(arguments: ["bench", "--net", "[FC(2000000000), SM(10)]", "--seconds", "0.1"], status: 1,
+                 phrase: "of memory; use a smaller net"),
+        BadInput(arguments: ["bench", "--input", "0x28x28"], status: 64, phrase: "is not CxHxW with positive numbers"),
+        BadInput(arguments: ["bench", "--batch", "0"], status: 64, phrase: "--batch must be at least 1"),
+        BadInput(arguments: ["bench", "--net", "[FC(16)]"], status: 1, phrase: "does not end with SM(c)"),
+    ]
+
     /// `metaqnn check net`, which exits with status 1 for malformed and for illegal nets.
     static func check(_ net: String, _ phrase: String) -> BadInput {
         BadInput(arguments: ["check", net], status: 1, phrase: phrase)
