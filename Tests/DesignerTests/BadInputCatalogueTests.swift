@@ -32,7 +32,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 /// The catalogue of bad inputs: every case must exit with its status and phrase, and leave every
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
-    static let cases: [BadInput] = netStrings + schedules + datasets + stores + imports + exports + flags + signals
+    static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + flags
+        + bench + signals
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {
@@ -95,6 +96,18 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 // MARK: - The cases, by area
 
 extension BadInputCatalogueTests {
+    static let bench: [BadInput] = [
+        BadInput(arguments: ["bench", "--net", "[FC(16), SM(10)]", "--threads", "100000"], status: 64,
+                 phrase: "--threads must be between 1 and 256"),
+        BadInput(arguments: ["bench", "--net", "[FC(16), SM(10)]", "--batch", "100000000", "--seconds", "0.1"], status: 1,
+                 phrase: "to train with batch size 100000000"),
+        BadInput(arguments: ["bench", "--net", "[FC(2000000000), SM(10)]", "--seconds", "0.1"], status: 1,
+                 phrase: "of memory; use a smaller net"),
+        BadInput(arguments: ["bench", "--input", "0x28x28"], status: 64, phrase: "is not CxHxW with positive numbers"),
+        BadInput(arguments: ["bench", "--batch", "0"], status: 64, phrase: "--batch must be at least 1"),
+        BadInput(arguments: ["bench", "--net", "[FC(16)]"], status: 1, phrase: "does not end with SM(c)"),
+    ]
+
     /// `metaqnn check net`, which exits with status 1 for malformed and for illegal nets.
     static func check(_ net: String, _ phrase: String) -> BadInput {
         BadInput(arguments: ["check", net], status: 1, phrase: phrase)
@@ -215,6 +228,21 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["search", "--experiment", "good", "--epochs", "1"], status: 1, phrase: "imported"),
         BadInput(arguments: ["show", "--experiment", "good", "--busy-timeout", "-1"], status: 64, phrase: "--busy-timeout"),
         BadInput(arguments: ["show", "--store", "empty-dir"], status: 1, phrase: "empty-dir"),
+    ]
+
+    /// Experiments `small` (a finished search) and `overflow` (its schedule stored with a total past `Int.max`).
+    static let storedSearches: [BadInput] = [
+        BadInput(arguments: BadInputFolder.smallSearch + ["--seed", "9"], status: 1, phrase: "seed"),
+        BadInput(arguments: BadInputFolder.smallSearch.map { $0 == "1.0:2" ? "1.0:3" : $0 }, status: 1, phrase: "schedule"),
+        BadInput(arguments: BadInputFolder.smallSearch.map { $0 == "small" ? "overflow" : $0 }, status: 1,
+                 phrase: "add up to more than 9223372036854775807"),
+        BadInput(arguments: ["replay", "--store", "Replay/good.sqlite", "--experiment", "overflow"], status: 1,
+                 phrase: "epsilon_schedule: The ε schedule's model counts add up to more than 9223372036854775807"),
+        BadInput(arguments: ["report", "--store", "Replay/good.sqlite", "--experiment", "overflow", "--out", "r"], status: 1,
+                 phrase: "add up to more than 9223372036854775807"),
+        // Reading commands show what they can of such an experiment, without trapping.
+        BadInput(arguments: ["list", "--store", "Replay/good.sqlite"], status: 0, phrase: "overflow"),
+        BadInput(arguments: ["show", "--store", "Replay/good.sqlite", "--experiment", "overflow"], status: 0, phrase: "overflow"),
     ]
 
     static let imports: [BadInput] = [

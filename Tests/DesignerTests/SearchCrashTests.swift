@@ -24,10 +24,15 @@ struct SearchCrashTests {
         var generator = SplitMix64(seed: 2026)
         var kills = 0
         var finished = false
+        // On a loaded machine start-up alone (data, settings, store) can outlast the kill window, and
+        // then no run would ever commit a step; the window starts after the time this machine takes
+        // now to resume the finished reference search and find nothing left to do.
+        let startup = ContinuousClock().measure { _ = try? MetaqnnProcess.run(arguments(reference), in: directory) }
+        let startupSeconds = Double(startup.components.seconds) + Double(startup.components.attoseconds) * 1e-18
         for _ in 0..<200 {
-            // 0.03–0.23 s: start-up, claims, training and record transactions all get hit, and every
-            // run that lives past start-up commits a step or two, so the search moves on.
-            let delay = 0.03 + Double(generator.next() % 200) / 1000
+            // Start-up plus 0.03–0.23 s: start-up, claims, training and record transactions all get
+            // hit, and every run that lives past start-up commits a step or two, so the search moves on.
+            let delay = startupSeconds + 0.03 + Double(generator.next() % 200) / 1000
             let outcome = try MetaqnnProcess.run(arguments(killed), in: directory, killAfter: delay)
             if outcome.killed {
                 kills += 1
