@@ -58,7 +58,7 @@ public struct OutputFile: Sendable, Equatable {
         }
         do throws(ExportError) {
             if let mode { fchmod(descriptor, mode) }  // keep the replaced file's permissions, not the umask's
-            try writeAll(bytes, to: descriptor, flush: true)
+            try writeAll(bytes, to: descriptor, mustSync: true)
             guard close(descriptor) == 0 else { throw failure() }
             guard rename(temporary, target) == 0 else { throw failure() }
         } catch {
@@ -72,7 +72,7 @@ public struct OutputFile: Sendable, Equatable {
         let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         do throws(ExportError) {
-            try writeAll(bytes, to: descriptor, flush: false)
+            try writeAll(bytes, to: descriptor, mustSync: false)
         } catch {
             close(descriptor)
             throw error
@@ -80,7 +80,7 @@ public struct OutputFile: Sendable, Equatable {
         guard close(descriptor) == 0 else { throw failure() }
     }
 
-    private func writeAll(_ bytes: [UInt8], to descriptor: Int32, flush: Bool) throws(ExportError) {
+    private func writeAll(_ bytes: [UInt8], to descriptor: Int32, mustSync: Bool) throws(ExportError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
@@ -88,8 +88,9 @@ public struct OutputFile: Sendable, Equatable {
             guard written > 0 else { throw failure() }
             offset += written
         }
-        // A full disk may only show at fsync; pipes and terminals cannot be synced, which is fine.
-        if flush, fsync(descriptor) != 0 { throw failure() }
+        // A full disk may only show at fsync; pipes, terminals and character devices cannot be
+        // synced (EINVAL), which is no failure of the output.
+        if fsync(descriptor) != 0 && (mustSync || errno != EINVAL) { throw failure() }
     }
 
     private func failure() -> ExportError {

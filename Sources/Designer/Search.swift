@@ -25,11 +25,17 @@ public struct Search: Sendable {
     public init(_ request: SearchRequest, command: String? = nil) throws {
         guard request.workers >= 1 else { throw SearchError.invalidWorkers(request.workers) }
         self.request = request
-        let existing = try Self.storedExperiment(request)
+        let (reader, existing) = try Self.storedExperiment(request)
         var (configuration, sets) = try Self.prepare(request, existing: existing, loaded: nil)
         var data = try configuration.training.splits(of: sets, seed: configuration.seed)
-        let store = try ReplayStore(path: request.store.path, mode: .createIfMissing, busyTimeout: request.busyTimeout)
         var resumed = existing != nil
+        if let reader, existing?.status == .finished,
+           try StoreSearchBackend(store: reader, experiment: request.experiment, configuration: configuration).isComplete() {
+            // Nothing left to do: the store is not even opened for writing (opening it writes).
+            (self.configuration, self.store, self.resumed, self.data) = (configuration, reader, resumed, data)
+            return
+        }
+        let store = try ReplayStore(path: request.store.path, mode: .createIfMissing, busyTimeout: request.busyTimeout)
         if existing == nil {
             let now = Date().timeIntervalSince1970
             let settings = StoredSearchSettings(dataset: configuration.dataset.description, command: command,
@@ -55,15 +61,15 @@ public struct Search: Sendable {
         self.data = data
     }
 
-    /// The experiment as stored, read without writing; nil when the store or the experiment does
-    /// not exist yet (an empty file is a store still to be made).
-    private static func storedExperiment(_ request: SearchRequest) throws -> ExperimentRecord? {
-        guard FileManager.default.fileExists(atPath: request.store.path) else { return nil }
+    /// The store read-only and the experiment as stored, read without writing; nil when the store
+    /// or the experiment does not exist yet (an empty file is a store still to be made).
+    private static func storedExperiment(_ request: SearchRequest) throws -> (ReplayStore?, ExperimentRecord?) {
+        guard FileManager.default.fileExists(atPath: request.store.path) else { return (nil, nil) }
         do {
-            return try ReplayStore(path: request.store.path, mode: .readOnly, busyTimeout: request.busyTimeout)
-                .experimentIfPresent(named: request.experiment)
+            let reader = try ReplayStore(path: request.store.path, mode: .readOnly, busyTimeout: request.busyTimeout)
+            return (reader, try reader.experimentIfPresent(named: request.experiment))
         } catch ReplayStoreError.notAStore {
-            return nil
+            return (nil, nil)
         }
     }
 
@@ -90,6 +96,7 @@ public struct Search: Sendable {
         try configuration.space.validate()
         try configuration.space.epsilonSchedule.validate()
         try configuration.training.validate()
+        if existing == nil { try configuration.space.validateForNewSearch() }
         if let stored, stored.configuration != configuration {
             throw SearchError.settingsChanged(experiment: request.experiment,
                                               fields: configuration.differences(from: stored.configuration))

@@ -55,10 +55,27 @@ public final class ReplayStore: Sendable {
                     withIntermediateDirectories: true)
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
+            try Self.migrate(pool)
             database = pool
         } catch {
             throw Self.map(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Brings the store up to this build's schema. GRDB runs each migration in its own
+    /// transaction after reading which are applied, so two processes opening a new (or older)
+    /// store at once can both start the same migration; the loser's fails ("already exists")
+    /// and it tries again, each round finding at least one more migration done by the winner.
+    private static func migrate(_ pool: DatabasePool) throws {
+        let migrator = StoreSchema.migrator
+        for attempt in 0... {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                if (try? pool.read(migrator.hasCompletedMigrations)) == true { return }
+                if attempt >= migrator.migrations.count { throw error }
+            }
         }
     }
 
@@ -180,9 +197,11 @@ public final class ReplayStore: Sendable {
         return try read { db in
             let nets = try TrainedNetRecord.fetchAll(db, sql: "SELECT * FROM trainedNet WHERE experimentID = ?", arguments: [id])
             let byID = Dictionary(uniqueKeysWithValues: nets.map { ($0.id, $0) })
-            return try ReplayRowRecord.fetchAll(
-                db, sql: "SELECT * FROM replayRow WHERE experimentID = ? ORDER BY sequence", arguments: [id]
-            ).map { row in
+            return try ReplayRowRecord.fetchAll(db, sql: """
+                SELECT \(ReplayRowRecord.joinedColumns) FROM replayRow r
+                LEFT JOIN replayRowResult x ON x.experimentID = r.experimentID AND x.sequence = r.sequence
+                WHERE r.experimentID = ? ORDER BY r.sequence
+                """, arguments: [id]).map { row in
                 guard let net = byID[row.netID] else { throw RecordDecodingError(detail: "replay row \(row.sequence) without its net") }
                 return ReplayEntry(row: row, net: net)
             }

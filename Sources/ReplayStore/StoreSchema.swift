@@ -19,7 +19,12 @@ enum StoreSchema {
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
         if application != applicationID {
-            if objects == 0 { return .empty }
+            // The migrator creates its empty bookkeeping table before the first migration's
+            // transaction, so a store being created right now (or killed then) holds only that.
+            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")
+            let unstarted = try names == ["grdb_migrations"]
+                && (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0) == 0
+            if objects == 0 || unstarted { return .empty }
             throw ReplayStoreError.foreignDatabase(path: path)
         }
         let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
@@ -108,6 +113,29 @@ enum StoreSchema {
                     heartbeatAt  REAL NOT NULL,
                     UNIQUE (experimentID, net)
                 );
+                """)
+        }
+        // Reference replay files repeat a net with different results (trained again, elsewhere),
+        // so an imported row keeps its own result and its own ix_q_value_update. Rows of this
+        // project's searches have none here and read their net's one result, as before.
+        migrator.registerMigration("v2-imported-row-results") { db in
+            try db.execute(sql: """
+                CREATE TABLE replayRowResult (
+                    experimentID            INTEGER NOT NULL,
+                    sequence                INTEGER NOT NULL,
+                    bestValidationAccuracy  REAL NOT NULL,
+                    bestValidationIteration INTEGER NOT NULL CHECK (bestValidationIteration >= 0),
+                    lastValidationAccuracy  REAL NOT NULL,
+                    lastValidationIteration INTEGER NOT NULL CHECK (lastValidationIteration >= 0),
+                    testAccuracyAtBest      REAL,
+                    testAccuracyAtLast      REAL,
+                    qValueUpdateIndex       REAL NOT NULL,
+                    PRIMARY KEY (experimentID, sequence),
+                    FOREIGN KEY (experimentID, sequence) REFERENCES replayRow(experimentID, sequence) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE TRIGGER replayRowResultOnlyImported BEFORE INSERT ON replayRowResult
+                WHEN (SELECT kind FROM experiment WHERE id = NEW.experimentID) IS NOT 'import'
+                BEGIN SELECT RAISE(ABORT, 'only rows of an imported experiment carry their own result'); END;
                 """)
         }
         migrator.registerMigration("v3-finalists") { db in

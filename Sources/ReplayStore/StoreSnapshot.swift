@@ -46,17 +46,36 @@ enum StoreSnapshot {
     /// Copies every page of the file (and its committed write-ahead log) into `memory`.
     private static func copy(path: String, into memory: DatabaseQueue, busyTimeout: Double) throws {
         let file = URL(fileURLWithPath: path).absoluteString
-        let logSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        var attempts = logSize > 0 ? ["\(file)?mode=ro&readonly_shm=1", "\(file)?mode=ro"] : ["\(file)?mode=ro&immutable=1"]
         while true {
-            let uri = attempts.removeFirst()
-            do {
-                return try backup(from: uri, into: memory, busyTimeout: busyTimeout)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && !attempts.isEmpty {
-                // A log without its shared-memory index (e.g. copied without it): SQLite must
-                // build the index, which it can only do in a `-shm` file; the store itself is still only read.
-                continue
+            let before = FileState(path: path)
+            if before.logSize > 0 {
+                // A writer may be active: a real read transaction, through the shared-memory index
+                // without writing it; SQLite must build a missing index in a `-shm` file, so that
+                // case (a log copied without its index) falls back to a plain read-only open.
+                do {
+                    return try backup(from: "\(file)?mode=ro&readonly_shm=1", into: memory, busyTimeout: busyTimeout)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+                    return try backup(from: "\(file)?mode=ro", into: memory, busyTimeout: busyTimeout)
+                }
             }
+            // No log: every commit is in the file, which is read without locks or side files. A
+            // writer that appeared meanwhile shows in the file's state, and the copy is redone.
+            try backup(from: "\(file)?mode=ro&immutable=1", into: memory, busyTimeout: busyTimeout)
+            if FileState(path: path) == before { return }
+        }
+    }
+
+    /// What tells whether the file (or its log) changed while it was copied.
+    private struct FileState: Equatable {
+        var size: Int
+        var modified: Date?
+        var logSize: Int
+
+        init(path: String) {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            size = attributes?[.size] as? Int ?? 0
+            modified = attributes?[.modificationDate] as? Date
+            logSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         }
     }
 

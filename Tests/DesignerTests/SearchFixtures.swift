@@ -46,7 +46,7 @@ enum SearchFixtures {
     }
 
     static func snapshot(store path: URL, experiment: String = "tiny") throws -> Snapshot {
-        let store = try ReplayStore(path: path.path, mode: .mustExist)
+        let store = try ReplayStore(path: path.path, mode: .readOnly)  // looking must not change the store
         return Snapshot(
             replays: try store.replayEntries(experiment: experiment).map { "\($0.row.sequence) \($0.net.net) ε=\($0.row.epsilon)" },
             nets: try store.nets(experiment: experiment).map {

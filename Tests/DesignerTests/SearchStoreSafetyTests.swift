@@ -17,6 +17,8 @@ struct SearchStoreSafetyTests {
         let path = directory.appendingPathComponent("tiny.sqlite").path
         let before = try ReplayStore(path: path, mode: .readOnly).experiment(named: "tiny")
         let snapshot = try SearchFixtures.snapshot(store: URL(fileURLWithPath: path))
+        let bytes = storeFiles(path)
+        #expect(bytes[1] == nil, "the finished search closed its store")
         usleep(20_000)  // a write now would store a later time
         let again = try Search(request).run(cancellation: SearchCancellation())
         #expect(again.completed && again.status.modelsDone == 14)
@@ -24,6 +26,7 @@ struct SearchStoreSafetyTests {
         #expect(after == before, "createdAt, updatedAt, status and random state unchanged")
         #expect(after.status == .finished)
         #expect(try SearchFixtures.snapshot(store: URL(fileURLWithPath: path)) == snapshot)
+        #expect(storeFiles(path) == bytes, "not a byte written, no -wal or -shm created")
     }
 
     @Test("A search refused for a bad dataset creates no store file")
