@@ -44,6 +44,11 @@ public final class ReplayStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // WAL set here rather than through a DatabasePool: the pool's open creates and drops a
+            // table to make its -wal file, so every open wrote to the store, even one that was then
+            // refused; on a store already in WAL mode this pragma writes nothing.
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw DatabaseError(message: "could not switch the store to WAL mode") }
             // FULL: a committed step survives a power cut too, not only a killed process.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -54,11 +59,28 @@ public final class ReplayStore: Sendable {
                         ? "." : (path as NSString).deletingLastPathComponent,
                     withIntermediateDirectories: true)
             }
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
-            database = pool
+            // One connection: writes are serialised by BEGIN IMMEDIATE anyway, and reads are short.
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrate(queue)
+            database = queue
         } catch {
             throw Self.map(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Brings the store to this build's schema. Two processes opening one new store at the same
+    /// moment both see a migration pending; each migration is one IMMEDIATE transaction, so the
+    /// second fails ("table already exists") and rolls back, and trying again finds it applied.
+    private static func migrate(_ queue: DatabaseQueue) throws {
+        let migrator = StoreSchema.migrator
+        var attempts = migrator.migrations.count
+        while true {
+            do {
+                return try migrator.migrate(queue)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && attempts > 0 {
+                attempts -= 1
+                if try queue.read(migrator.hasCompletedMigrations) { return }
+            }
         }
     }
 

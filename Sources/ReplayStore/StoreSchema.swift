@@ -17,9 +17,13 @@ enum StoreSchema {
     /// Classifies `db`, throwing `foreignDatabase` or `newerSchema` for files metaqnn must not touch.
     static func check(_ db: Database, path: String) throws -> Contents {
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
         if application != applicationID {
-            if objects == 0 { return .empty }
+            // GRDB commits its empty migrations table before the first migration sets our
+            // application id, so a store another process is creating right now looks like this.
+            let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name != 'grdb_migrations'") ?? 0
+            let migrations = try db.tableExists("grdb_migrations")
+                ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
+            if objects == 0 && migrations == 0 { return .empty }
             throw ReplayStoreError.foreignDatabase(path: path)
         }
         let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
