@@ -11,9 +11,9 @@ public enum CIFAR10Reader {
 
     /// Decodes one batch file's bytes into (pixels in [0, 1], labels).
     public static func batch(_ bytes: [UInt8], path: String) throws(DatasetError) -> (pixels: [Float], labels: [Int32]) {
-        guard !bytes.isEmpty, bytes.count % recordSize == 0 else {
-            let needed = max(1, (bytes.count + recordSize - 1) / recordSize) * recordSize
-            throw .truncated(path: path, expectedBytes: needed, actualBytes: bytes.count)
+        guard !bytes.isEmpty else { throw .noImages(path: path) }
+        guard bytes.count % recordSize == 0 else {
+            throw .partialRecord(path: path, actualBytes: bytes.count, recordSize: recordSize)
         }
         let count = bytes.count / recordSize
         let imageSize = recordSize - 1

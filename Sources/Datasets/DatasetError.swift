@@ -14,6 +14,14 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, Sendable {
     case badMagic(path: String, found: UInt32, expected: UInt32)
     /// A file is shorter than its header (or record size) requires.
     case truncated(path: String, expectedBytes: Int, actualBytes: Int)
+    /// A file holds no images (an IDX header counting 0, or an empty CIFAR-10 batch).
+    case noImages(path: String)
+    /// An IDX header's counts multiply past what the file (or a 64-bit integer) can hold.
+    case impossibleHeader(path: String, count: Int, height: Int, width: Int, actualBytes: Int)
+    /// A CIFAR-10 batch whose size is not a multiple of the record size.
+    case partialRecord(path: String, actualBytes: Int, recordSize: Int)
+    /// A file named `.gz` that does not start with the gzip magic bytes.
+    case notGzip(path: String)
     /// An images file and its labels file disagree on the number of items.
     case countMismatch(imagesPath: String, images: Int, labelsPath: String, labels: Int)
     /// A label lies outside `0..<classes`.
@@ -46,6 +54,14 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(path) has magic number 0x\(hex(found)) instead of 0x\(hex(expected)), so it is not the expected IDX file; check that the file names match their contents."
         case let .truncated(path, expectedBytes, actualBytes):
             return "\(path) is truncated (\(actualBytes) bytes where \(expectedBytes) are needed); download it again."
+        case let .noImages(path):
+            return "\(path) holds no images; download the dataset again or point --data-dir at the complete files."
+        case let .impossibleHeader(path, count, height, width, actualBytes):
+            return "\(path) has a header promising \(count) images of \(height)×\(width) pixels, more than its \(actualBytes) bytes can hold; the file is corrupt or not an IDX images file."
+        case let .partialRecord(path, actualBytes, recordSize):
+            return "\(path) holds \(actualBytes) bytes, which is not a whole number of \(recordSize)-byte CIFAR-10 records (\(actualBytes / recordSize) records and \(actualBytes % recordSize) bytes over); the file is truncated or has extra bytes, so download it again."
+        case let .notGzip(path):
+            return "\(path) is named .gz but is not gzip data (it does not start with the bytes 1F 8B); download it again, or remove the .gz suffix if the file is uncompressed."
         case let .countMismatch(imagesPath, images, labelsPath, labels):
             return "\(imagesPath) holds \(images) images but \(labelsPath) holds \(labels) labels; use an images file and its own labels file."
         case let .labelOutOfRange(path, index, label, classes):

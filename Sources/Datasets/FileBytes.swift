@@ -15,6 +15,9 @@ enum FileBytes {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
         let bytes = [UInt8](data)
-        return Gzip.isGzip(bytes) ? try Gzip.inflate(bytes, path: path) : bytes
+        if Gzip.isGzip(bytes) { return try Gzip.inflate(bytes, path: path) }
+        // Read as plain bytes, such a file would be reported as a truncated or foreign dataset file.
+        if url.pathExtension == "gz" { throw .notGzip(path: path) }
+        return bytes
     }
 }

@@ -12,15 +12,29 @@ public enum IDXReader {
 
     /// Decodes an images file's bytes into floats in [0, 1]; `path` names the file in errors.
     public static func images(_ bytes: [UInt8], path: String) throws(DatasetError) -> (count: Int, height: Int, width: Int, pixels: [Float]) {
-        try requireLength(bytes, 16, path: path)
+        // The magic first: a labels file given as images is then named as such, not as truncated.
+        try requireLength(bytes, 4, path: path)
         let magic = readUInt32(bytes, at: 0)
         guard magic == imagesMagic else { throw .badMagic(path: path, found: magic, expected: imagesMagic) }
+        try requireLength(bytes, 16, path: path)
         let count = Int(readUInt32(bytes, at: 4))
         let height = Int(readUInt32(bytes, at: 8))
         let width = Int(readUInt32(bytes, at: 12))
-        let needed = 16 + count * height * width
-        try requireLength(bytes, needed, path: path)
-        var pixels = [Float](repeating: 0, count: count * height * width)
+        guard count > 0, height > 0, width > 0 else { throw .noImages(path: path) }
+        // Each count is up to 2^32 − 1, so the product can pass Int.max; check it against the real
+        // length before allocating anything.
+        let (perImage, imageOverflow) = height.multipliedReportingOverflow(by: width)
+        let (total, totalOverflow) = perImage.multipliedReportingOverflow(by: count)
+        let available = bytes.count - 16
+        guard !imageOverflow, !totalOverflow, total <= available else {
+            // A header promising more than twice the pixels present is not a truncated download.
+            if imageOverflow || totalOverflow || total / 2 > available {
+                throw .impossibleHeader(path: path, count: count, height: height, width: width, actualBytes: bytes.count)
+            }
+            throw .truncated(path: path, expectedBytes: 16 + total, actualBytes: bytes.count)
+        }
+        try requireLength(bytes, 16 + total, path: path)
+        var pixels = [Float](repeating: 0, count: total)
         bytes.withUnsafeBufferPointer { source in
             pixels.withUnsafeMutableBufferPointer { target in
                 for i in 0..<target.count { target[i] = Float(source[16 + i]) / 255 }

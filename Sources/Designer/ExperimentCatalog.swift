@@ -1,4 +1,5 @@
 import Foundation
+import QLearning
 import ReplayStore
 import SearchSpace
 
@@ -83,12 +84,9 @@ public struct ExperimentCatalog: Sendable {
 
     /// "ε 1.0: 120/120" lines: unique nets first trained at each schedule stage.
     static func progress(schedule: EpsilonSchedule, nets: [TrainedNetRecord]) -> [String] {
-        var counts = [Int](repeating: 0, count: schedule.steps.count)
-        for net in nets where net.status == .trained {
-            if let stage = net.stage, counts.indices.contains(stage) { counts[stage] += 1 }
-        }
+        let progress = EpsilonProgress(schedule: schedule, stepsOfTrainedNets: nets.filter { $0.status == .trained }.map(\.stage))
         return schedule.steps.enumerated().map { index, step in
-            "ε \(step.epsilon): \(counts[index])/\(step.models)"
+            "ε \(step.epsilon): \(progress.counts[index])/\(step.models)"
         }
     }
 

@@ -12,16 +12,19 @@ public struct ReplayExporter: Sendable {
         self.store = store
     }
 
-    /// The experiment's replay rows in sequence order; `ix_q_value_update` is the sequence number.
+    /// The experiment's replay rows in sequence order, each with its own result (an imported row's
+    /// as imported); `ix_q_value_update` is the sequence number, or for an imported row the index
+    /// it was imported with.
     public func replayCSV(experiment name: String) throws -> String {
         let rows = try store.replayEntries(experiment: name).map { entry in
-            ReplayCSVRow(
-                net: entry.net.net, accuracyBestValidation: entry.net.bestValidationAccuracy ?? 0,
-                iterationBestValidation: entry.net.bestValidationIteration ?? 0,
-                accuracyLastValidation: entry.net.lastValidationAccuracy ?? 0,
-                iterationLastValidation: entry.net.lastValidationIteration ?? 0,
-                accuracyBestTest: entry.net.testAccuracyAtBest, accuracyLastTest: entry.net.testAccuracyAtLast,
-                qValueUpdateIndex: Double(entry.row.sequence), epsilon: entry.row.epsilon,
+            let result = entry.result
+            return ReplayCSVRow(
+                net: entry.net.net, accuracyBestValidation: result.bestValidationAccuracy,
+                iterationBestValidation: result.bestValidationIteration,
+                accuracyLastValidation: result.lastValidationAccuracy,
+                iterationLastValidation: result.lastValidationIteration,
+                accuracyBestTest: result.testAccuracyAtBest, accuracyLastTest: result.testAccuracyAtLast,
+                qValueUpdateIndex: entry.updateIndex, epsilon: entry.row.epsilon,
                 timeFinished: entry.row.finishedAt, machine: entry.row.machine)
         }
         return ReplayCSV.render(rows)

@@ -13,8 +13,6 @@ public enum ReplayImportError: Error, Equatable, Sendable, CustomStringConvertib
     case badNet(path: String, line: Int, NetStringError)
     /// A row's net is not a legal net of the chosen search space.
     case illegalNet(path: String, line: Int, net: String, ArchitectureError)
-    /// A net appears again with results that differ from its first row.
-    case conflictingResult(path: String, line: Int, net: String, firstLine: Int)
 
     public var description: String {
         switch self {
@@ -28,8 +26,6 @@ public enum ReplayImportError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(path) line \(line): \(error.description)"
         case let .illegalNet(path, line, net, error):
             return "\(path) line \(line): the net \(net) is not in this search space (\(error.description.trimmingSuffix("."))); pick the --preset (and --input-size/--layer-limit) it was searched with."
-        case let .conflictingResult(path, line, net, firstLine):
-            return "\(path) line \(line): the net \(net) was already recorded on line \(firstLine) with different accuracies or iterations, and a net has one result; fix or drop one of the rows."
         }
     }
 }

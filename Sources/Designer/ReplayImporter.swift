@@ -4,6 +4,11 @@ import ReplayStore
 import SearchSpace
 
 /// Imports a reference `replay_database.csv` (spec §5) as a new experiment, all or nothing.
+///
+/// Files as the reference code writes them are taken as they are: file order is the order
+/// (`ix_q_value_update` repeats), a test accuracy of `-1.0` means "not measured", accuracies on
+/// a percent scale are kept as written (the reference uses the value as the reward, so replay
+/// learns what it would), and a net repeated with other results keeps each row's own result.
 public struct ReplayImporter: Sendable {
     /// The search space the file's nets must belong to.
     public var settings: SearchSpaceSettings
@@ -19,11 +24,14 @@ public struct ReplayImporter: Sendable {
         public var rows: Int
         /// Distinct nets among them.
         public var nets: Int
+        /// File lines of the rows whose accuracies are on a percent scale (kept as written), in file order.
+        public var percentScaleLines: [Int]
 
         /// A summary.
-        public init(rows: Int, nets: Int) {
+        public init(rows: Int, nets: Int, percentScaleLines: [Int] = []) {
             self.rows = rows
             self.nets = nets
+            self.percentScaleLines = percentScaleLines
         }
     }
 
@@ -47,7 +55,7 @@ public struct ReplayImporter: Sendable {
         return try prepare(text, source: path)
     }
 
-    /// Checks CSV `text`: it parses, has rows, every net is legal here, and repeated nets repeat their result.
+    /// Checks CSV `text`: it parses, has rows, and every net is legal here.
     public func prepare(_ text: String, source: String) throws(ReplayImportError) -> Prepared {
         let rows: [ReplayCSVRow]
         do { rows = try ReplayCSV.parse(text) } catch { throw .malformed(path: source, error) }
@@ -82,6 +90,7 @@ public struct ReplayImporter: Sendable {
         try store.createExperiment(record) { transaction in
             var ids: [String: Int64] = [:]
             for (row, net) in zip(prepared.rows, prepared.nets) {
+                // The net's own record holds its first row's result, as for a net of a search.
                 if ids[net] == nil {
                     let stored = try transaction.insertNet(TrainedNetRecord(
                         net: net, status: .trained, stage: nil, epsilon: row.epsilon,
@@ -95,17 +104,17 @@ public struct ReplayImporter: Sendable {
                     distinct += 1
                 }
                 try transaction.appendReplayRow(netID: ids[net]!, epsilon: row.epsilon, finishedAt: row.timeFinished,
-                                                machine: row.machine)
+                                                machine: row.machine, ownResult: row.result,
+                                                importedUpdateIndex: row.qValueUpdateIndex)
             }
         }
-        return Summary(rows: prepared.rows.count, nets: distinct)
+        return Summary(rows: prepared.rows.count, nets: distinct,
+                       percentScaleLines: prepared.rows.filter(\.result.isPercentScale).map(\.line))
     }
 
-    /// Each row's canonical net string, after checking every net parses, is legal in the space,
-    /// and repeats its first row's result.
+    /// Each row's canonical net string, after checking every net parses and is legal in the space.
     private func canonicalNets(_ rows: [ReplayCSVRow], source: String) throws(ReplayImportError) -> [String] {
         let space = StateSpace(settings: settings)
-        var first: [String: ReplayCSVRow] = [:]
         var nets: [String] = []
         for row in rows {
             let architecture: Architecture
@@ -115,24 +124,9 @@ public struct ReplayImporter: Sendable {
             do { _ = try space.trajectory(for: architecture) } catch {
                 throw .illegalNet(path: source, line: row.line, net: architecture.description, error)
             }
-            let net = architecture.description
-            if let earlier = first[net] {
-                if !Self.sameResult(earlier, row) {
-                    throw .conflictingResult(path: source, line: row.line, net: net, firstLine: earlier.line)
-                }
-            } else {
-                first[net] = row
-            }
-            nets.append(net)
+            nets.append(architecture.description)
         }
         return nets
-    }
-
-    private static func sameResult(_ a: ReplayCSVRow, _ b: ReplayCSVRow) -> Bool {
-        a.accuracyBestValidation == b.accuracyBestValidation && a.iterationBestValidation == b.iterationBestValidation
-            && a.accuracyLastValidation == b.accuracyLastValidation
-            && a.iterationLastValidation == b.iterationLastValidation && a.accuracyBestTest == b.accuracyBestTest
-            && a.accuracyLastTest == b.accuracyLastTest
     }
 
     static func json(_ object: [String: String]) -> String {

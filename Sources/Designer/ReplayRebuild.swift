@@ -10,21 +10,9 @@ public struct ReplayRebuild: Sendable {
     /// Trajectory updates applied.
     public var updates: Int
 
-    /// The net the rebuilt table picks greedily: from the start state, always the first action
-    /// (in spec order) of maximal Q, so the answer does not depend on a random tie-break.
-    public var greedyNet: Architecture {
-        var learner = learner
-        let space = learner.space
-        var current = space.startState
-        var trajectory = [current]
-        while !current.terminate {
-            let candidates = learner.actionValues(at: space.bucketed(current))
-            let best = candidates.map(\.value).max()!
-            current = space.apply(candidates.first { $0.value == best }!.action, to: current)
-            trajectory.append(current)
-        }
-        return space.architecture(for: trajectory).withDropout
-    }
+    /// The net the rebuilt table picks greedily (`QLearner.greedyNet`, the one tie rule), the
+    /// same net a report of this table names.
+    public var greedyNet: Architecture { learner.greedyNet().architecture }
 
     /// The `count` largest Q values (ties by state then action order), as table rows.
     public func largest(_ count: Int) -> [QTable.Row] {

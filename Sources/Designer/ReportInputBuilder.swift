@@ -21,16 +21,17 @@ public enum ReportInputBuilder {
         let imported = experiment.kind == .imported
         var notes: [String] = []
 
-        let replays = entries.compactMap { entry -> ReplayRow? in
-            guard entry.net.status == .trained, let accuracy = entry.net.bestValidationAccuracy else { return nil }
-            return ReplayRow(sequence: entry.row.sequence, net: entry.net.net, validationAccuracy: accuracy,
-                             testAccuracy: entry.net.testAccuracyAtBest, epsilon: entry.row.epsilon)
+        let replays = entries.filter { $0.net.status == .trained }.map { entry in
+            ReplayRow(sequence: entry.row.sequence, net: entry.net.net, validationAccuracy: entry.result.bestValidationAccuracy,
+                      testAccuracy: entry.result.testAccuracyAtBest, epsilon: entry.row.epsilon,
+                      percentScale: entry.result.isPercentScale)
         }
         let models = nets.compactMap { net -> ModelRow? in
             guard net.status == .trained, let accuracy = net.bestValidationAccuracy else { return nil }
             return ModelRow(net: net.net, validationAccuracy: accuracy, testAccuracy: net.testAccuracyAtBest,
                             parameters: net.parameterCount, forwardFLOPs: net.forwardFLOPs,
-                            epochs: Self.epochCount(net.epochsJSON), trainingSeconds: net.seconds > 0 ? net.seconds : nil)
+                            epochs: Self.epochCount(net.epochsJSON), trainingSeconds: net.seconds > 0 ? net.seconds : nil,
+                            percentScale: net.result.isPercentScale)
         }
         let failed = nets.filter { $0.status == .failed }.count
         if failed > 0 {
@@ -40,26 +41,29 @@ public enum ReportInputBuilder {
 
         var learner = QLearner(space: StateSpace(settings: settings), table: qTable)
         if qTable.count == 0 && !replays.isEmpty {
-            // Imported stores carry no Q table: rebuild one by replaying every row once, in order.
-            var skipped = 0
-            for row in replays {
-                guard let net = try? Architecture(parsing: row.net), let path = try? learner.trajectory(for: net) else {
-                    skipped += 1
-                    continue
-                }
-                learner.update(trajectory: path, reward: row.validationAccuracy)
-            }
+            // Imported stores carry no Q table: rebuild one by replaying every row once, in stored
+            // order, exactly as `metaqnn replay` does by default.
+            let memory = ReplayMemory(entries: entries.filter { $0.net.status == .trained }, space: learner.space)
+            var rng = SplitMix64(seed: 1)
+            learner.rebuild(from: memory.experiences, order: .stored, rng: &rng)
+            let skipped = memory.rejected.count
             notes.append("The store holds no Q table, so the Q values shown were rebuilt by replaying every stored row "
                 + "once in sequence order" + (skipped > 0 ? " (\(skipped) rows outside the search space skipped)." : "."))
         }
         let hasTable = learner.table.count > 0
+        let percentRows = replays.filter(\.percentScale).map(\.sequence)
+        if !percentRows.isEmpty {
+            notes.append("\(percentRows.count) replay row\(percentRows.count == 1 ? " holds" : "s hold") accuracies on a percent "
+                + "scale (rows " + Self.list(percentRows) + "); they are kept as written, replayed with that value as "
+                + "reward as the reference code does, and marked ‡.")
+        }
         if imported, let source = extra["source"] { notes.insert("Imported from `\(source)`.", at: 0) }
 
         let header = ExperimentHeader(
             name: experiment.name,
             dataset: extra["dataset"] ?? Format.datasetFallback(settings),
             searchSpace: Self.describe(settings),
-            epsilonSchedule: imported ? [] : settings.epsilonSchedule.steps.map { EpsilonStage(epsilon: $0.epsilon, models: $0.models) },
+            epsilonSchedule: imported ? [] : settings.epsilonSchedule.steps,
             seed: imported ? nil : experiment.seed,
             wallSeconds: Self.wallSeconds(experiment: experiment, entries: entries),
             storePath: storePath,
@@ -69,6 +73,12 @@ public enum ReportInputBuilder {
             experiment: header, replays: replays, models: models,
             qValues: hasTable ? ReportQValues.samples(learner.table) : [],
             greedy: hasTable ? ReportQValues.greedy(learner) : nil)
+    }
+
+    /// The first few of `numbers`, then how many more: "3, 7, 9 and 12 more".
+    static func list(_ numbers: [Int], first: Int = 5) -> String {
+        let shown = numbers.prefix(first).map(String.init).joined(separator: ", ")
+        return numbers.count > first ? shown + " and \(numbers.count - first) more" : shown
     }
 
     /// One line naming the space: preset, input, classes, layer limit.

@@ -16,14 +16,10 @@ public enum ReportQValues {
         }
     }
 
-    /// The net built with ε = 0 from `learner`'s table; ties are broken by a fixed seed so the
-    /// same table always gives the same report. Works on a copy: the caller's table is untouched.
-    public static func greedy(_ learner: QLearner, tieSeed: UInt64 = 0) -> GreedyArchitecture {
-        var copy = learner
-        var rng = SplitMix64(seed: tieSeed)
-        let start = copy.space.bucketed(copy.space.startState)
-        let expected = copy.actionValues(at: start).map(\.value).max()
-        let net = copy.sampleArchitecture(epsilon: 0, rng: &rng).architecture
-        return GreedyArchitecture(net: net.description, expectedAccuracy: expected)
+    /// The greedy net of `learner`'s table (`QLearner.greedyNet`, the one tie rule, so `metaqnn
+    /// replay` names the same net for the same table). The caller's table is untouched.
+    public static func greedy(_ learner: QLearner) -> GreedyArchitecture {
+        let greedy = learner.greedyNet()
+        return GreedyArchitecture(net: greedy.architecture.description, expectedAccuracy: greedy.expectedAccuracy)
     }
 }

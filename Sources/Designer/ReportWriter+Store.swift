@@ -14,11 +14,13 @@ extension ReportWriter {
             let known = (try? store.experiments().map(\.experiment.name)) ?? []
             throw ReportWriteError.unknownExperiment(name: name, store: storePath ?? store.path, known: known)
         }
-        let input = try ReportInputBuilder.input(
+        var input = try ReportInputBuilder.input(
             experiment: experiment, entries: try store.replayEntries(experiment: name),
             nets: try store.nets(experiment: name),
             qTable: try QTable(storeRecords: try store.qValues(experiment: name), experiment: name),
             storePath: storePath ?? store.path)
+        input.finalists = FinalistsSummary(finalists: try store.finalists(experiment: name),
+                                           ensembles: try store.ensembles(experiment: name), nets: try store.nets(experiment: name))
         return try write(input, to: directory)
     }
 }

@@ -96,6 +96,7 @@ public struct Search: Sendable {
         try configuration.space.validate()
         try configuration.space.epsilonSchedule.validate()
         try configuration.training.validate()
+        if existing == nil { try configuration.space.validateForNewSearch() }
         if let stored, stored.configuration != configuration {
             throw SearchError.settingsChanged(experiment: request.experiment,
                                               fields: configuration.differences(from: stored.configuration))

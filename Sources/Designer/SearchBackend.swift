@@ -1,6 +1,6 @@
 import Training
 
-/// The transactions a search worker runs against its store, one per call (BRIEF step protocol).
+/// The transactions a search worker runs against its store, one per call (the README's "What one step does").
 ///
 /// `StoreSearchBackend` implements it on the replay store; the runner only sees this protocol.
 protocol SearchBackend: Sendable {

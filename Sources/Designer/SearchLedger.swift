@@ -1,6 +1,7 @@
+import QLearning
 import SearchSpace
 
-/// What one claim or record transaction lets the search read and change (spec §4, BRIEF step protocol).
+/// What one claim or record transaction lets the search read and change (spec §4; the README's "What one step does").
 ///
 /// The store-backed ledger lives for exactly one write transaction; the step logic in
 /// `SearchStep` only sees this protocol, which keeps it testable in memory and independent
@@ -8,8 +9,8 @@ import SearchSpace
 protocol SearchLedger {
     /// The search's random stream, persisted at the end of every step.
     var generator: SplitMix64 { get set }
-    /// Unique nets first trained at each schedule stage.
-    var uniqueCounts: [Int] { get set }
+    /// Unique nets first trained at each schedule stage, with the schedule itself.
+    var progress: EpsilonProgress { get set }
     /// The stored outcome of `net` (canonical string), if it was ever tried.
     func outcome(of net: String) throws -> NetOutcome?
     /// Nets leased by live workers, with the stage each was claimed at.

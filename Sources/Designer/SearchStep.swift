@@ -1,6 +1,7 @@
+import QLearning
 import SearchSpace
 
-/// The decisions of one search step (spec §4 and the BRIEF's step protocol), over a ledger that one
+/// The decisions of one search step (spec §4; the README's "What one step does"), over a ledger that one
 /// store transaction provides; nothing here touches the store or the clock, so one worker with one
 /// seed always makes the same decisions.
 enum SearchStep {
@@ -20,14 +21,6 @@ enum SearchStep {
         case finished
     }
 
-    /// The stage new nets belong to: the first whose recorded plus in-flight nets fall short of its target.
-    ///
-    /// Counting in-flight nets keeps N workers from overshooting a stage; if a lease is released
-    /// unrecorded, its slot opens again.
-    static func currentStage(targets: [Int], counts: [Int], inFlight: [Int: Int]) -> Int? {
-        targets.indices.first { counts[$0] + inFlight[$0, default: 0] < targets[$0] }
-    }
-
     /// The claim half of a step: sample ε-greedily until a net is either cached (replayed at once)
     /// or free to train (leased).
     ///
@@ -35,21 +28,23 @@ enum SearchStep {
     /// random stream moves on, so with ε > 0 another net comes up). Nets known to be unbuildable
     /// are skipped the same way, without a replay row.
     static func claim<Ledger: SearchLedger, Agent: SearchAgent>(
-        ledger: inout Ledger, agent: inout Agent, schedule: [ScheduleStage], replayNumber: Int
+        ledger: inout Ledger, agent: inout Agent, replayNumber: Int
     ) throws -> Claim {
         // Orphans first: a resumed search retrains what its dead worker had leased, with the random
         // stream exactly where that worker left it, so kill + resume reproduces an uninterrupted run.
+        let schedule = ledger.progress.schedule
         if let orphan = try ledger.adoptOrphanedLease() {
-            return .train(net: orphan.net, stage: orphan.stage, epsilon: schedule[orphan.stage].epsilon,
+            return .train(net: orphan.net, stage: orphan.stage, epsilon: schedule.steps[orphan.stage].epsilon,
                           lease: orphan.lease, retry: true)
         }
         let leases = ledger.liveLeases
         var inFlight: [Int: Int] = [:]
         for stage in leases.values { inFlight[stage, default: 0] += 1 }
-        guard let stage = currentStage(targets: schedule.map(\.models), counts: ledger.uniqueCounts, inFlight: inFlight) else {
+        // In-flight nets hold their stage's slot; if a lease is released unrecorded, the slot opens again.
+        guard let stage = ledger.progress.stepIndex(inFlight: inFlight) else {
             return leases.isEmpty ? .finished : .wait
         }
-        let epsilon = schedule[stage].epsilon
+        let epsilon = schedule.steps[stage].epsilon
         for _ in 0..<samplesPerClaim {
             let net = agent.sampleNet(epsilon: epsilon, using: &ledger.generator)
             switch try ledger.outcome(of: net) {
@@ -73,26 +68,16 @@ enum SearchStep {
     static func recorded<Ledger: SearchLedger, Agent: SearchAgent>(
         stage: Int, ledger: inout Ledger, agent: inout Agent, replayNumber: Int
     ) throws {
-        ledger.uniqueCounts[stage] += 1
+        ledger.progress.record(atStep: stage)
         try replay(ledger: &ledger, agent: &agent, count: replayNumber)
     }
 
-    /// Experience replay: `count` uniform draws with replacement from all replay rows, each one's
-    /// trajectory updated with that row's reward.
+    /// Experience replay: `count` uniform draws with replacement from all replay rows (drawn as
+    /// every replay is, by `QLearner.replayIndices`), each one's trajectory updated with that row's reward.
     static func replay<Ledger: SearchLedger, Agent: SearchAgent>(ledger: inout Ledger, agent: inout Agent, count: Int) throws {
-        let rows = ledger.replayCount
-        guard rows > 0 else { return }
-        for _ in 0..<count {
-            let row = ledger.replayRow(at: Int.random(in: 0..<rows, using: &ledger.generator))
+        for index in QLearner.replayIndices(count: count, rowCount: ledger.replayCount, rng: &ledger.generator) {
+            let row = ledger.replayRow(at: index)
             try agent.learn(net: row.net, reward: row.reward)
         }
     }
-}
-
-/// One stage of an ε schedule as the step logic sees it.
-struct ScheduleStage: Hashable, Sendable {
-    /// Exploration rate.
-    var epsilon: Double
-    /// Unique nets to first train at this rate.
-    var models: Int
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QLearning
 import ReplayStore
 import SearchSpace
 
@@ -9,22 +10,19 @@ struct StoreLedger: SearchLedger {
     let worker: WorkerIdentity
     /// Seconds without a heartbeat after which a lease of another host counts as dead.
     let staleAfter: Double
-    /// ε of each schedule stage, stored with leases.
-    let epsilons: [Double]
     var generator: SplitMix64
-    var uniqueCounts: [Int]
+    var progress: EpsilonProgress
     private var leases: [LeaseRecord]
     private var rewards: [(net: String, reward: Double)]
     private let now = Date().timeIntervalSince1970
 
-    init(transaction: StoreTransaction, epsilons: [Double], worker: WorkerIdentity, staleAfter: Double) throws {
+    init(transaction: StoreTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double) throws {
         self.transaction = transaction
-        self.epsilons = epsilons
         self.worker = worker
         self.staleAfter = staleAfter
         generator = SplitMix64(seed: transaction.experiment.rngState)
         let counts = try transaction.trainedCountsByStage()
-        uniqueCounts = epsilons.indices.map { counts[$0, default: 0] }
+        progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { counts[$0, default: 0] })
         leases = try transaction.leases()
         rewards = try transaction.replayRewards()
     }
@@ -75,7 +73,7 @@ struct StoreLedger: SearchLedger {
 
     mutating func lease(net: String, stage: Int) throws -> Int64 {
         let record = try transaction.insertLease(LeaseRecord(
-            net: net, stage: stage, epsilon: epsilons[stage], worker: worker.name, pid: worker.pid, host: worker.host,
+            net: net, stage: stage, epsilon: progress.schedule.steps[stage].epsilon, worker: worker.name, pid: worker.pid, host: worker.host,
             claimedAt: now, heartbeatAt: now))
         leases.append(record)
         return record.id

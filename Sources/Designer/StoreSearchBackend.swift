@@ -6,7 +6,7 @@ import Training
 
 /// `SearchBackend` on the replay store: every call is one write transaction that loads the search
 /// state (random stream, stage counts, leases, replay rows, Q table), runs the step logic, and
-/// saves what changed (BRIEF step protocol).
+/// saves what changed (the README's "What one step does").
 struct StoreSearchBackend: SearchBackend {
     let store: ReplayStore
     let experiment: String
@@ -16,14 +16,10 @@ struct StoreSearchBackend: SearchBackend {
     /// This run's token in worker names.
     let run = String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
-    private var schedule: [ScheduleStage] {
-        configuration.space.epsilonSchedule.steps.map { ScheduleStage(epsilon: $0.epsilon, models: $0.models) }
-    }
-
     /// Runs `body` with a fresh ledger and agent in one transaction, then saves the random stream and changed Q values.
     private func step<T>(worker: Int, _ body: (inout StoreLedger, inout LearnerAgent) throws -> T) throws -> T {
         try store.write(experiment: experiment) { transaction in
-            var ledger = try StoreLedger(transaction: transaction, epsilons: schedule.map(\.epsilon),
+            var ledger = try StoreLedger(transaction: transaction, schedule: configuration.space.epsilonSchedule,
                                          worker: .current(run: run, thread: worker), staleAfter: staleAfter)
             let table = try QTable(storeRecords: transaction.qValues(), experiment: experiment)
             var agent = LearnerAgent(learner: QLearner(space: StateSpace(settings: configuration.space), table: table))
@@ -36,8 +32,7 @@ struct StoreSearchBackend: SearchBackend {
 
     func claim(worker: Int) throws -> SearchStep.Claim {
         try step(worker: worker) { ledger, agent in
-            try SearchStep.claim(ledger: &ledger, agent: &agent, schedule: schedule,
-                                 replayNumber: configuration.space.replayNumber)
+            try SearchStep.claim(ledger: &ledger, agent: &agent, replayNumber: configuration.space.replayNumber)
         }
     }
 
@@ -99,8 +94,8 @@ struct StoreSearchBackend: SearchBackend {
     /// Whether every stage has its unique nets and no lease is left, so a run would change nothing.
     func isComplete() throws -> Bool {
         guard try store.leases(experiment: experiment).isEmpty else { return false }
-        let status = try status()
-        return status.stage == schedule.count - 1 && status.stageDone >= status.stageTarget
+        let trained = try store.nets(experiment: experiment).filter { $0.status == .trained }
+        return EpsilonProgress(schedule: configuration.space.epsilonSchedule, stepsOfTrainedNets: trained.map(\.stage)).isFinished
     }
 
     func status() throws -> SearchStatus {
@@ -120,13 +115,12 @@ extension QTable.Row {
 extension SearchStatus {
     /// Where a search with `schedule` stands given its trained nets.
     static func of(schedule: EpsilonSchedule, trained nets: [TrainedNetRecord], replayRows: Int) -> SearchStatus {
-        var counts = Array(repeating: 0, count: schedule.steps.count)
-        for net in nets { if let stage = net.stage, counts.indices.contains(stage) { counts[stage] += 1 } }
-        let stage = schedule.steps.indices.first { counts[$0] < schedule.steps[$0].models } ?? schedule.steps.count - 1
+        let progress = EpsilonProgress(schedule: schedule, stepsOfTrainedNets: nets.map(\.stage))
+        let stage = progress.displayedStepIndex
         let best = nets.max { ($0.bestValidationAccuracy ?? 0, $1.id) < ($1.bestValidationAccuracy ?? 0, $0.id) }
         return SearchStatus(
-            epsilon: schedule.steps[stage].epsilon, stage: stage, stageDone: counts[stage],
-            stageTarget: schedule.steps[stage].models, modelsDone: counts.reduce(0, +), modelsTotal: schedule.totalModels,
+            epsilon: schedule.steps[stage].epsilon, stage: stage, stageDone: progress.counts[stage],
+            stageTarget: schedule.steps[stage].models, modelsDone: progress.trained, modelsTotal: schedule.totalModels,
             replayRows: replayRows, bestNet: best?.net, bestAccuracy: best?.bestValidationAccuracy)
     }
 }

@@ -61,13 +61,13 @@ public enum Safetensors {
                     throw .badHeader(reason: "the entry of \(name) needs non-negative shape and data_offsets")
                 }
                 let (begin, end) = (entry.dataOffsets[0], entry.dataOffsets[1])
-                let bytes = entry.shape.reduce(Optional(4)) { product, dimension in
+                let size = entry.shape.reduce(Optional(4)) { product, dimension in
                     product.flatMap { value in
                         let (result, overflow) = value.multipliedReportingOverflow(by: dimension)
                         return overflow ? nil : result
                     }
                 }
-                guard begin <= end, end <= dataBytes, end - begin == bytes else {
+                guard begin <= end, end <= dataBytes, end - begin == size else {
                     throw .offsetsOutOfRange(name: name, begin: begin, end: end, dataBytes: dataBytes)
                 }
                 located.append((begin, end, name, entry.shape))

@@ -4,7 +4,7 @@ import SearchSpace
 public struct Experience: Hashable, Sendable, Codable {
     /// True states from start to terminal (see `StateSpace.trajectory(for:)`).
     public var trajectory: [State]
-    /// The reward, the net's first recorded best validation accuracy.
+    /// The reward: the row's best validation accuracy (for a net of this project's own, its one result).
     public var reward: Double
 
     /// An experience of `trajectory` rewarded with `reward`.

@@ -105,21 +105,4 @@ public struct QLearner: Hashable, Sendable, Codable {
             table.enumerate(state, actions: space.actions(from: state), initial: settings.initUtility)
         }
     }
-
-    /// `count` indices drawn uniformly with replacement from `0..<rowCount` (empty if no rows).
-    public static func replayIndices(count: Int, rowCount: Int, rng: inout some RandomNumberGenerator) -> [Int] {
-        guard rowCount > 0 else { return [] }
-        return (0..<count).map { _ in Int.random(in: 0..<rowCount, using: &rng) }
-    }
-
-    /// Experience replay: `count` (default `replay_number`) draws with replacement from
-    /// `memory`, each applied with `update`; returns the drawn indices in order.
-    @discardableResult
-    public mutating func replay(
-        _ memory: [Experience], count: Int? = nil, rng: inout some RandomNumberGenerator
-    ) -> [Int] {
-        let drawn = Self.replayIndices(count: count ?? settings.replayNumber, rowCount: memory.count, rng: &rng)
-        for index in drawn { update(trajectory: memory[index].trajectory, reward: memory[index].reward) }
-        return drawn
-    }
 }

@@ -36,10 +36,28 @@ extension TrainedNetRecord: FetchableRecord {
 }
 
 extension ReplayRowRecord: FetchableRecord {
+    /// Reads `replayRow` columns, and the `own…` columns of `replayRowResult` when the query joined them.
     public init(row: Row) {
+        var own: RowResult?
+        if let best: Double = row["ownBestValidationAccuracy"] {
+            own = RowResult(
+                bestValidationAccuracy: best, bestValidationIteration: row["ownBestValidationIteration"],
+                lastValidationAccuracy: row["ownLastValidationAccuracy"],
+                lastValidationIteration: row["ownLastValidationIteration"],
+                testAccuracyAtBest: row["ownTestAccuracyAtBest"], testAccuracyAtLast: row["ownTestAccuracyAtLast"])
+        }
         self.init(sequence: row["sequence"], netID: row["netID"], epsilon: row["epsilon"],
-                  finishedAt: row["finishedAt"], machine: row["machine"])
+                  finishedAt: row["finishedAt"], machine: row["machine"], ownResult: own,
+                  importedUpdateIndex: row["ownQValueUpdateIndex"])
     }
+
+    /// The select list that joins `replayRowResult` as `x` onto `replayRow` as `r`, named for `init(row:)`.
+    static let joinedColumns = """
+        r.*, x.bestValidationAccuracy AS ownBestValidationAccuracy,
+        x.bestValidationIteration AS ownBestValidationIteration, x.lastValidationAccuracy AS ownLastValidationAccuracy,
+        x.lastValidationIteration AS ownLastValidationIteration, x.testAccuracyAtBest AS ownTestAccuracyAtBest,
+        x.testAccuracyAtLast AS ownTestAccuracyAtLast, x.qValueUpdateIndex AS ownQValueUpdateIndex
+        """
 }
 
 extension QValueRecord: FetchableRecord {
@@ -58,4 +76,16 @@ extension LeaseRecord: FetchableRecord {
 /// A stored value outside what the schema's checks allow (only a hand-edited store can hold one).
 struct RecordDecodingError: Error {
     var detail: String
+}
+
+// Finalist records are Codable: GRDB maps their properties to columns and stores the arrays as JSON text.
+
+extension FinalistRecord: FetchableRecord, PersistableRecord {
+    /// The table name.
+    public static let databaseTableName = "finalist"
+}
+
+extension EnsembleRecord: FetchableRecord, PersistableRecord {
+    /// The table name.
+    public static let databaseTableName = "finalistEnsemble"
 }

@@ -29,15 +29,15 @@ public enum ReplayCSV {
             }
             rows.append(ReplayCSVRow(
                 net: net,
-                accuracyBestValidation: try cells.fraction("accuracy_best_val"),
+                accuracyBestValidation: try cells.accuracy("accuracy_best_val"),
                 iterationBestValidation: try cells.count("iter_best_val"),
-                accuracyLastValidation: try cells.fraction("accuracy_last_val"),
+                accuracyLastValidation: try cells.accuracy("accuracy_last_val"),
                 iterationLastValidation: try cells.count("iter_last_val"),
-                accuracyBestTest: try cells.optionalFraction("accuracy_best_test"),
-                accuracyLastTest: try cells.optionalFraction("accuracy_last_test"),
+                accuracyBestTest: try cells.testAccuracy("accuracy_best_test"),
+                accuracyLastTest: try cells.testAccuracy("accuracy_last_test"),
                 qValueUpdateIndex: try cells.number("ix_q_value_update"),
                 epsilon: try cells.fraction("epsilon"),
-                timeFinished: try cells.number("time_finished"),
+                timeFinished: try cells.nonNegativeNumber("time_finished"),
                 machine: try cells.text("machine_run_on"),
                 line: record.line))
         }
@@ -87,6 +87,15 @@ private struct CellReader {
         return value
     }
 
+    /// A time or count that cannot be negative (the reference writes 0 when it has none).
+    func nonNegativeNumber(_ column: String) throws(ReplayCSVError) -> Double {
+        let value = try number(column)
+        guard value >= 0 else {
+            throw .badValue(line: line, column: column, value: cells[index[column]!].trimmingSpaces, expected: "zero or a positive number")
+        }
+        return value
+    }
+
     func fraction(_ column: String) throws(ReplayCSVError) -> Double {
         let value = try number(column)
         guard (0...1).contains(value) else {
@@ -95,8 +104,21 @@ private struct CellReader {
         return value
     }
 
-    func optionalFraction(_ column: String) throws(ReplayCSVError) -> Double? {
-        cells[index[column]!].trimmingSpaces.isEmpty ? nil : try fraction(column)
+    /// An accuracy as written: a fraction, or a percentage as some reference files hold (`86.0`).
+    func accuracy(_ column: String) throws(ReplayCSVError) -> Double {
+        let value = try number(column)
+        guard (0...100).contains(value) else {
+            throw .badValue(line: line, column: column, value: cells[index[column]!].trimmingSpaces,
+                            expected: "an accuracy (a fraction in [0, 1] or a percentage up to 100)")
+        }
+        return value
+    }
+
+    /// A test accuracy, nil when not measured: an empty cell, or the reference code's `-1.0`.
+    func testAccuracy(_ column: String) throws(ReplayCSVError) -> Double? {
+        let raw = cells[index[column]!].trimmingSpaces
+        if raw.isEmpty || Double(raw) == -1 { return nil }
+        return try accuracy(column)
     }
 
     func count(_ column: String) throws(ReplayCSVError) -> Int {

@@ -10,4 +10,13 @@ public struct ReplayEntry: Hashable, Sendable {
         self.row = row
         self.net = net
     }
+
+    /// The row's result: its own for an imported row, else its net's one result (replay rows
+    /// only reference trained nets, whose accuracy and iteration fields the schema requires).
+    public var result: RowResult {
+        row.ownResult ?? net.result
+    }
+
+    /// The `ix_q_value_update` to export: as imported, else the sequence number.
+    public var updateIndex: Double { row.importedUpdateIndex ?? Double(row.sequence) }
 }

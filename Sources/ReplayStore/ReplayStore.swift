@@ -68,18 +68,19 @@ public final class ReplayStore: Sendable {
         }
     }
 
-    /// Brings the store to this build's schema. Two processes opening one new store at the same
-    /// moment both see a migration pending; each migration is one IMMEDIATE transaction, so the
-    /// second fails ("table already exists") and rolls back, and trying again finds it applied.
+    /// Brings the store up to this build's schema. GRDB runs each migration in its own
+    /// transaction after reading which are applied, so two processes opening a new (or older)
+    /// store at once can both start the same migration; the loser's fails ("already exists")
+    /// and it tries again, each round finding at least one more migration done by the winner.
     private static func migrate(_ queue: DatabaseQueue) throws {
         let migrator = StoreSchema.migrator
-        var attempts = migrator.migrations.count
-        while true {
+        for attempt in 0... {
             do {
-                return try migrator.migrate(queue)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && attempts > 0 {
-                attempts -= 1
-                if try queue.read(migrator.hasCompletedMigrations) { return }
+                try migrator.migrate(queue)
+                return
+            } catch {
+                if (try? queue.read(migrator.hasCompletedMigrations)) == true { return }
+                if attempt >= migrator.migrations.count { throw error }
             }
         }
     }
@@ -202,9 +203,11 @@ public final class ReplayStore: Sendable {
         return try read { db in
             let nets = try TrainedNetRecord.fetchAll(db, sql: "SELECT * FROM trainedNet WHERE experimentID = ?", arguments: [id])
             let byID = Dictionary(uniqueKeysWithValues: nets.map { ($0.id, $0) })
-            return try ReplayRowRecord.fetchAll(
-                db, sql: "SELECT * FROM replayRow WHERE experimentID = ? ORDER BY sequence", arguments: [id]
-            ).map { row in
+            return try ReplayRowRecord.fetchAll(db, sql: """
+                SELECT \(ReplayRowRecord.joinedColumns) FROM replayRow r
+                LEFT JOIN replayRowResult x ON x.experimentID = r.experimentID AND x.sequence = r.sequence
+                WHERE r.experimentID = ? ORDER BY r.sequence
+                """, arguments: [id]).map { row in
                 guard let net = byID[row.netID] else { throw RecordDecodingError(detail: "replay row \(row.sequence) without its net") }
                 return ReplayEntry(row: row, net: net)
             }
@@ -238,7 +241,7 @@ public final class ReplayStore: Sendable {
 
     // MARK: Plumbing
 
-    private func read<T>(_ body: (Database) throws -> T) throws(ReplayStoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(ReplayStoreError) -> T {
         do {
             return try database.read(body)
         } catch let error as ReplayStoreError {

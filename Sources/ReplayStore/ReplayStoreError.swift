@@ -20,6 +20,8 @@ public enum ReplayStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case experimentExists(name: String, path: String)
     /// The net already has a stored result in this experiment.
     case duplicateNet(net: String, experiment: String)
+    /// The finalist (net, seed) already has a stored training in this experiment.
+    case duplicateFinalist(net: String, seed: Int, experiment: String)
     /// A lease no longer exists (its worker was declared dead or it was released).
     case leaseNotFound(id: Int64)
     /// A stored value could not be decoded.
@@ -51,6 +53,8 @@ public enum ReplayStoreError: Error, Equatable, Sendable, CustomStringConvertibl
             return "An experiment named '\(name)' already exists in \(path); choose another --experiment name."
         case let .duplicateNet(net, experiment):
             return "The net \(net) already has a result in experiment '\(experiment)', so it is not recorded twice."
+        case let .duplicateFinalist(net, seed, experiment):
+            return "The finalist \(net) with seed \(seed) already has a result in experiment '\(experiment)', so it is not recorded twice."
         case let .leaseNotFound(id):
             return "Lease \(id) no longer exists, so its result was not recorded; the net will be trained again."
         case let .corrupt(path, detail):

@@ -17,13 +17,14 @@ enum StoreSchema {
     /// Classifies `db`, throwing `foreignDatabase` or `newerSchema` for files metaqnn must not touch.
     static func check(_ db: Database, path: String) throws -> Contents {
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
         if application != applicationID {
-            // GRDB commits its empty migrations table before the first migration sets our
-            // application id, so a store another process is creating right now looks like this.
-            let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name != 'grdb_migrations'") ?? 0
-            let migrations = try db.tableExists("grdb_migrations")
-                ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
-            if objects == 0 && migrations == 0 { return .empty }
+            // The migrator creates its empty bookkeeping table before the first migration's
+            // transaction, so a store being created right now (or killed then) holds only that.
+            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")
+            let unstarted = try names == ["grdb_migrations"]
+                && (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0) == 0
+            if objects == 0 || unstarted { return .empty }
             throw ReplayStoreError.foreignDatabase(path: path)
         }
         let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
@@ -112,6 +113,67 @@ enum StoreSchema {
                     heartbeatAt  REAL NOT NULL,
                     UNIQUE (experimentID, net)
                 );
+                """)
+        }
+        // Reference replay files repeat a net with different results (trained again, elsewhere),
+        // so an imported row keeps its own result and its own ix_q_value_update. Rows of this
+        // project's searches have none here and read their net's one result, as before.
+        migrator.registerMigration("v2-imported-row-results") { db in
+            try db.execute(sql: """
+                CREATE TABLE replayRowResult (
+                    experimentID            INTEGER NOT NULL,
+                    sequence                INTEGER NOT NULL,
+                    bestValidationAccuracy  REAL NOT NULL,
+                    bestValidationIteration INTEGER NOT NULL CHECK (bestValidationIteration >= 0),
+                    lastValidationAccuracy  REAL NOT NULL,
+                    lastValidationIteration INTEGER NOT NULL CHECK (lastValidationIteration >= 0),
+                    testAccuracyAtBest      REAL,
+                    testAccuracyAtLast      REAL,
+                    qValueUpdateIndex       REAL NOT NULL,
+                    PRIMARY KEY (experimentID, sequence),
+                    FOREIGN KEY (experimentID, sequence) REFERENCES replayRow(experimentID, sequence) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE TRIGGER replayRowResultOnlyImported BEFORE INSERT ON replayRowResult
+                WHEN (SELECT kind FROM experiment WHERE id = NEW.experimentID) IS NOT 'import'
+                BEGIN SELECT RAISE(ABORT, 'only rows of an imported experiment carry their own result'); END;
+                """)
+        }
+        migrator.registerMigration("v3-finalists") { db in
+            // Finalists are nets of a finished search trained again, longer, from several seeds;
+            // each row is one finished (net, seed) with the weights file it left beside the store.
+            try db.execute(sql: """
+                CREATE TABLE finalist (
+                    id                      INTEGER PRIMARY KEY,
+                    experimentID            INTEGER NOT NULL REFERENCES experiment(id) ON DELETE CASCADE,
+                    selectionRank           INTEGER NOT NULL CHECK (selectionRank >= 1),
+                    net                     TEXT NOT NULL,
+                    seed                    INTEGER NOT NULL,
+                    settings                TEXT NOT NULL CHECK (json_valid(settings)),
+                    epochs                  TEXT NOT NULL CHECK (json_valid(epochs)),
+                    bestValidationAccuracy  REAL NOT NULL CHECK (bestValidationAccuracy BETWEEN 0 AND 1),
+                    lastValidationAccuracy  REAL NOT NULL CHECK (lastValidationAccuracy BETWEEN 0 AND 1),
+                    testAccuracyAtBest      REAL NOT NULL CHECK (testAccuracyAtBest BETWEEN 0 AND 1),
+                    testAccuracyAtLast      REAL NOT NULL CHECK (testAccuracyAtLast BETWEEN 0 AND 1),
+                    parameterCount          INTEGER NOT NULL CHECK (parameterCount >= 0),
+                    forwardFLOPs            INTEGER NOT NULL CHECK (forwardFLOPs >= 0),
+                    seconds                 REAL NOT NULL CHECK (seconds >= 0),
+                    weightsFile             TEXT NOT NULL CHECK (length(weightsFile) > 0),
+                    weightsSHA256           TEXT NOT NULL CHECK (length(weightsSHA256) = 64),
+                    normalizationMean       TEXT NOT NULL CHECK (json_valid(normalizationMean)),
+                    normalizationStd        TEXT NOT NULL CHECK (json_valid(normalizationStd)),
+                    worker                  TEXT NOT NULL,
+                    finishedAt              REAL NOT NULL,
+                    UNIQUE (experimentID, net, seed)
+                );
+                CREATE TABLE finalistEnsemble (
+                    experimentID  INTEGER NOT NULL REFERENCES experiment(id) ON DELETE CASCADE,
+                    size          INTEGER NOT NULL CHECK (size >= 1),
+                    nets          TEXT NOT NULL CHECK (json_valid(nets)),
+                    models        INTEGER NOT NULL CHECK (models >= size),
+                    testAccuracy  REAL NOT NULL CHECK (testAccuracy BETWEEN 0 AND 1),
+                    computedAt    REAL NOT NULL,
+                    PRIMARY KEY (experimentID, size)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

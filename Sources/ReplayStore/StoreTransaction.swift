@@ -88,26 +88,43 @@ public final class StoreTransaction {
                          arguments: [experiment.id]) ?? 0
     }
 
-    /// Every replay row's net and reward (its net's best validation accuracy), in sequence order.
+    /// Every replay row's net and reward (the row's best validation accuracy: its own for an
+    /// imported row, else its net's), in sequence order.
     public func replayRewards() throws -> [(net: String, reward: Double)] {
         try Row.fetchAll(db, sql: """
-            SELECT n.net, n.bestValidationAccuracy AS reward FROM replayRow r
-            JOIN trainedNet n ON n.id = r.netID WHERE r.experimentID = ? ORDER BY r.sequence
+            SELECT n.net, COALESCE(x.bestValidationAccuracy, n.bestValidationAccuracy) AS reward FROM replayRow r
+            JOIN trainedNet n ON n.id = r.netID
+            LEFT JOIN replayRowResult x ON x.experimentID = r.experimentID AND x.sequence = r.sequence
+            WHERE r.experimentID = ? ORDER BY r.sequence
             """, arguments: [experiment.id]).map { (net: $0["net"], reward: $0["reward"]) }
     }
 
-    /// Appends a replay row for a trained net; its sequence number is the next one.
+    /// Appends a replay row for a trained net; its sequence number is the next one. `ownResult`
+    /// and `importedUpdateIndex` are for rows of an imported experiment only (the schema refuses
+    /// them elsewhere); give both or neither.
     @discardableResult
-    public func appendReplayRow(netID: Int64, epsilon: Double, finishedAt: Double, machine: String) throws
+    public func appendReplayRow(netID: Int64, epsilon: Double, finishedAt: Double, machine: String,
+                                ownResult: RowResult? = nil, importedUpdateIndex: Double? = nil) throws
         -> ReplayRowRecord
     {
+        precondition((ownResult == nil) == (importedUpdateIndex == nil), "an imported row has both its result and its index")
         let next = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM replayRow WHERE experimentID = ?",
                                      arguments: [experiment.id]) ?? 0) + 1
         try db.execute(sql: """
             INSERT INTO replayRow (experimentID, sequence, netID, epsilon, finishedAt, machine)
             VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [experiment.id, next, netID, epsilon, finishedAt, machine])
-        return ReplayRowRecord(sequence: next, netID: netID, epsilon: epsilon, finishedAt: finishedAt, machine: machine)
+        if let ownResult, let importedUpdateIndex {
+            try db.execute(sql: """
+                INSERT INTO replayRowResult (experimentID, sequence, bestValidationAccuracy, bestValidationIteration,
+                    lastValidationAccuracy, lastValidationIteration, testAccuracyAtBest, testAccuracyAtLast, qValueUpdateIndex)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [experiment.id, next, ownResult.bestValidationAccuracy, ownResult.bestValidationIteration,
+                                 ownResult.lastValidationAccuracy, ownResult.lastValidationIteration,
+                                 ownResult.testAccuracyAtBest, ownResult.testAccuracyAtLast, importedUpdateIndex])
+        }
+        return ReplayRowRecord(sequence: next, netID: netID, epsilon: epsilon, finishedAt: finishedAt, machine: machine,
+                               ownResult: ownResult, importedUpdateIndex: importedUpdateIndex)
     }
 
     // MARK: Q table

@@ -79,3 +79,14 @@ public struct TrainedNetRecord: Hashable, Sendable {
         self.finishedAt = finishedAt
     }
 }
+
+extension TrainedNetRecord {
+    /// The net's one result (its first, for an imported net). Fields the schema requires of a
+    /// trained net read as 0 on a failed one, which no replay row references.
+    public var result: RowResult {
+        RowResult(
+            bestValidationAccuracy: bestValidationAccuracy ?? 0, bestValidationIteration: bestValidationIteration ?? 0,
+            lastValidationAccuracy: lastValidationAccuracy ?? 0, lastValidationIteration: lastValidationIteration ?? 0,
+            testAccuracyAtBest: testAccuracyAtBest, testAccuracyAtLast: testAccuracyAtLast)
+    }
+}

@@ -1,3 +1,5 @@
+import SearchSpace
+
 /// The settings and provenance printed at the top of a report.
 public struct ExperimentHeader: Hashable, Sendable {
     /// Experiment name, also the report's folder name.
@@ -7,7 +9,7 @@ public struct ExperimentHeader: Hashable, Sendable {
     /// Search-space description (preset name and any overrides).
     public var searchSpace: String
     /// The ε schedule: each stage's ε and how many unique models it trains.
-    public var epsilonSchedule: [EpsilonStage]
+    public var epsilonSchedule: [EpsilonSchedule.Step]
     /// The search seed, if known (imported reference stores have none).
     public var seed: UInt64?
     /// Wall-clock seconds the search has run so far, if known.
@@ -23,7 +25,7 @@ public struct ExperimentHeader: Hashable, Sendable {
 
     /// Creates a header.
     public init(
-        name: String, dataset: String, searchSpace: String, epsilonSchedule: [EpsilonStage],
+        name: String, dataset: String, searchSpace: String, epsilonSchedule: [EpsilonSchedule.Step],
         seed: UInt64? = nil, wallSeconds: Double? = nil, storePath: String,
         reproduceCommand: String? = nil, status: String? = nil, notes: [String] = []
     ) {

@@ -10,6 +10,13 @@ enum Format {
         return String(format: "%.2f %%", value * 100)
     }
 
+    /// An accuracy as `percent` shows it, or, when `percentScale` (an imported file wrote it as a
+    /// percentage), the value as written with two decimals and the mark `‡`.
+    static func accuracy(_ value: Double?, percentScale: Bool) -> String {
+        guard percentScale, let value else { return percent(value) }
+        return String(format: "%.2f ‡", value)
+    }
+
     /// ε with one decimal, or two when needed (0.05).
     static func epsilon(_ value: Double) -> String {
         let one = String(format: "%.1f", value)

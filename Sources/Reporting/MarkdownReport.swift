@@ -11,6 +11,7 @@ struct MarkdownReport {
         if !statistics.models.isEmpty {
             parts += [topModels(), perEpsilon(), comparison()]
         }
+        parts.append(finalists())
         parts.append(greedy())
         parts.append(figures())
         parts.append(footer())
@@ -74,8 +75,8 @@ struct MarkdownReport {
             rightAligned: [0, 2, 3, 4, 5, 6, 7, 8, 9])
         for (index, model) in top.enumerated() {
             table.append([
-                "\(index + 1)", Format.code(model.net), Format.percent(model.validationAccuracy),
-                Format.percent(model.testAccuracy), Format.si(model.parameters), Format.si(model.forwardFLOPs),
+                "\(index + 1)", Format.code(model.net), Format.accuracy(model.validationAccuracy, percentScale: model.percentScale),
+                Format.accuracy(model.testAccuracy, percentScale: model.percentScale), Format.si(model.parameters), Format.si(model.forwardFLOPs),
                 model.epochs.map(String.init) ?? Format.missing, Format.duration(model.trainingSeconds),
                 Format.epsilon(model.firstEpsilon), "\(model.firstIteration)",
             ])
@@ -84,6 +85,9 @@ struct MarkdownReport {
             : top.count == 1 ? "The one architecture" : "All \(top.count) architectures"
         var text = "## \(title)\n\nRanked by best validation accuracy; test accuracy is taken at the "
             + "epoch of best validation accuracy. FLOPs are forward FLOPs per image.\n\n" + table.render()
+        if top.contains(where: \.percentScale) {
+            text += "\n\n‡ On a percent scale in the imported file; shown, ranked and replayed as written."
+        }
         let diagrams = (1...max(1, min(options.diagrams, top.count))).map(ReportRenderer.FileName.diagram(rank:))
             .filter(figureNames.contains)
         if !diagrams.isEmpty {

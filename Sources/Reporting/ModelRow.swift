@@ -14,11 +14,13 @@ public struct ModelRow: Hashable, Sendable {
     public var epochs: Int?
     /// Training wall time in seconds, all attempts included.
     public var trainingSeconds: Double?
+    /// Whether the accuracies are on a percent scale, as an imported reference file wrote them.
+    public var percentScale: Bool
 
     /// Creates a model row.
     public init(
         net: String, validationAccuracy: Double, testAccuracy: Double? = nil, parameters: Int? = nil,
-        forwardFLOPs: Int? = nil, epochs: Int? = nil, trainingSeconds: Double? = nil
+        forwardFLOPs: Int? = nil, epochs: Int? = nil, trainingSeconds: Double? = nil, percentScale: Bool = false
     ) {
         self.net = net
         self.validationAccuracy = validationAccuracy
@@ -27,5 +29,6 @@ public struct ModelRow: Hashable, Sendable {
         self.forwardFLOPs = forwardFLOPs
         self.epochs = epochs
         self.trainingSeconds = trainingSeconds
+        self.percentScale = percentScale
     }
 }

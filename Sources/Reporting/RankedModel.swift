@@ -7,6 +7,8 @@ struct RankedModel: Hashable, Sendable {
     var forwardFLOPs: Int?
     var epochs: Int?
     var trainingSeconds: Double?
+    /// Accuracies on a percent scale, kept as an imported file wrote them (marked in tables).
+    var percentScale: Bool
     /// ε of the first replay row holding this net.
     var firstEpsilon: Double
     /// 1-based position of that row among all replay rows.

@@ -10,16 +10,19 @@ public struct ReportInput: Hashable, Sendable {
     public var qValues: [QValueSample]
     /// The architecture the current Q table picks greedily (ε = 0), if the caller computed it.
     public var greedy: GreedyArchitecture?
+    /// The finalized nets and their ensembles, when `metaqnn finalize` has stored any.
+    public var finalists: FinalistsSummary?
 
     /// Creates a report input from its parts.
     public init(
         experiment: ExperimentHeader, replays: [ReplayRow], models: [ModelRow] = [],
-        qValues: [QValueSample] = [], greedy: GreedyArchitecture? = nil
+        qValues: [QValueSample] = [], greedy: GreedyArchitecture? = nil, finalists: FinalistsSummary? = nil
     ) {
         self.experiment = experiment
         self.replays = replays
         self.models = models
         self.qValues = qValues
         self.greedy = greedy
+        self.finalists = finalists
     }
 }

@@ -32,6 +32,7 @@ struct ReportStatistics: Sendable {
                 forwardFLOPs: detail?.forwardFLOPs,
                 epochs: detail?.epochs,
                 trainingSeconds: detail?.trainingSeconds,
+                percentScale: detail?.percentScale ?? row.percentScale,
                 firstEpsilon: row.epsilon,
                 firstIteration: index + 1,
                 samples: 1)

@@ -8,6 +8,8 @@ extension Architecture {
         let base = withoutDropout.layers
         guard let classifier = base.last, case .softmax = classifier else { return withoutDropout }
         let body = Array(base.dropLast())
+        // A classifier before the end is an illegal net the agent never writes; it has no dropout rule.
+        guard !body.contains(where: { if case .softmax = $0 { true } else { false } }) else { return withoutDropout }
         var types = body.map(Self.stateType)
         types.append(types.last ?? .start)  // the terminal state copies the last layer's type
         let fcCount = types.filter { $0 == .fc }.count

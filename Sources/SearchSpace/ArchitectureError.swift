@@ -37,6 +37,8 @@ public struct ArchitectureError: Error, Hashable, Sendable, CustomStringConverti
         case fcGrows(previous: Int)
         /// The layer would shrink the representation to nothing.
         case vanishing(size: Int)
+        /// The net's parameter, FLOP or activation count passes `Int.max` at this layer.
+        case tooLarge
     }
 
     /// 1-based position of the offending token in the net string (0 when the whole net is at fault).
@@ -88,6 +90,7 @@ public struct ArchitectureError: Error, Hashable, Sendable, CustomStringConverti
         case let .tooManyFC(maximum): return "exceeds the space's limit of \(maximum) fully connected layers"
         case let .fcGrows(previous): return "is wider than the fc layer before it (\(previous)); fc layers may not grow"
         case let .vanishing(size): return "does not fit the \(size)×\(size) representation it is applied to"
+        case .tooLarge: return "makes the net's parameter or FLOP count larger than a 64-bit integer holds; use smaller numbers"
         }
     }
 }

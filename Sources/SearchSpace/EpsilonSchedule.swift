@@ -29,8 +29,16 @@ public struct EpsilonSchedule: Hashable, Sendable, Codable, CustomStringConverti
             + [0.9, 0.8, 0.7].map { Step(epsilon: $0, models: 100) }
             + [0.6, 0.5, 0.4, 0.3, 0.2, 0.1].map { Step(epsilon: $0, models: 150) })
 
-    /// Reads `"1.0:1500,0.9:100,…"`: comma-separated `epsilon:models` pairs, then validates.
+    /// Reads `"1.0:1500,0.9:100,…"`: comma-separated `epsilon:models` pairs, then validates them
+    /// and their order (ε falls from step to step, no ε twice).
     public init(parsing text: String) throws(EpsilonScheduleError) {
+        try self.init(reading: text)
+        try validateOrder()
+    }
+
+    /// Reads and validates the steps without checking their order: stored experiments that
+    /// older versions accepted with an unsorted schedule must stay readable.
+    init(reading text: String) throws(EpsilonScheduleError) {
         let trimmed = text.filter { !$0.isWhitespace }
         guard !trimmed.isEmpty else { throw .empty }
         var steps: [Step] = []
@@ -56,10 +64,35 @@ public struct EpsilonSchedule: Hashable, Sendable, Codable, CustomStringConverti
             }
             guard step.models >= 1 else { throw .nonPositiveCount(step.models, position: index + 1) }
         }
+        var total = 0
+        for step in steps {
+            let (sum, overflow) = total.addingReportingOverflow(step.models)
+            // Every later command adds the counts up, so a total past Int.max must never be stored.
+            guard !overflow else { throw .totalTooLarge }
+            total = sum
+        }
     }
 
-    /// Total unique models the whole schedule trains.
-    public var totalModels: Int { steps.reduce(0) { $0 + $1.models } }
+    /// Checks that ε never rises from one step to the next and no two adjacent steps share an ε:
+    /// the search explores less as it goes, and a repeated ε is one step written twice.
+    public func validateOrder() throws(EpsilonScheduleError) {
+        for (index, (previous, next)) in zip(steps, steps.dropFirst()).enumerated() {
+            if next.epsilon == previous.epsilon {
+                throw .repeatedEpsilon(next.epsilon, position: index + 2, merged: previous.models &+ next.models)
+            }
+            if next.epsilon > previous.epsilon {
+                throw .risingEpsilon(next.epsilon, position: index + 2, previous: previous.epsilon)
+            }
+        }
+    }
+
+    /// Total unique models the whole schedule trains (saturating at `Int.max`, which `validate()` refuses).
+    public var totalModels: Int {
+        steps.reduce(0) { total, step in
+            let (sum, overflow) = total.addingReportingOverflow(step.models)
+            return overflow ? Int.max : sum
+        }
+    }
 
     /// The `--schedule` syntax, e.g. `1.0:1500,0.9:100`, which `init(parsing:)` reads back.
     public var description: String {
@@ -78,11 +111,14 @@ extension EpsilonSchedule {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
-            do { try self.init(parsing: text) } catch {
+            do { try self.init(reading: text) } catch {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
             }
         } else {
             self.init(steps: try container.decode([Step].self))
+            do { try validate() } catch {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+            }
         }
     }
 }

@@ -6,8 +6,10 @@ public struct NetCheck: Hashable, Sendable {
     public var violation: ArchitectureError?
     /// The net as the agent generates it: dropout removed, then inserted by the spec §3 rule.
     public var generated: Architecture
-    /// Parameters and FLOPs for the space's input, or nil when the net does not fit the input.
+    /// Parameters and FLOPs for the space's input, or nil when they cannot be computed.
     public var cost: NetworkCost?
+    /// Why `cost` is nil: the net does not fit the input, or its counts pass `Int.max`.
+    public var costProblem: ArchitectureError?
     /// The space checked against.
     public var settings: SearchSpaceSettings
 
@@ -22,7 +24,13 @@ public struct NetCheck: Hashable, Sendable {
             violation = error
         }
         generated = net.withDropout
-        cost = try? NetworkCost(of: net, inputSize: settings.inputSize, inputChannels: settings.inputChannels)
+        do {
+            cost = try NetworkCost(of: net, inputSize: settings.inputSize, inputChannels: settings.inputChannels)
+            costProblem = nil
+        } catch {
+            cost = nil
+            costProblem = error
+        }
     }
 
     /// Whether the net is legal in the space.
@@ -37,6 +45,8 @@ public struct NetCheck: Hashable, Sendable {
         if let cost {
             lines.append("parameters: \(cost.parameters)")
             lines.append("forward FLOPs: \(cost.forwardFLOPs) per \(input) image (2 x multiply-adds)")
+        } else if let costProblem, costProblem.rule == .tooLarge {
+            lines.append("parameters: n/a (\(costProblem))")
         } else {
             lines.append("parameters: n/a (the net does not fit a \(input) input)")
         }

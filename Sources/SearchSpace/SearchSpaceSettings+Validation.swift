@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 
 extension SearchSpaceSettings {
@@ -39,6 +40,17 @@ extension SearchSpaceSettings {
             throw .outOfRange(setting: "discount γ", value: discount, range: "[0, 1]")
         }
         do { try epsilonSchedule.validate() } catch { throw .schedule(error) }
+    }
+
+    /// What a new search needs beyond `validate()`: ε falls from step to step, and the schedule asks
+    /// for no more unique nets than the space holds (else its last stage could never finish).
+    public func validateForNewSearch() throws(SearchSpaceError) {
+        do { try epsilonSchedule.validateOrder() } catch { throw .schedule(error) }
+        let total = epsilonSchedule.totalModels
+        let architectures = StateSpace(settings: self).counts().architectures
+        if BigUInt(total) > architectures {
+            throw .schedule(.moreModelsThanSpace(total: total, space: name, architectures: "\(architectures)"))
+        }
     }
 
     /// These settings with the input side and/or layer limit replaced (nil keeps the value).

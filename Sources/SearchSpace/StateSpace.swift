@@ -92,7 +92,7 @@ public struct StateSpace: Hashable, Sendable, Codable {
         if action.terminate { return state.terminated }
         var next = action
         switch action.layerType {
-        case .conv: next.imageSize = (state.imageSize + action.stride - 1) / action.stride
+        case .conv: next.imageSize = Self.convolvedSide(state.imageSize, stride: action.stride)
         case .pool: next.imageSize = (state.imageSize - action.filterSize) / action.stride + 1
         case .fc: next.imageSize = 0
         case .gap: next.imageSize = 1
@@ -122,6 +122,12 @@ public struct StateSpace: Hashable, Sendable, Codable {
         }
     }
 
+    /// ⌈side / stride⌉, the side after a SAME convolution, without the overflow of `side + stride − 1`
+    /// when a net string holds a stride near `Int.max`.
+    static func convolvedSide(_ side: Int, stride: Int) -> Int {
+        side / stride + (side % stride == 0 ? 0 : 1)
+    }
+
     /// The true state a (non-dropout) layer leads to from true state `state`, whether or not
     /// the layer is legal there (see `trajectory(for:)` for the checked version).
     public func state(after layer: Layer, from state: State) -> State {
@@ -129,7 +135,7 @@ public struct StateSpace: Hashable, Sendable, Codable {
         switch layer {
         case let .conv(filters, kernel, stride):
             return State(layerType: .conv, layerDepth: depth, filterDepth: filters, filterSize: kernel, stride: stride,
-                         imageSize: (state.imageSize + stride - 1) / stride, fcSize: 0, terminate: false)
+                         imageSize: Self.convolvedSide(state.imageSize, stride: stride), fcSize: 0, terminate: false)
         case let .pool(kernel, stride):
             return State(layerType: .pool, layerDepth: depth, filterDepth: 0, filterSize: kernel, stride: stride,
                          imageSize: (state.imageSize - kernel) / stride + 1, fcSize: 0, terminate: false)

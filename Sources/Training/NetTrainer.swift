@@ -20,6 +20,12 @@ public struct NetTrainer: Sendable {
     /// first epoch does not beat the threshold; a net that never does gets accuracy 1/classes and `learned == false`.
     public func train(_ net: Architecture, seed: UInt64,
                       progress: (TrainingProgress) -> Void = { _ in }) throws(TrainingError) -> TrainingResult {
+        try trainNetwork(net, seed: seed, progress: progress).result
+    }
+
+    /// Trains as `train` does and also hands back the network with its last epoch's weights, e.g. to save them.
+    public func trainNetwork(_ net: Architecture, seed: UInt64, progress: (TrainingProgress) -> Void = { _ in })
+        throws(TrainingError) -> (result: TrainingResult, network: Network) {
         try settings.validate()
         let classes = data.classes
         let input = TensorShape(channels: data.train.channels, height: data.train.height, width: data.train.width)
@@ -38,12 +44,13 @@ public struct NetTrainer: Sendable {
             lastRun = run
             lastNetwork = network
             if run.learned {
-                return result(net, run: run, network: network, attempts: attempt, learned: true, seconds: started.duration(to: clock.now))
+                return (result(net, run: run, network: network, attempts: attempt, learned: true, seconds: started.duration(to: clock.now)),
+                        network)
             }
             progress(.belowThreshold(attempt: attempt, validationAccuracy: run.records[0].validationAccuracy, threshold: decimal(threshold)))
         }
-        return result(net, run: lastRun!, network: lastNetwork!, attempts: settings.maxAttempts, learned: false,
-                      seconds: started.duration(to: clock.now))
+        return (result(net, run: lastRun!, network: lastNetwork!, attempts: settings.maxAttempts, learned: false,
+                       seconds: started.duration(to: clock.now)), lastNetwork!)
     }
 
     /// One attempt's learning curve; `learned` is false when it was abandoned after its first epoch.

@@ -47,6 +47,7 @@ public enum NetworkBuilder {
     public static func network(for net: Architecture, input: TensorShape, classes: Int, settings: TrainingSettings,
                                learningRate: Float, seed: UInt64) throws(TrainingError) -> Network {
         let specs = try layers(for: net, classes: classes)
+        try MemoryEstimate.check(net, input: input, batchSize: settings.batchSize)
         let adam = AdamSettings(learningRate: learningRate, beta1: settings.beta1, beta2: settings.beta2,
                                 epsilon: settings.adamEpsilon, weightDecay: settings.weightDecay)
         do {

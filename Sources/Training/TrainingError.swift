@@ -14,6 +14,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalidLayer(net: String, layer: String, reason: String)
     /// A training setting is out of range.
     case invalidSetting(name: String, value: String, requirement: String)
+    /// Training the net at this batch size needs more memory than the machine has (`bytes` nil: past `Int.max`).
+    case needsTooMuchMemory(net: String, batchSize: Int, bytes: Int?, available: Int)
 
     /// One sentence naming the problem and what to do.
     public var description: String {
@@ -30,8 +32,17 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(net) has an unusable layer \(layer) (\(reason)); fix that token."
         case let .invalidSetting(name, value, requirement):
             return "\(name) \(value) is not usable; it must be \(requirement)."
+        case let .needsTooMuchMemory(net, batchSize, bytes, available):
+            let needed = bytes.map { "at least \(gibibytes($0))" } ?? "more than 2^63 bytes"
+            return "\(net) needs \(needed) to train with batch size \(batchSize), more than this machine's \(gibibytes(available)) of memory; use a smaller net or a smaller --batch-size."
         }
     }
+}
+
+/// `bytes` in GiB with one decimal, e.g. "23.5 GiB".
+private func gibibytes(_ bytes: Int) -> String {
+    let tenths = (Double(bytes) / Double(1 << 30) * 10).rounded()
+    return "\(Int(tenths) / 10).\(Int(tenths) % 10) GiB"
 }
 
 extension String {

@@ -72,6 +72,10 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
         return Float(start * pow(Double(learningRateDecay.description)!, Double((epoch - 1) / decayEvery)))
     }
 
+    /// The most engine threads one network may use: far beyond any core count that helps, yet
+    /// small enough that a mistyped count cannot exhaust the process's threads.
+    public static let maximumThreads = 256
+
     /// Checks every value, throwing for the first unusable one.
     public func validate() throws(TrainingError) {
         func require(_ ok: Bool, _ name: String, _ value: Any, _ requirement: String) throws(TrainingError) {
@@ -88,7 +92,7 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
         try require(restartThreshold.map { (0...1).contains($0) } ?? true, "restart threshold", restartThreshold ?? 0, "a fraction in [0, 1]")
         try require(maxAttempts >= 1, "attempts", maxAttempts, "at least 1")
         try require(restartFactor > 0 && restartFactor <= 1, "restart factor", restartFactor, "in (0, 1]")
-        try require(threads >= 1, "threads", threads, "at least 1")
+        try require((1...Self.maximumThreads).contains(threads), "threads", threads, "between 1 and \(Self.maximumThreads)")
         try require(validationSize.map { $0 >= 1 } ?? true, "validation size", validationSize ?? 0, "at least 1")
         try require(trainLimit.map { $0 >= 1 } ?? true, "train limit", trainLimit ?? 0, "at least 1")
     }

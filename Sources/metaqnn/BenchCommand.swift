@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the engine's training and inference speed (run it in release: swift run -c release).",
-        discussion: "Without --net it measures the reference nets N1–N4 of PERF.md at 1 and at all threads, "
+        discussion: "Without --net it measures the reference nets N1–N4 (see the README) at 1 and at all threads, "
             + "compares them with the PyTorch figures, and times a square SGEMM at 256, 512 and 1024.")
 
     @Option(name: .customLong("net"), help: "A net string to measure (repeatable); dropout tokens are left out.")

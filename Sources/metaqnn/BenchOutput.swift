@@ -66,7 +66,7 @@ struct BenchOutput {
 
     func finish(rounds: Int) {
         guard !json else { return }
-        print("(train GFLOP/s counts 3 × forward FLOPs; ratios are against PERF.md's PyTorch figures;")
+        print("(train GFLOP/s counts 3 × forward FLOPs; ratios are against the PyTorch figures in the README;")
         print(" best of \(rounds) interleaved round\(rounds == 1 ? "" : "s"); spread = (best − slowest) / best train img/s)")
     }
 

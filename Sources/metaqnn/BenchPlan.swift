@@ -4,7 +4,7 @@ import NeuralEngine
 import SearchSpace
 import Training
 
-/// What `metaqnn bench` measures, with the PyTorch reference figures of PERF.md.
+/// What `metaqnn bench` measures, with the PyTorch reference figures the README lists.
 struct BenchPlan {
     struct Entry {
         var name: String
@@ -12,7 +12,7 @@ struct BenchPlan {
         var input: TensorShape
         var batch: Int
         var threads: Int
-        /// PyTorch training and inference img/s on this machine (PERF.md), when the setting matches.
+        /// PyTorch training and inference img/s on the development machine (the README lists them), when the setting matches.
         var pytorch: (train: Double, inference: Double)?
     }
 

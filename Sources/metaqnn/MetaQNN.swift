@@ -1,4 +1,5 @@
 import ArgumentParser
+import Designer
 
 /// The `metaqnn` command: designs CNN architectures with Q-learning (MetaQNN).
 @main
@@ -6,6 +7,7 @@ struct MetaQNN: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metaqnn",
         abstract: "Design convolutional neural networks with Q-learning (MetaQNN, Baker et al. 2017).",
+        version: ToolVersion.current,
         subcommands: [
             // One line per subcommand; keep the order of the README's usage section.
             SearchCommand.self,
@@ -15,6 +17,7 @@ struct MetaQNN: AsyncParsableCommand {
             ShowCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            FinalizeCommand.self,
             TrainCommand.self,
             CheckCommand.self,
             SpaceCommand.self,
@@ -24,7 +27,26 @@ struct MetaQNN: AsyncParsableCommand {
 
     /// Parses `--name -3` as `--name=-3`, so a negative value reaches the option's validation.
     static func main() async {
-        await main(attachingNegativeValues(Array(CommandLine.arguments.dropFirst())))
+        let arguments = attachingNegativeValues(Array(CommandLine.arguments.dropFirst()))
+        if let topic = unknownHelpTopic(arguments) {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", ")
+            exit(withError: ValidationError("There is no command '\(topic)'; ask for help on one of \(names)."))
+        }
+        await main(arguments)
+    }
+
+    /// The first word after `help` that names no command (ArgumentParser would print the general
+    /// help and exit 0, as if the misspelt command existed).
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var command: any ParsableCommand.Type = MetaQNN.self
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            guard let sub = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) else {
+                return word
+            }
+            command = sub
+        }
+        return nil
     }
 
     /// ArgumentParser reads a token such as `-3` after `--epochs` as an unknown flag and then

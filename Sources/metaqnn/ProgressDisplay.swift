@@ -10,11 +10,15 @@ final class ProgressDisplay {
     private var lastDraw = ContinuousClock.now
     private var barShown = false
     private let header: String
+    private let label: String?
 
-    init(terminal: Bool, silent: Bool, settings: TrainingSettings, dataset: String, splits: DataSplits) {
+    /// `label`, when given, prefixes every line and replaces the header (a caller running several
+    /// trainings prints the header once itself).
+    init(terminal: Bool, silent: Bool, settings: TrainingSettings, dataset: String, splits: DataSplits, label: String? = nil) {
         self.terminal = terminal
         self.silent = silent
         self.settings = settings
+        self.label = label
         header = Self.describe(dataset: dataset, splits: splits, settings: settings)
     }
 
@@ -30,23 +34,25 @@ final class ProgressDisplay {
         guard !silent else { return }
         switch event {
         case let .attemptStarted(attempt, _):
-            if attempt == 1 { print(header) }
+            if attempt == 1 && label == nil { print(header) }
         case let .batch(progress):
             // Redraw at most ten times a second, and always at the epoch's end.
             guard terminal, progress.batch == progress.batches || lastDraw.duration(to: .now) > .milliseconds(100) else { return }
             lastDraw = .now
-            print("\r" + ProgressFormatter.bar(progress) + "\u{1B}[K", terminator: "")
+            print("\r" + prefix + ProgressFormatter.bar(progress) + "\u{1B}[K", terminator: "")
             barShown = true
         case let .epochFinished(record, attempt):
             clearBar()
-            print(ProgressFormatter.epochLine(record, epochs: settings.epochs, attempt: attempt))
+            print(prefix + ProgressFormatter.epochLine(record, epochs: settings.epochs, attempt: attempt))
         case let .belowThreshold(attempt, accuracy, threshold):
             clearBar()
-            print(ProgressFormatter.belowThresholdLine(attempt: attempt, of: settings.maxAttempts,
+            print(prefix + ProgressFormatter.belowThresholdLine(attempt: attempt, of: settings.maxAttempts,
                                                        validationAccuracy: accuracy, threshold: threshold))
         }
         fflush(nil)
     }
+
+    private var prefix: String { label.map { "\($0) " } ?? "" }
 
     private func clearBar() {
         if barShown { print("\r\u{1B}[K", terminator: "") }

@@ -18,7 +18,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "How many times to replay the whole sequence.")
     var passes: Int = 1
 
-    @Option(help: "Seed of the draws of --order sampled.")
+    @Option(help: "Seed of the draws of --order sampled.", transform: SeedValue.parse)
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Write the rebuilt table as q_values.csv.", valueName: "file"))

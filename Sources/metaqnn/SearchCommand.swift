@@ -2,6 +2,7 @@ import ArgumentParser
 import Designer
 import Foundation
 import SearchSpace
+import Training
 
 /// `metaqnn search`: runs (or resumes) a MetaQNN search, storing every result in the replay store.
 struct SearchCommand: ParsableCommand {
@@ -19,7 +20,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Trajectories replayed after each model (default: the space's, 128).", valueName: "n"))
     var replayNumber: Int?
 
-    @Option(help: ArgumentHelp("Search seed (default: 1, or the stored one when resuming).", valueName: "n"))
+    @Option(help: ArgumentHelp("Search seed (default: 1, or the stored one when resuming).", valueName: "n"),
+            transform: SeedValue.parse)
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Nets trained at once, each with max(1, cores / N) engine threads.", valueName: "n"))
@@ -34,8 +36,12 @@ struct SearchCommand: ParsableCommand {
     @Option(help: .hidden) var reportEvery = 10
 
     func validate() throws {
-        guard workers >= 1 else { throw ValidationError("--workers must be at least 1.") }
-        if let replayNumber, replayNumber < 0 { throw ValidationError("--replay-number must be 0 or more.") }
+        guard (1...TrainingSettings.maximumThreads).contains(workers) else {
+            throw ValidationError("--workers must be between 1 and \(TrainingSettings.maximumThreads) (each worker is a thread training one net).")
+        }
+        if let replayNumber, replayNumber < 1 {
+            throw ValidationError("--replay-number \(replayNumber) would never update the Q table; give 1 or more (the space's default is 128).")
+        }
         guard reportEvery >= 1 else { throw ValidationError("--report-every must be at least 1.") }
     }
 

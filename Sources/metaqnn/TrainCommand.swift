@@ -15,7 +15,8 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
     @OptionGroup var training: TrainingOptions
 
-    @Option(help: ArgumentHelp("Seed of the validation split, the initial weights and the batch order.", valueName: "n"))
+    @Option(help: ArgumentHelp("Seed of the validation split, the initial weights and the batch order.", valueName: "n"),
+            transform: SeedValue.parse)
     var seed: UInt64 = 1
 
     @Flag(help: "Print the result as JSON instead of a summary.")

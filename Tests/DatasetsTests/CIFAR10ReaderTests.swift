@@ -25,12 +25,18 @@ import Testing
         #expect(try DatasetLoader.load(nil, directory: parent).test.labels == [3, 1, 4])
     }
 
-    @Test func truncatedBatchThrows() {
+    @Test func partialRecordsAndEmptyBatchesThrow() {
         let bytes = Fixtures.cifarBatch([1, 2])
-        #expect(throws: DatasetError.truncated(path: "b", expectedBytes: 2 * 3073, actualBytes: 2 * 3073 - 1)) {
+        #expect(throws: DatasetError.partialRecord(path: "b", actualBytes: 2 * 3073 - 1, recordSize: 3073)) {
             try CIFAR10Reader.batch(Array(bytes.dropLast()), path: "b")
         }
-        #expect(throws: DatasetError.truncated(path: "e", expectedBytes: 3073, actualBytes: 0)) {
+        // Extra bytes are not a truncation: the message says the size is not whole records.
+        #expect(throws: DatasetError.partialRecord(path: "x", actualBytes: 2 * 3073 + 5, recordSize: 3073)) {
+            try CIFAR10Reader.batch(bytes + [0, 0, 0, 0, 0], path: "x")
+        }
+        #expect(DatasetError.partialRecord(path: "x", actualBytes: 6151, recordSize: 3073).description
+            .contains("not a whole number of 3073-byte CIFAR-10 records (2 records and 5 bytes over)"))
+        #expect(throws: DatasetError.noImages(path: "e")) {
             try CIFAR10Reader.batch([], path: "e")
         }
     }

@@ -51,6 +51,37 @@ import Testing
         }
     }
 
+    @Test func emptyAndImpossibleHeadersThrowBeforeAllocating() {
+        #expect(throws: DatasetError.noImages(path: "z")) {
+            try IDXReader.images(Fixtures.idxImages(count: 0, rows: 28, cols: 28), path: "z")
+        }
+        // 2^32 − 1 images of (2^32 − 1)² pixels: the product passes Int.max.
+        var huge = Fixtures.idxImages(count: 1, rows: 1, cols: 1)
+        for offset in 4..<16 { huge[offset] = 0xFF }
+        #expect(throws: DatasetError.impossibleHeader(path: "h", count: 4_294_967_295, height: 4_294_967_295,
+                                                      width: 4_294_967_295, actualBytes: 17)) {
+            try IDXReader.images(huge, path: "h")
+        }
+        // Counts that fit in an Int but not in the file are refused the same way, without a huge allocation.
+        var large = Fixtures.idxImages(count: 1, rows: 1, cols: 1)
+        large[4] = 0x7F
+        #expect(throws: DatasetError.impossibleHeader(path: "l", count: 0x7F00_0001, height: 1, width: 1, actualBytes: 17)) {
+            try IDXReader.images(large, path: "l")
+        }
+    }
+
+    @Test func aGzSuffixOnPlainBytesIsNamed() throws {
+        let directory = Fixtures.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        Fixtures.writeIDXSet(in: directory, gzip: true)
+        let name = "train-images-idx3-ubyte.gz"
+        Fixtures.write(Fixtures.idxImages(count: 3, rows: 2, cols: 2), name, in: directory)
+        let path = directory.appendingPathComponent(name).path
+        #expect(throws: DatasetError.notGzip(path: path)) {
+            try DatasetLoader.load(.fashionMNIST, directory: directory)
+        }
+    }
+
     @Test func labelOutOfRangeThrows() {
         #expect(throws: DatasetError.labelOutOfRange(path: "l", index: 2, label: 10, classes: 10)) {
             try IDXReader.labels(Fixtures.idxLabels([0, 9, 10]), classes: 10, path: "l")

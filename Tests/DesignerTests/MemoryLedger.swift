@@ -1,16 +1,17 @@
+import QLearning
 import SearchSpace
 @testable import Designer
 
 /// An in-memory ledger with the semantics the store-backed one has, for testing the step logic alone.
 struct MemoryLedger: SearchLedger {
     var generator = SplitMix64(seed: 1)
-    var uniqueCounts: [Int]
+    var progress: EpsilonProgress
     var outcomes: [String: NetOutcome] = [:]
     var leases: [Int64: (net: String, stage: Int, live: Bool)] = [:]
     var replays: [(net: String, epsilon: Double)] = []
     var nextLease: Int64 = 1
 
-    init(stages: Int) { uniqueCounts = Array(repeating: 0, count: stages) }
+    init(schedule: EpsilonSchedule) { progress = EpsilonProgress(schedule: schedule) }
 
     func outcome(of net: String) -> NetOutcome? { outcomes[net] }
 

@@ -56,9 +56,9 @@ import Testing
             }
             #expect(strip(try store.replayEntries(experiment: "a")) == strip(try store.replayEntries(experiment: "b")))
             #expect(try exporter.replayCSV(experiment: "b") == first)
-            // Exported rows are what the reference reads: its columns, ix = sequence number.
+            // Exported rows are what the reference reads: its columns, each row's ix as imported.
             let rows = try ReplayCSV.parse(first)
-            #expect(rows.map(\.qValueUpdateIndex) == [1, 2, 3])
+            #expect(rows.map(\.qValueUpdateIndex) == [1, 1, 1])
             #expect(rows[0].net == "[C(16,3,1), P(2,2), D(1,2), FC(64), D(2,2), SM(10)]")
         }
     }
@@ -83,10 +83,12 @@ import Testing
                 try importer.importText(illegal, source: "bad.csv", experiment: "new", into: store)
             }
             #expect(error?.description.hasPrefix("bad.csv line 5: the net [C(7,3,1), SM(10)] is not in this search space") == true)
-            // The same net with another result names both lines.
-            let conflicting = Self.file + "\"[SM(10)]\",0.2,10,0.1,20,0.1,0.1,1,1,5,m\n"
-            #expect(throws: ReplayImportError.conflictingResult(path: "bad.csv", line: 5, net: "[SM(10)]", firstLine: 3)) {
-                try importer.importText(conflicting, source: "bad.csv", experiment: "new", into: store)
+            // An accuracy that is neither a fraction nor a percentage names its line and column.
+            let outOfRange = Self.file + "\"[SM(10)]\",120,10,0.1,20,0.1,0.1,1,1,5,m\n"
+            #expect(throws: ReplayImportError.malformed(path: "bad.csv", .badValue(
+                line: 5, column: "accuracy_best_val", value: "120",
+                expected: "an accuracy (a fraction in [0, 1] or a percentage up to 100)"))) {
+                try importer.importText(outOfRange, source: "bad.csv", experiment: "new", into: store)
             }
             #expect(try store.experiments() == before)
             #expect(try store.experimentIfPresent(named: "new") == nil)

@@ -23,7 +23,7 @@ struct SearchCrashTests {
         let killed = directory.appendingPathComponent("killed.sqlite")
         var generator = SplitMix64(seed: 2026)
         var kills = 0
-        let started = Date()
+        var finished = false
         for _ in 0..<200 {
             // 0.03–0.23 s: start-up, claims, training and record transactions all get hit, and every
             // run that lives past start-up commits a step or two, so the search moves on.
@@ -34,10 +34,11 @@ struct SearchCrashTests {
                 continue
             }
             #expect(outcome.status == 0, "\(outcome.error)")
+            finished = true
             break
         }
         #expect(kills >= 12, "only \(kills) runs were killed; the test did not exercise resume")
-        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(finished, "200 runs (\(kills) of them killed) did not finish the search")
         let after = try SearchFixtures.snapshot(store: killed)
         #expect(after.problems.isEmpty, "integrity_check: \(after.problems)")
         #expect(after.leases == 0)

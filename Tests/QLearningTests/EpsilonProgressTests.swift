@@ -23,7 +23,14 @@ import SearchSpace
         let schedule = try EpsilonSchedule(parsing: "1.0:3,0.5:2,0.1:1")
         let resumed = EpsilonProgress(schedule: schedule, counts: [3, 1, 0])
         #expect(resumed.epsilon == 0.5 && resumed.stepIndex == 1 && resumed.trained == 4)
-        #expect(EpsilonProgress(schedule: schedule, counts: [9, 0, 0]).counts == [3, 0, 0])
+        // Counts are kept as recorded; a step past its size is simply done.
+        #expect(EpsilonProgress(schedule: schedule, counts: [4, 0, 0]).stepIndex == 1)
+        // Counted from the steps of trained nets: imported nets (no step) and unknown steps are left out.
+        let counted = EpsilonProgress(schedule: schedule, stepsOfTrainedNets: [0, 1, nil, 0, 7, 2])
+        #expect(counted.counts == [2, 1, 1] && counted.stepIndex == 0 && counted.displayedStepIndex == 0)
+        #expect(EpsilonProgress(schedule: schedule, counts: [3, 2, 1]).displayedStepIndex == 2)
+        // Nets in flight hold their step's slots, so a new net goes to the next step with room.
+        #expect(resumed.stepIndex(inFlight: [1: 1]) == 2 && resumed.stepIndex(inFlight: [1: 1, 2: 1]) == nil)
     }
 
     @Test func sampledNetsRepeatingDoNotAdvance() throws {

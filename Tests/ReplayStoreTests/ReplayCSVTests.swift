@@ -46,8 +46,13 @@ import Testing
         #expect(throws: ReplayCSVError.badValue(line: 3, column: "accuracy_best_val", value: "abc", expected: "a finite number")) {
             try ReplayCSV.parse(header + "\n\"[SM(10)]\",0.1,1,0.1,2,0.1,0.1,1,1,5,m\n\"[SM(10)]\",abc,1,0.1,2,0.1,0.1,1,1,5,m\n")
         }
-        #expect(throws: ReplayCSVError.badValue(line: 2, column: "accuracy_best_val", value: "51.2", expected: "a fraction in [0, 1]")) {
-            try ReplayCSV.parse(header + "\n\"[SM(10)]\",51.2,1,0.1,2,0.1,0.1,1,1,5,m\n")
+        #expect(throws: ReplayCSVError.badValue(line: 2, column: "accuracy_best_val", value: "151.2",
+                                                expected: "an accuracy (a fraction in [0, 1] or a percentage up to 100)")) {
+            try ReplayCSV.parse(header + "\n\"[SM(10)]\",151.2,1,0.1,2,0.1,0.1,1,1,5,m\n")
+        }
+        #expect(throws: ReplayCSVError.badValue(line: 2, column: "accuracy_best_test", value: "-0.5",
+                                                expected: "an accuracy (a fraction in [0, 1] or a percentage up to 100)")) {
+            try ReplayCSV.parse(header + "\n\"[SM(10)]\",0.2,1,0.1,2,-0.5,0.1,1,1,5,m\n")
         }
         #expect(throws: ReplayCSVError.badValue(line: 2, column: "iter_best_val", value: "1.5", expected: "a non-negative whole number")) {
             try ReplayCSV.parse(header + "\n\"[SM(10)]\",0.2,1.5,0.1,2,0.1,0.1,1,1,5,m\n")
@@ -62,5 +67,17 @@ import Testing
             try ReplayCSV.parse(header.replacingOccurrences(of: "epsilon", with: "eps") + "\n")
         }
         #expect(throws: ReplayCSVError.empty) { try ReplayCSV.parse("") }
+    }
+
+    @Test func negativeIterationsAndTimesAreRefused() {
+        let header = ReplayCSV.columns.joined(separator: ",")
+        #expect(throws: ReplayCSVError.badValue(line: 2, column: "iter_last_val", value: "-20", expected: "a non-negative whole number")) {
+            try ReplayCSV.parse(header + "\n\"[SM(10)]\",0.2,1,0.1,-20,0.1,0.1,1,1,5,m\n")
+        }
+        #expect(throws: ReplayCSVError.badValue(line: 2, column: "time_finished", value: "-5", expected: "zero or a positive number")) {
+            try ReplayCSV.parse(header + "\n\"[SM(10)]\",0.2,1,0.1,2,0.1,0.1,1,1,-5,m\n")
+        }
+        // The reference writes 0.0 when it kept no time.
+        #expect((try? ReplayCSV.parse(header + "\n\"[SM(10)]\",0.2,1,0.1,2,0.1,0.1,1,1,0.0,m\n"))?.first?.timeFinished == 0)
     }
 }

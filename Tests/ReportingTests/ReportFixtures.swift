@@ -4,7 +4,7 @@ import Reporting
 enum ReportFixtures {
     static let header = ExperimentHeader(
         name: "fixture", dataset: "digits", searchSpace: "cpu-digits (layer limit 6)",
-        epsilonSchedule: [EpsilonStage(epsilon: 1.0, models: 5), EpsilonStage(epsilon: 0.5, models: 4)],
+        epsilonSchedule: [.init(epsilon: 1.0, models: 5), .init(epsilon: 0.5, models: 4)],
         seed: 42, wallSeconds: 1800, storePath: "Replay/fixture.sqlite",
         reproduceCommand: "metaqnn search --experiment fixture --dataset digits --seed 42", status: "running",
         notes: ["Fixture used by the golden tests."])

@@ -32,24 +32,33 @@ import Testing
         }
     }
 
+    @Test(arguments: ["[C(9223372036854775807,3,1), SM(10)]", "[C(64,3037000500,1), SM(10)]",
+                      "[FC(4611686018427387904), SM(10)]", "[C(2000000000,3,1), C(2000000000,3,1), SM(10)]"])
+    func countsPastIntMaxAreReportedNotTrapped(net: String) throws {
+        let check = try NetCheck(net, settings: .paperCIFAR10)
+        #expect(check.cost == nil)
+        #expect(check.costProblem?.rule == .tooLarge)
+        #expect(check.lines.contains { $0.contains("larger than a 64-bit integer holds") })
+    }
+
+    @Test func aHugeStrideShrinksTheMapToOnePixel() throws {
+        let cost = try NetworkCost(of: Architecture(parsing: "[C(8,3,9223372036854775807), SM(10)]"), inputSize: 32, inputChannels: 3)
+        #expect(cost.parameters == 8 * 27 + 8 + 10 * 8 + 10)
+    }
+
     @Test func checkReportsLegalityAndCost() throws {
         let legal = try NetCheck("[C(64,3,1), P(2,2), SM(10)]", settings: .paperCIFAR10)
         #expect(legal.isLegal)
         // C: 64·27 + 64 = 1792 params; P: 32 → 16; SM: 10·(16·16·64) + 10 = 163850.
-        #expect(legal.cost == NetworkCost(parametersForTest: 1792 + 163_850, flops: 2 * 64 * 27 * 1024 + 2 * 10 * 16_384))
+        #expect(legal.cost?.parameters == 1792 + 163_850)
+        #expect(legal.cost?.forwardFLOPs == 2 * 64 * 27 * 1024 + 2 * 10 * 16_384)
+        // Input 32·32·3, conv 32·32·64, pool 16·16·64, classifier 10.
+        #expect(legal.cost?.activations == 3072 + 65_536 + 16_384 + 10)
         #expect(legal.lines.first == "legal: yes (paper-cifar10)")
         let illegal = try NetCheck("[C(64,3,1),P(2,2),P(2,2),SM(10)]", settings: .paperCIFAR10)
         #expect(!illegal.isLegal)
         #expect(illegal.lines[0].contains("Layer 3, P(2,2)"))
         #expect(illegal.lines[1] == "canonical: [C(64,3,1), P(2,2), P(2,2), SM(10)]")
         #expect(throws: NetStringError.self) { try NetCheck("[C(64,3", settings: .paperCIFAR10) }
-    }
-}
-
-extension NetworkCost {
-    init(parametersForTest parameters: Int, flops: Int) {
-        self = try! NetworkCost(of: Architecture(layers: []), inputSize: 1, inputChannels: 1)
-        self.parameters = parameters
-        self.forwardFLOPs = flops
     }
 }

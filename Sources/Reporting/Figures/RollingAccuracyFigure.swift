@@ -45,7 +45,7 @@ struct RollingAccuracyFigure {
         let frame = PlotFrame(
             left: 78, top: 58, right: width - 24, bottom: height - 62,
             x: (.linear, 0.5, Double(max(n, 1)) + 0.5), y: (.linear, max(0, lo), min(100, hi)))
-        for (index, band) in Self.bands(epsilons).enumerated() {
+        for band in Self.bands(epsilons) {
             let x0 = frame.x.position(Double(band.first) - 0.5), x1 = frame.x.position(Double(band.last) + 0.5)
             svg.rect(x: x0, y: frame.top, width: x1 - x0, height: frame.height,
                      fill: Self.bandColor(epsilon: band.epsilon), cssClass: "band")

@@ -1,0 +1,8 @@
+/// Which stored transitions a rebuild replays, and in what order.
+public enum ReplayOrder: String, CaseIterable, Sendable {
+    /// Every replay row once, in stored order, each with its own reward.
+    case stored
+    /// The search's own schedule: after each row is appended, `replay_number` uniform draws
+    /// with replacement from the rows so far.
+    case sampled
+}

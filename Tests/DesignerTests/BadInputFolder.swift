@@ -1,0 +1,147 @@
+import Foundation
+
+/// The folder every `BadInputCatalogueTests` case runs in: a good store, files that are not stores,
+/// broken dataset folders and broken replay CSVs, all built here (nothing is downloaded).
+enum BadInputFolder {
+    /// A fresh folder holding every fixture.
+    static func make() throws -> URL {
+        let folder = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Replay"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("Replay/good.sqlite"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty-dir"), withIntermediateDirectories: true)
+        try write(Array("just some notes\n".utf8), "notes.sqlite", in: folder)
+        for (name, text) in csvFiles { try write(Array(text.utf8), name, in: folder) }
+        try write(Array(space(#""conv_depth": [8], "epsilon_schedule": "1.0:3""#).utf8), "unknown-key.json", in: folder)
+        try write(Array(space(#""epsilon_schedule": "0.1:3,1.0:3""#).utf8), "unsorted-schedule.json", in: folder)
+        for (name, files) in datasetFolders {
+            let directory = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for (file, bytes) in files { try write(bytes, file, in: directory) }
+        }
+        return folder
+    }
+
+    /// SHA-256 of every store file in `folder` (`.sqlite` and its `-wal` and `-shm`), by path relative to it.
+    static func storeDigests(in folder: URL) throws -> [String: String] {
+        var digests: [String: String] = [:]
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.contains(".sqlite") {
+            digests[file] = try sha256(of: folder.appendingPathComponent(file))
+        }
+        return digests
+    }
+
+    /// The hex SHA-256 of a file, from coreutils' `sha256sum`.
+    static func sha256(of file: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+    }
+
+    /// A store holding the imported experiment `good`, made once by the real binary and copied per case.
+    static let template: Result<URL, TemplateFailed> = {
+        do {
+            let folder = try temporaryDirectory()
+            try write(Array(goodCSV.utf8), "good.csv", in: folder)
+            let outcome = try MetaqnnProcess.run(["import", "good.csv", "--experiment", "good"], in: folder)
+            guard outcome.status == 0 else { return .failure(TemplateFailed(output: outcome.error)) }
+            return .success(folder.appendingPathComponent("Replay/good.sqlite"))
+        } catch {
+            return .failure(TemplateFailed(output: "\(error)"))
+        }
+    }()
+
+    /// Why the template store could not be made.
+    struct TemplateFailed: Error, CustomStringConvertible {
+        var output: String
+        var description: String { "importing the template store failed: \(output)" }
+    }
+
+    private static func write(_ bytes: [UInt8], _ name: String, in folder: URL) throws {
+        try Data(bytes).write(to: folder.appendingPathComponent(name))
+    }
+
+    /// A space file: `cpu-digits` as `metaqnn space --json` writes it, with `extra` keys.
+    static func space(_ extra: String) -> String {
+        #"{"allow_consecutive_pooling": false, "allow_initial_pooling": false, "classes": 10, "conv_depths": [8, 16, 32], "#
+            + #""conv_sizes": [1, 3, 5], "discount": 1, "fc_max_image_size": 4, "fc_sizes": [128, 64], "#
+            + #""image_size_buckets": [8, 4, 1], "init_utility": 0.5, "input_channels": 1, "input_size": 8, "layer_limit": 6, "#
+            + #""learning_rate": 0.01, "max_fc": 2, "name": "file-space", "pool_options": [{"kernel": 2, "stride": 2}], "#
+            + #""replay_number": 128, "# + extra + "}"
+    }
+
+    // MARK: Replay CSV files
+
+    static let header = "net,accuracy_best_val,iter_best_val,accuracy_last_val,iter_last_val,accuracy_best_test,"
+        + "accuracy_last_test,ix_q_value_update,epsilon,time_finished,machine_run_on"
+    static let goodRow = "\"[C(16,3,1), P(2,2), D(1,2), FC(64), D(2,2), SM(10)]\",0.812,150,0.8,300,0.79,0.785,1.0,1.0,1479312345.25,gpu-1"
+    static let goodCSV = header + "\n" + goodRow + "\n\"[SM(10)]\",0.1,10,0.1,20,0.1,0.1,1.0,1.0,1479312346,gpu-2\n"
+
+    static let csvFiles: [(String, String)] = [
+        ("good.csv", goodCSV),
+        ("bad-header.csv", header.replacingOccurrences(of: "epsilon", with: "eps") + "\n" + goodRow + "\n"),
+        ("bad-number.csv", header + "\n" + goodRow + "\n\"[SM(10)]\",0.1,ten,0.1,20,0.1,0.1,1.0,1.0,1479312346,gpu-2\n"),
+        ("negative-iterations.csv", header + "\n" + goodRow.replacingOccurrences(of: ",300,", with: ",-300,") + "\n"),
+        ("negative-time.csv", header + "\n" + goodRow.replacingOccurrences(of: "1479312345.25", with: "-1479312345") + "\n"),
+        ("extra-cell.csv", header + "\n" + goodRow + ",extra\n"),
+        ("open-quote.csv", header + "\n" + goodRow.replacingOccurrences(of: "SM(10)]\"", with: "SM(10)]") + "\n"),
+    ]
+
+    // MARK: Dataset folders
+
+    static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+    }
+
+    static func idxImages(count: Int, rows: Int, cols: Int, magic: UInt32 = 0x803) -> [UInt8] {
+        bigEndian(magic) + bigEndian(UInt32(count)) + bigEndian(UInt32(rows)) + bigEndian(UInt32(cols))
+            + (0..<(count * rows * cols)).map { UInt8($0 % 251) }
+    }
+
+    static func idxLabels(_ labels: [UInt8]) -> [UInt8] { bigEndian(0x801) + bigEndian(UInt32(labels.count)) + labels }
+
+    /// A complete, readable IDX set (12 training and 5 test images of 4×4) with `changes` applied.
+    static func idxSet(_ changes: [String: [UInt8]] = [:]) -> [(String, [UInt8])] {
+        var files: [String: [UInt8]] = [
+            "train-images-idx3-ubyte": idxImages(count: 12, rows: 4, cols: 4),
+            "train-labels-idx1-ubyte": idxLabels((0..<12).map { UInt8($0 % 10) }),
+            "t10k-images-idx3-ubyte": idxImages(count: 5, rows: 4, cols: 4),
+            "t10k-labels-idx1-ubyte": idxLabels([9, 8, 7, 6, 5]),
+        ]
+        for (name, bytes) in changes {
+            if name.hasSuffix(".gz") { files[String(name.dropLast(3))] = nil }
+            files[name] = bytes
+        }
+        return files.sorted { $0.key < $1.key }
+    }
+
+    static func cifarBatch(_ labels: [UInt8]) -> [UInt8] {
+        labels.flatMap { [$0] + [UInt8](repeating: 7, count: 3072) }
+    }
+
+    static func cifarSet(train: [UInt8] = cifarBatch([1]), test: [UInt8] = cifarBatch([2])) -> [(String, [UInt8])] {
+        (1...5).map { ("data_batch_\($0).bin", train) } + [("test_batch.bin", test)]
+    }
+
+    static let datasetFolders: [(String, [(String, [UInt8])])] = [
+        ("idx-good", idxSet()),
+        ("idx-no-images", idxSet(["train-images-idx3-ubyte": idxImages(count: 0, rows: 4, cols: 4)])),
+        ("idx-huge-header", idxSet(["train-images-idx3-ubyte": bigEndian(0x803) + [UInt8](repeating: 0xFF, count: 12) + [1, 2, 3]])),
+        ("idx-truncated", idxSet(["train-images-idx3-ubyte": Array(idxImages(count: 12, rows: 4, cols: 4).dropLast(9))])),
+        ("idx-bad-magic", idxSet(["train-images-idx3-ubyte": idxLabels([1, 2, 3])])),
+        ("idx-count-mismatch", idxSet(["train-labels-idx1-ubyte": idxLabels([1, 2, 3])])),
+        ("idx-bad-label", idxSet(["train-labels-idx1-ubyte": idxLabels([12] + [UInt8](repeating: 1, count: 11))])),
+        ("idx-not-gzip", idxSet(["train-images-idx3-ubyte.gz": idxImages(count: 12, rows: 4, cols: 4)])),
+        ("idx-corrupt-gzip", idxSet(["train-images-idx3-ubyte.gz": [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]])),
+        ("idx-shape-mismatch", idxSet(["t10k-images-idx3-ubyte": idxImages(count: 5, rows: 5, cols: 5)])),
+        ("cifar-extra-bytes", cifarSet(train: cifarBatch([1]) + [0, 0, 0])),
+        ("cifar-empty", cifarSet(train: [])),
+        ("cifar-bad-label", cifarSet(train: cifarBatch([12]))),
+    ]
+}
