@@ -32,7 +32,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 /// The catalogue of bad inputs: every case must exit with its status and phrase, and leave every
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
-    static let cases: [BadInput] = netStrings + schedules + datasets + stores + imports + exports + flags + signals
+    static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + fullDevice
+        + flags + bench + signals
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {
@@ -95,6 +96,18 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 // MARK: - The cases, by area
 
 extension BadInputCatalogueTests {
+    static let bench: [BadInput] = [
+        BadInput(arguments: ["bench", "--net", "[FC(16), SM(10)]", "--threads", "100000"], status: 64,
+                 phrase: "--threads must be between 1 and 256"),
+        BadInput(arguments: ["bench", "--net", "[FC(16), SM(10)]", "--batch", "100000000", "--seconds", "0.1"], status: 1,
+                 phrase: "to train with batch size 100000000"),
+        BadInput(arguments: ["bench", "--net", "[FC(2000000000), SM(10)]", "--seconds", "0.1"], status: 1,
+                 phrase: "of memory; use a smaller net"),
+        BadInput(arguments: ["bench", "--input", "0x28x28"], status: 64, phrase: "is not CxHxW with positive numbers"),
+        BadInput(arguments: ["bench", "--batch", "0"], status: 64, phrase: "--batch must be at least 1"),
+        BadInput(arguments: ["bench", "--net", "[FC(16)]"], status: 1, phrase: "does not end with SM(c)"),
+    ]
+
     /// `metaqnn check net`, which exits with status 1 for malformed and for illegal nets.
     static func check(_ net: String, _ phrase: String) -> BadInput {
         BadInput(arguments: ["check", net], status: 1, phrase: phrase)
@@ -215,6 +228,35 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["search", "--experiment", "good", "--epochs", "1"], status: 1, phrase: "imported"),
         BadInput(arguments: ["show", "--experiment", "good", "--busy-timeout", "-1"], status: 64, phrase: "--busy-timeout"),
         BadInput(arguments: ["show", "--store", "empty-dir"], status: 1, phrase: "empty-dir"),
+        BadInput(arguments: ["list", "--store", "empty.sqlite"], status: 1, phrase: "empty.sqlite is empty, not a metaqnn replay store"),
+        BadInput(arguments: ["show", "--store", "empty.sqlite"], status: 1, phrase: "empty.sqlite is empty, not a metaqnn replay store"),
+        BadInput(arguments: ["report", "--store", "empty.sqlite", "--out", "report"], status: 1, phrase: "is empty, not a metaqnn"),
+        BadInput(arguments: ["replay", "--store", "empty.sqlite"], status: 1, phrase: "is empty, not a metaqnn"),
+        BadInput(arguments: ["export", "--store", "empty.sqlite", "--replay-csv", "r.csv"], status: 1, phrase: "is empty, not a metaqnn"),
+        BadInput(arguments: ["list"], status: 1, phrase: "Replay/broken.sqlite is not an SQLite database"),
+        BadInput(arguments: ["list", "--store", "Replay/broken.sqlite"], status: 1, phrase: "is not an SQLite database"),
+        BadInput(arguments: search(["--dataset", "mnist", "--data-dir", "nowhere"]), status: 1, phrase: "is not a directory"),
+        BadInput(arguments: ["search", "--experiment", "fresh", "--dataset", "mnist", "--data-dir", "nowhere"], status: 1,
+                 phrase: "is not a directory"),
+        BadInput(arguments: ["search", "--store", "empty.sqlite", "--dataset", "mnist", "--data-dir", "empty-dir"], status: 1,
+                 phrase: "holds no MNIST files"),
+        BadInput(arguments: ["search", "--store", "notes.sqlite", "--epochs", "1"], status: 1, phrase: "is not an SQLite database"),
+        BadInput(arguments: ["search", "--store", "Replay/broken.sqlite", "--epochs", "1"], status: 1, phrase: "is not an SQLite database"),
+    ]
+
+    /// Experiments `small` (a finished search) and `overflow` (its schedule stored with a total past `Int.max`).
+    static let storedSearches: [BadInput] = [
+        BadInput(arguments: BadInputFolder.smallSearch + ["--seed", "9"], status: 1, phrase: "seed"),
+        BadInput(arguments: BadInputFolder.smallSearch.map { $0 == "1.0:2" ? "1.0:3" : $0 }, status: 1, phrase: "schedule"),
+        BadInput(arguments: BadInputFolder.smallSearch.map { $0 == "small" ? "overflow" : $0 }, status: 1,
+                 phrase: "add up to more than 9223372036854775807"),
+        BadInput(arguments: ["replay", "--store", "Replay/good.sqlite", "--experiment", "overflow"], status: 1,
+                 phrase: "epsilon_schedule: The ε schedule's model counts add up to more than 9223372036854775807"),
+        BadInput(arguments: ["report", "--store", "Replay/good.sqlite", "--experiment", "overflow", "--out", "r"], status: 1,
+                 phrase: "add up to more than 9223372036854775807"),
+        // Reading commands show what they can of such an experiment, without trapping.
+        BadInput(arguments: ["list", "--store", "Replay/good.sqlite"], status: 0, phrase: "overflow"),
+        BadInput(arguments: ["show", "--store", "Replay/good.sqlite", "--experiment", "overflow"], status: 0, phrase: "overflow"),
     ]
 
     static let imports: [BadInput] = [
@@ -231,8 +273,8 @@ extension BadInputCatalogueTests {
                  phrase: "Line 2"),
         BadInput(arguments: ["import", "open-quote.csv", "--experiment", "x", "--store", "Replay/good.sqlite"], status: 1,
                  phrase: "Line 2"),
-        BadInput(arguments: ["import", "good.csv", "--experiment", "good"], status: 1, phrase: "good",
-                 stores: .knownIssue("importing under an existing experiment's name changes the store's bytes before refusing")),
+        BadInput(arguments: ["import", "good.csv", "--experiment", "good"], status: 1,
+                 phrase: "An experiment named 'good' already exists"),
         BadInput(arguments: ["import", "empty-dir", "--experiment", "x", "--store", "Replay/good.sqlite"], status: 1,
                  phrase: "empty-dir"),
     ]
@@ -243,6 +285,30 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["export", "--experiment", "missing", "--replay-csv", "r.csv"], status: 1, phrase: "No replay store at"),
         BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "nowhere/r.csv"], status: 1, phrase: "nowhere"),
         BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "empty-dir"], status: 1, phrase: "empty-dir"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "Replay/good.sqlite"], status: 1,
+                 phrase: "Replay/good.sqlite is the replay store Replay/good.sqlite itself"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "./Replay/../Replay/good.sqlite"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "Replay/good.sqlite-wal"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself (or one of its files)"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "r.csv", "--q-csv", "Replay/good.sqlite"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "r.csv", "--q-csv", "./r.csv"], status: 1,
+                 phrase: "r.csv and ./r.csv are the same file"),
+        BadInput(arguments: ["replay", "--experiment", "good", "--q-out", "Replay/good.sqlite"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself"),
+        BadInput(arguments: ["replay", "--experiment", "good", "--q-out", "Replay/good.sqlite-shm"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself"),
+    ]
+
+    /// Writes to a full device must fail, not report success (Linux has `/dev/full`).
+    static let fullDevice: [BadInput] = !FileManager.default.fileExists(atPath: "/dev/full") ? [] : [
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "/dev/full"], status: 1,
+                 phrase: "Writing /dev/full failed (No space left on device)"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "r.csv", "--q-csv", "/dev/full"], status: 1,
+                 phrase: "Writing /dev/full failed"),
+        BadInput(arguments: ["replay", "--experiment", "good", "--q-out", "/dev/full"], status: 1,
+                 phrase: "Writing /dev/full failed (No space left on device)"),
     ]
 
     static let flags: [BadInput] = [
