@@ -33,7 +33,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
     static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + fullDevice
-        + flags + bench + signals
+        + flags + bench + signals + predictors
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {
@@ -242,6 +242,21 @@ extension BadInputCatalogueTests {
                  phrase: "holds no MNIST files"),
         BadInput(arguments: ["search", "--store", "notes.sqlite", "--epochs", "1"], status: 1, phrase: "is not an SQLite database"),
         BadInput(arguments: ["search", "--store", "Replay/broken.sqlite", "--epochs", "1"], status: 1, phrase: "is not an SQLite database"),
+    ]
+
+    /// `metaqnn predictor`: stores it cannot read, and experiments with too few full curves to fit on.
+    static let predictors: [BadInput] = [
+        BadInput(arguments: ["predictor", "--experiment", "missing"], status: 1, phrase: "No replay store at Replay/missing.sqlite"),
+        BadInput(arguments: ["predictor", "--store", "notes.sqlite"], status: 1, phrase: "is not an SQLite database"),
+        BadInput(arguments: ["predictor", "--store", "empty.sqlite"], status: 1, phrase: "is empty, not a metaqnn"),
+        BadInput(arguments: ["predictor", "--store", "Replay/good.sqlite", "--experiment", "nope"], status: 1,
+                 phrase: "experiment named 'nope'"),
+        BadInput(arguments: ["predictor", "--experiment", "good", "--burn-in", "-3"], status: 64,
+                 phrase: "--burn-in must be 0 or more"),
+        // An import has no curves; a two-net search has too few.
+        BadInput(arguments: ["predictor", "--experiment", "good"], status: 1, phrase: "Only 0 nets were trained to the end"),
+        BadInput(arguments: ["predictor", "--store", "Replay/good.sqlite", "--experiment", "small"], status: 1,
+                 phrase: "nets were trained to the end, and the predictor needs at least 10 full curves"),
     ]
 
     /// Experiments `small` (a finished search) and `overflow` (its schedule stored with a total past `Int.max`).
