@@ -134,6 +134,20 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["search", "--experiment", "good", "--epochs", "1"], status: 1, phrase: "imported"),
         BadInput(arguments: ["show", "--experiment", "good", "--busy-timeout", "-1"], status: 64, phrase: "--busy-timeout"),
         BadInput(arguments: ["show", "--store", "empty-dir"], status: 1, phrase: "empty-dir"),
+        BadInput(arguments: ["list", "--store", "empty.sqlite"], status: 1, phrase: "empty.sqlite is empty, not a metaqnn replay store"),
+        BadInput(arguments: ["show", "--store", "empty.sqlite"], status: 1, phrase: "empty.sqlite is empty, not a metaqnn replay store"),
+        BadInput(arguments: ["report", "--store", "empty.sqlite", "--out", "report"], status: 1, phrase: "is empty, not a metaqnn"),
+        BadInput(arguments: ["replay", "--store", "empty.sqlite"], status: 1, phrase: "is empty, not a metaqnn"),
+        BadInput(arguments: ["export", "--store", "empty.sqlite", "--replay-csv", "r.csv"], status: 1, phrase: "is empty, not a metaqnn"),
+        BadInput(arguments: ["list"], status: 1, phrase: "Replay/broken.sqlite is not an SQLite database"),
+        BadInput(arguments: ["list", "--store", "Replay/broken.sqlite"], status: 1, phrase: "is not an SQLite database"),
+        BadInput(arguments: search(["--dataset", "mnist", "--data-dir", "nowhere"]), status: 1, phrase: "is not a directory"),
+        BadInput(arguments: ["search", "--experiment", "fresh", "--dataset", "mnist", "--data-dir", "nowhere"], status: 1,
+                 phrase: "is not a directory"),
+        BadInput(arguments: ["search", "--store", "empty.sqlite", "--dataset", "mnist", "--data-dir", "empty-dir"], status: 1,
+                 phrase: "holds no MNIST files"),
+        BadInput(arguments: ["search", "--store", "notes.sqlite", "--epochs", "1"], status: 1, phrase: "is not an SQLite database"),
+        BadInput(arguments: ["search", "--store", "Replay/broken.sqlite", "--epochs", "1"], status: 1, phrase: "is not an SQLite database"),
     ]
 
     /// Experiments `small` (a finished search) and `overflow` (its schedule stored with a total past `Int.max`).
@@ -165,8 +179,8 @@ extension BadInputCatalogueTests {
                  phrase: "Line 2"),
         BadInput(arguments: ["import", "open-quote.csv", "--experiment", "x", "--store", "Replay/good.sqlite"], status: 1,
                  phrase: "Line 2"),
-        BadInput(arguments: ["import", "good.csv", "--experiment", "good"], status: 1, phrase: "good",
-                 stores: .knownIssue("importing under an existing experiment's name changes the store's bytes before refusing")),
+        BadInput(arguments: ["import", "good.csv", "--experiment", "good"], status: 1,
+                 phrase: "An experiment named 'good' already exists"),
         BadInput(arguments: ["import", "empty-dir", "--experiment", "x", "--store", "Replay/good.sqlite"], status: 1,
                  phrase: "empty-dir"),
     ]
@@ -177,6 +191,30 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["export", "--experiment", "missing", "--replay-csv", "r.csv"], status: 1, phrase: "No replay store at"),
         BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "nowhere/r.csv"], status: 1, phrase: "nowhere"),
         BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "empty-dir"], status: 1, phrase: "empty-dir"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "Replay/good.sqlite"], status: 1,
+                 phrase: "Replay/good.sqlite is the replay store Replay/good.sqlite itself"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "./Replay/../Replay/good.sqlite"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "Replay/good.sqlite-wal"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself (or one of its files)"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "r.csv", "--q-csv", "Replay/good.sqlite"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "r.csv", "--q-csv", "./r.csv"], status: 1,
+                 phrase: "r.csv and ./r.csv are the same file"),
+        BadInput(arguments: ["replay", "--experiment", "good", "--q-out", "Replay/good.sqlite"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself"),
+        BadInput(arguments: ["replay", "--experiment", "good", "--q-out", "Replay/good.sqlite-shm"], status: 1,
+                 phrase: "is the replay store Replay/good.sqlite itself"),
+    ]
+
+    /// Writes to a full device must fail, not report success (Linux has `/dev/full`).
+    static let fullDevice: [BadInput] = !FileManager.default.fileExists(atPath: "/dev/full") ? [] : [
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "/dev/full"], status: 1,
+                 phrase: "Writing /dev/full failed (No space left on device)"),
+        BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "r.csv", "--q-csv", "/dev/full"], status: 1,
+                 phrase: "Writing /dev/full failed"),
+        BadInput(arguments: ["replay", "--experiment", "good", "--q-out", "/dev/full"], status: 1,
+                 phrase: "Writing /dev/full failed (No space left on device)"),
     ]
 
     static let flags: [BadInput] = [

@@ -4,8 +4,8 @@ import Testing
 /// The catalogue of bad inputs: every case must exit with its status and phrase, and leave every
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
-    static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + flags
-        + bench + signals
+    static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + fullDevice
+        + flags + bench + signals
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {

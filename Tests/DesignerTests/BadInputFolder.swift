@@ -10,6 +10,8 @@ enum BadInputFolder {
         try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("Replay/good.sqlite"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty-dir"), withIntermediateDirectories: true)
         try write(Array("just some notes\n".utf8), "notes.sqlite", in: folder)
+        try write([], "empty.sqlite", in: folder)  // a 0-byte file: not a store, and never made one by a command that fails
+        try write(Array("not a store\n".utf8), "Replay/broken.sqlite", in: folder)  // bare `list` must get past it
         for (name, text) in csvFiles { try write(Array(text.utf8), name, in: folder) }
         try write(Array(space(#""conv_depth": [8], "epsilon_schedule": "1.0:3""#).utf8), "unknown-key.json", in: folder)
         try write(Array(space(#""epsilon_schedule": "0.1:3,1.0:3""#).utf8), "unsorted-schedule.json", in: folder)

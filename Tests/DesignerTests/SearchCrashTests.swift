@@ -126,6 +126,22 @@ struct SearchCrashTests {
         #expect(snapshot.nets.count == 14 && snapshot.leases == 0 && snapshot.problems.isEmpty)
     }
 
+    @Test("Three processes started at the same moment on a new experiment all work on it",
+          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
+    func simultaneousStarts() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("fresh.sqlite")
+        let arguments = SearchFixtures.arguments(store: store)
+        let runs = try (0..<3).map { _ in try MetaqnnProcess.start(arguments, in: directory) }
+        for (process, _, error) in runs {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\((try? String(contentsOf: error, encoding: .utf8)) ?? "")")
+        }
+        let snapshot = try SearchFixtures.snapshot(store: store)
+        #expect(snapshot.nets.count == 14 && snapshot.leases == 0 && snapshot.problems.isEmpty)
+    }
+
     @Test("A bad --schedule is refused with one sentence naming the step",
           .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
     func badSchedule() throws {
