@@ -34,7 +34,7 @@ public struct ReplayRebuilder: Sendable {
                                                       reason: reason)
         }
         var rng = SplitMix64(seed: seed)
-        let updates = learner.rebuild(from: memory.experiences, order: order, passes: passes, rng: &rng)
+        let updates = learner.rebuild(from: memory.experiences(for: order), order: order, passes: passes, rng: &rng)
         return ReplayRebuild(learner: learner, rows: memory.experiences.count, updates: updates)
     }
 }
