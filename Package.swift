@@ -47,7 +47,7 @@ let package = Package(
             name: "metaqnn",
             dependencies: [
                 "Designer", "Training", "NeuralEngine", "Datasets", "SearchSpace", "QLearning",
-                "ReplayStore", "Reporting",
+                "ReplayStore", "Reporting", "ModelExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -73,6 +73,6 @@ let package = Package(
             name: "ModelExportTests",
             dependencies: ["ModelExport", "NeuralEngine", "Datasets", "Training", "SearchSpace", "TestSupport"],
             resources: [.copy("Resources")]),
-        .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
+        .testTarget(name: "DesignerTests", dependencies: ["Designer", "ModelExport", "NeuralEngine", "TestSupport"]),
     ]
 )
