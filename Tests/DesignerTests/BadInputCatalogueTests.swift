@@ -32,7 +32,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 /// The catalogue of bad inputs: every case must exit with its status and phrase, and leave every
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
-    static let cases: [BadInput] = netStrings + schedules + datasets + stores + imports + exports + flags + signals
+    static let cases: [BadInput] = netStrings + schedules + datasets + stores + imports + exports + exportModels + flags
+        + signals
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {
@@ -243,6 +244,20 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["export", "--experiment", "missing", "--replay-csv", "r.csv"], status: 1, phrase: "No replay store at"),
         BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "nowhere/r.csv"], status: 1, phrase: "nowhere"),
         BadInput(arguments: ["export", "--experiment", "good", "--replay-csv", "empty-dir"], status: 1, phrase: "empty-dir"),
+    ]
+
+    static let exportModels: [BadInput] = [
+        BadInput(arguments: ["export-model", "--experiment", "good", "--onnx", "m.onnx"], status: 1,
+                 phrase: "Experiment 'good' has no finalized nets to export; run `metaqnn finalize --experiment good` first."),
+        BadInput(arguments: ["export-model", "--experiment", "nope", "--store", "Replay/good.sqlite", "--onnx", "m.onnx"],
+                 status: 1, phrase: "experiment named 'nope'"),
+        BadInput(arguments: ["export-model", "--experiment", "missing", "--onnx", "m.onnx"], status: 1,
+                 phrase: "No replay store at"),
+        BadInput(arguments: ["export-model", "--experiment", "good", "--onnx", "Replay/good.sqlite"], status: 1,
+                 phrase: "is the replay store"),
+        BadInput(arguments: ["export-model", "--experiment", "good", "--rank", "0", "--onnx", "m.onnx"], status: 64,
+                 phrase: "--rank 0 is not a finalist"),
+        BadInput(arguments: ["export-model", "--experiment", "good"], status: 64, phrase: "Missing expected argument '--onnx <file>'"),
     ]
 
     static let flags: [BadInput] = [
