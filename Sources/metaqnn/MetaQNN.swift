@@ -15,6 +15,7 @@ struct MetaQNN: AsyncParsableCommand {
             ReplayCommand.self,
             ListCommand.self,
             ShowCommand.self,
+            PredictorCommand.self,
             ImportCommand.self,
             ExportCommand.self,
             FinalizeCommand.self,

@@ -117,6 +117,13 @@ struct FinalizeTests {
             let opened = try ReplayStore(path: store.path, mode: .mustExist)
             try opened.createExperiment(ExperimentRecord(name: "none", kind: .search, status: .finished, seed: 1, searchSpaceJSON: "{}",
                                                          settingsJSON: "{}", rngState: 1, createdAt: 1, updatedAt: 1))
+            try opened.createExperiment(ExperimentRecord(name: "busy", kind: .search, status: .running, seed: 1, searchSpaceJSON: "{}",
+                                                         settingsJSON: "{}", rngState: 1, createdAt: 1, updatedAt: 1)) { transaction in
+                _ = try transaction.insertNet(TrainedNetRecord(net: "[SM(10)]", status: .trained, stage: 0, epsilon: 1,
+                                                               bestValidationAccuracy: 0.5, bestValidationIteration: 1,
+                                                               lastValidationAccuracy: 0.5, lastValidationIteration: 1,
+                                                               worker: "w", finishedAt: 1))
+            }
         }
         func refuses(_ arguments: [String], _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let before = try Self.contents(store)
@@ -133,6 +140,7 @@ struct FinalizeTests {
             return arguments
         }
         try refuses(with("--experiment", "none"), "Experiment 'none' has no trained nets to finalize")
+        try refuses(with("--experiment", "busy"), "Experiment 'busy' is still being searched")
         try refuses(with("--top", "0"), "--top 0 is not usable; it must be at least 1.")
         try refuses(with("--seeds", "0"), "--seeds 0 is not usable")
         try refuses(with("--experiment", "nope"), "No experiment named 'nope'")

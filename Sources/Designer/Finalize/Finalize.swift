@@ -40,7 +40,11 @@ public struct Finalize: Sendable {
         store = try ReplayStore(path: request.store.relativePath, mode: .mustExist, busyTimeout: request.busyTimeout)
         let experiment = try store.experiment(named: request.experiment)
         if experiment.kind == .search && experiment.status == .running {
-            throw FinalizeError.searchRunning(experiment: request.experiment)
+            // As `list` tells them apart: a search whose every lease is abandoned was killed, not running.
+            let leases = try store.leases(experiment: request.experiment)
+            if leases.isEmpty || leases.contains(where: { !$0.isAbandoned() }) {
+                throw FinalizeError.searchRunning(experiment: request.experiment)
+            }
         }
         let selection = FinalistSelection.top(request.top, of: try store.nets(experiment: request.experiment))
         guard !selection.isEmpty else { throw FinalizeError.noTrainedNets(experiment: request.experiment) }
