@@ -150,6 +150,21 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["search", "--store", "Replay/broken.sqlite", "--epochs", "1"], status: 1, phrase: "is not an SQLite database"),
     ]
 
+    /// `metaqnn predictor`: stores it cannot read, and experiments with too few full curves to fit on.
+    static let predictors: [BadInput] = [
+        BadInput(arguments: ["predictor", "--experiment", "missing"], status: 1, phrase: "No replay store at Replay/missing.sqlite"),
+        BadInput(arguments: ["predictor", "--store", "notes.sqlite"], status: 1, phrase: "is not an SQLite database"),
+        BadInput(arguments: ["predictor", "--store", "empty.sqlite"], status: 1, phrase: "is empty, not a metaqnn"),
+        BadInput(arguments: ["predictor", "--store", "Replay/good.sqlite", "--experiment", "nope"], status: 1,
+                 phrase: "experiment named 'nope'"),
+        BadInput(arguments: ["predictor", "--experiment", "good", "--burn-in", "-3"], status: 64,
+                 phrase: "--burn-in must be 0 or more"),
+        // An import has no curves; a two-net search has too few.
+        BadInput(arguments: ["predictor", "--experiment", "good"], status: 1, phrase: "Only 0 nets were trained to the end"),
+        BadInput(arguments: ["predictor", "--store", "Replay/good.sqlite", "--experiment", "small"], status: 1,
+                 phrase: "nets were trained to the end, and the predictor needs at least 10 full curves"),
+    ]
+
     /// Experiments `small` (a finished search) and `overflow` (its schedule stored with a total past `Int.max`).
     static let storedSearches: [BadInput] = [
         BadInput(arguments: BadInputFolder.smallSearch + ["--seed", "9"], status: 1, phrase: "seed"),
