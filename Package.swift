@@ -58,7 +58,7 @@ let package = Package(
             name: "metaqnn",
             dependencies: [
                 "Designer", "Training", "NeuralEngine", "Datasets", "SearchSpace", "QLearning",
-                "ReplayStore", "Reporting", "LearningCurves",
+                "ReplayStore", "Reporting", "LearningCurves", "ModelExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -87,6 +87,6 @@ let package = Package(
             name: "ModelExportTests",
             dependencies: ["ModelExport", "NeuralEngine", "Datasets", "Training", "SearchSpace", "TestSupport"],
             resources: [.copy("Resources")]),
-        .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
+        .testTarget(name: "DesignerTests", dependencies: ["Designer", "ModelExport", "NeuralEngine", "TestSupport"]),
     ]
 )
