@@ -44,17 +44,21 @@ let package = Package(
         // GRDBSQLite: the SQLite C API, for the backup that copies a store opened read-only (StoreSnapshot).
         .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "GRDBSQLite", package: "GRDB.swift")]),
-        .target(name: "Reporting", dependencies: ["SearchSpace"]),
+        // Pure numerics (learning-curve prediction for early stopping); -O because cross-validation
+        // refits many kernel systems even in debug test runs.
+        .target(name: "LearningCurves", swiftSettings: fastSettings),
+        .target(name: "Reporting", dependencies: ["SearchSpace", "LearningCurves"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
         .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
-            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets", "ModelExport"]),
+            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets", "ModelExport",
+                           "LearningCurves"]),
         .executableTarget(
             name: "metaqnn",
             dependencies: [
                 "Designer", "Training", "NeuralEngine", "Datasets", "SearchSpace", "QLearning",
-                "ReplayStore", "Reporting",
+                "ReplayStore", "Reporting", "LearningCurves", "ModelExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -74,12 +78,15 @@ let package = Package(
         .testTarget(
             name: "ReplayStoreTests",
             dependencies: ["ReplayStore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "LearningCurves", "SearchSpace", "TestSupport"],
+            resources: [.copy("Golden")]),
+        .testTarget(name: "LearningCurvesTests", dependencies: ["LearningCurves", "SearchSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(
             name: "ModelExportTests",
             dependencies: ["ModelExport", "NeuralEngine", "Datasets", "Training", "SearchSpace", "TestSupport"],
             resources: [.copy("Resources")]),
-        .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
+        .testTarget(name: "DesignerTests", dependencies: ["Designer", "ModelExport", "NeuralEngine", "TestSupport"]),
     ]
 )

@@ -18,15 +18,4 @@ public struct ReplayRebuild: Sendable {
     public func largest(_ count: Int) -> [QTable.Row] {
         Array(learner.table.rows.sorted { ($0.value, $1.state, $1.action) > ($1.value, $0.state, $0.action) }.prefix(count))
     }
-
-    /// The report `metaqnn replay` prints.
-    public func summary(top: Int) -> String {
-        var lines = [
-            "replayed \(rows) rows, \(updates) updates; Q table: \(learner.table.count) entries",
-            "greedy net: \(greedyNet)",
-            "largest Q values:",
-        ]
-        lines += largest(top).map { row in "  \(String(format: "%.6f", row.value))  \(row.state) -> \(row.action)" }
-        return lines.joined(separator: "\n") + "\n"
-    }
 }

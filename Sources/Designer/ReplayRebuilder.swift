@@ -25,7 +25,7 @@ public struct ReplayRebuilder: Sendable {
         do {
             settings = try JSONDecoder().decode(SearchSpaceSettings.self, from: Data(experiment.searchSpaceJSON.utf8))
         } catch {
-            throw StoredExperimentError.unreadableSettings(experiment: name, reason: "\(error)")
+            throw StoredExperimentError.unreadableSettings(experiment: name, reason: decodingReason(error))
         }
         var learner = QLearner(settings: settings)
         let memory = ReplayMemory(entries: try store.replayEntries(experiment: name), space: learner.space)
@@ -34,7 +34,7 @@ public struct ReplayRebuilder: Sendable {
                                                       reason: reason)
         }
         var rng = SplitMix64(seed: seed)
-        let updates = learner.rebuild(from: memory.experiences, order: order, passes: passes, rng: &rng)
+        let updates = learner.rebuild(from: memory.experiences(for: order), order: order, passes: passes, rng: &rng)
         return ReplayRebuild(learner: learner, rows: memory.experiences.count, updates: updates)
     }
 }

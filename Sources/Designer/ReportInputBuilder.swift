@@ -15,7 +15,7 @@ public enum ReportInputBuilder {
         do {
             settings = try JSONDecoder().decode(SearchSpaceSettings.self, from: Data(experiment.searchSpaceJSON.utf8))
         } catch {
-            throw .unreadableExperiment(name: experiment.name, reason: "its search-space settings do not decode (\(error.localizedDescription))")
+            throw .unreadableExperiment(name: experiment.name, reason: "its search-space settings do not decode (\(decodingReason(error)))")
         }
         let extra = Self.extraSettings(experiment.settingsJSON)
         let imported = experiment.kind == .imported

@@ -81,7 +81,7 @@ public struct Search: Sendable {
         if let existing {
             guard existing.kind == .search else { throw SearchError.importedExperiment(name: request.experiment) }
             do { stored = try StoredSearchSettings(json: existing.settingsJSON) } catch {
-                throw SearchError.unreadableSettings(experiment: request.experiment, reason: "\(error)")
+                throw SearchError.unreadableSettings(experiment: request.experiment, reason: decodingReason(error))
             }
         }
         var configuration = try request.resolve(stored: stored?.configuration)

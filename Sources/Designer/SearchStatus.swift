@@ -39,7 +39,4 @@ public struct SearchStatus: Hashable, Sendable {
         self.bestNet = bestNet
         self.bestAccuracy = bestAccuracy
     }
-
-    /// Whether every stage has its unique nets.
-    public var isComplete: Bool { modelsDone >= modelsTotal }
 }

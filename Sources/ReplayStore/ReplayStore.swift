@@ -44,6 +44,11 @@ public final class ReplayStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // WAL set here rather than through a DatabasePool: the pool's open creates and drops a
+            // table to make its -wal file, so every open wrote to the store, even one that was then
+            // refused; on a store already in WAL mode this pragma writes nothing.
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw DatabaseError(message: "could not switch the store to WAL mode") }
             // FULL: a committed step survives a power cut too, not only a killed process.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -54,9 +59,10 @@ public final class ReplayStore: Sendable {
                         ? "." : (path as NSString).deletingLastPathComponent,
                     withIntermediateDirectories: true)
             }
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrate(pool)
-            database = pool
+            // One connection: writes are serialised by BEGIN IMMEDIATE anyway, and reads are short.
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrate(queue)
+            database = queue
         } catch {
             throw Self.map(error, path: path, busyTimeout: busyTimeout)
         }
@@ -66,14 +72,14 @@ public final class ReplayStore: Sendable {
     /// transaction after reading which are applied, so two processes opening a new (or older)
     /// store at once can both start the same migration; the loser's fails ("already exists")
     /// and it tries again, each round finding at least one more migration done by the winner.
-    private static func migrate(_ pool: DatabasePool) throws {
+    private static func migrate(_ queue: DatabaseQueue) throws {
         let migrator = StoreSchema.migrator
         for attempt in 0... {
             do {
-                try migrator.migrate(pool)
+                try migrator.migrate(queue)
                 return
             } catch {
-                if (try? pool.read(migrator.hasCompletedMigrations)) == true { return }
+                if (try? queue.read(migrator.hasCompletedMigrations)) == true { return }
                 if attempt >= migrator.migrations.count { throw error }
             }
         }

@@ -21,8 +21,9 @@ enum StoreSchema {
         if application != applicationID {
             // The migrator creates its empty bookkeeping table before the first migration's
             // transaction, so a store being created right now (or killed then) holds only that.
-            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")
-            let unstarted = try names == ["grdb_migrations"]
+            // (Its primary key brings an automatic index, also of that table.)
+            let tables = try Set(String.fetchAll(db, sql: "SELECT tbl_name FROM sqlite_master"))
+            let unstarted = try tables == ["grdb_migrations"]
                 && (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0) == 0
             if objects == 0 || unstarted { return .empty }
             throw ReplayStoreError.foreignDatabase(path: path)

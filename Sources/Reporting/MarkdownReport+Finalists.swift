@@ -4,9 +4,9 @@ extension MarkdownReport {
     func finalists() -> String {
         guard let summary = input.finalists, !summary.rows.isEmpty else { return "" }
         let seeds = Set(summary.rows.map(\.seeds.count))
-        let scheme = summary.epochs.map { "\($0) epochs" } ?? "the final scheme"
-        var text = "## Finalists\n\nThe search's top \(summary.rows.count) nets trained again with \(scheme) on the whole "
-            + "training split, from \(seeds.count == 1 ? "\(seeds.first!)" : "several") seed\(seeds == [1] ? "" : "s") each, "
+        let scheme = summary.epochs.map { "\($0) epoch\($0 == 1 ? "" : "s")" } ?? "the finalize scheme"
+        var text = "## Finalists\n\nThe search's top \(summary.rows.count) nets trained again (\(scheme)) from "
+            + "\(seeds.count == 1 ? "\(seeds.first!)" : "several") seed\(seeds == [1] ? "" : "s") each, "
             + "ranked by mean validation accuracy over the seeds. Each model keeps its last epoch's weights; test "
             + "accuracy is theirs, mean ± standard deviation over the seeds. Train time is per seed.\n\n"
         var table = MarkdownTable(["Rank", "Net", "Search val. acc.", "Final val. acc.", "Test acc.", "Seeds", "Params", "FLOPs", "Train time"],

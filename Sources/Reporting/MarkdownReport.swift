@@ -9,7 +9,7 @@ struct MarkdownReport {
     func render() -> String {
         var parts = [header(), status()]
         if !statistics.models.isEmpty {
-            parts += [topModels(), perEpsilon(), comparison()]
+            parts += [topModels(), perEpsilon(), comparison(), predictor()]
         }
         parts.append(finalists())
         parts.append(greedy())

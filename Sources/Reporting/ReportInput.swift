@@ -12,11 +12,14 @@ public struct ReportInput: Hashable, Sendable {
     public var greedy: GreedyArchitecture?
     /// The finalized nets and their ensembles, when `metaqnn finalize` has stored any.
     public var finalists: FinalistsSummary?
+    /// Early stopping measured on the stored curves; nil when not studied or too few nets were trained to the end.
+    public var predictor: PredictorSummary?
 
     /// Creates a report input from its parts.
     public init(
         experiment: ExperimentHeader, replays: [ReplayRow], models: [ModelRow] = [],
-        qValues: [QValueSample] = [], greedy: GreedyArchitecture? = nil, finalists: FinalistsSummary? = nil
+        qValues: [QValueSample] = [], greedy: GreedyArchitecture? = nil, finalists: FinalistsSummary? = nil,
+        predictor: PredictorSummary? = nil
     ) {
         self.experiment = experiment
         self.replays = replays
@@ -24,5 +27,6 @@ public struct ReportInput: Hashable, Sendable {
         self.qValues = qValues
         self.greedy = greedy
         self.finalists = finalists
+        self.predictor = predictor
     }
 }

@@ -12,6 +12,10 @@ public enum ReportRenderer {
         public static let accuracyParameters = "accuracy_vs_parameters.svg"
         /// Layer diagram of the model at `rank` (1-based).
         public static func diagram(rank: Int) -> String { "top\(rank)_layers.svg" }
+        /// Predicted against actual final accuracy (early stopping).
+        public static let predictorScatter = "predicted_vs_actual.svg"
+        /// Epochs saved by early stopping against the threshold Δ.
+        public static let epochsSaved = "epochs_saved.svg"
     }
 
     /// Renders the whole report; an empty experiment gives a valid page that says so and no figures.
@@ -34,6 +38,11 @@ public enum ReportRenderer {
                 figures.append(ReportFigure(
                     fileName: FileName.diagram(rank: index + 1), svg: LayerDiagramFigure(title: title, net: model.net).render()))
             }
+        }
+        if let predictor = input.predictor {
+            figures.append(ReportFigure(fileName: FileName.predictorScatter,
+                                        svg: PredictorScatterFigure(predictor.evaluation).render()))
+            figures.append(ReportFigure(fileName: FileName.epochsSaved, svg: EpochsSavedFigure(predictor.simulation).render()))
         }
         if !input.qValues.isEmpty {
             figures.append(ReportFigure(fileName: FileName.qValues, svg: QValueDepthFigure(samples: input.qValues).render()))

@@ -34,7 +34,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(name) \(value) is not usable; it must be \(requirement)."
         case let .needsTooMuchMemory(net, batchSize, bytes, available):
             let needed = bytes.map { "at least \(gibibytes($0))" } ?? "more than 2^63 bytes"
-            return "\(net) needs \(needed) to train with batch size \(batchSize), more than this machine's \(gibibytes(available)) of memory; use a smaller net or a smaller --batch-size."
+            return "\(net) needs \(needed) to train with batch size \(batchSize), more than this machine's \(gibibytes(available)) of memory; use a smaller net or a smaller batch size."
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NeuralEngine
+import Training
 
 /// `metaqnn bench`: training and inference throughput of the engine, and raw SGEMM speed.
 struct BenchCommand: ParsableCommand {
@@ -39,7 +40,9 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("--input '\(input)' is not CxHxW with positive numbers; use e.g. 1x28x28.")
         }
         guard batch > 0 else { throw ValidationError("--batch must be at least 1.") }
-        guard (threads ?? 1) > 0 else { throw ValidationError("--threads must be at least 1.") }
+        guard (1...TrainingSettings.maximumThreads).contains(threads ?? 1) else {
+            throw ValidationError("--threads must be between 1 and \(TrainingSettings.maximumThreads).")
+        }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive.") }
         guard rounds > 0 else { throw ValidationError("--rounds must be at least 1.") }
     }

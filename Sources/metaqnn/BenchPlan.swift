@@ -47,7 +47,9 @@ struct BenchPlan {
                     description: "--net '\(text)' does not end with SM(c); end it with the classifier, e.g. SM(10).")
             }
             let layers = try NetworkBuilder.layers(for: net, classes: classes)
-            // Fail before any output if the net cannot be built for this input (e.g. it vanishes).
+            // Fail before any output if the net cannot be built for this input (e.g. it vanishes) or
+            // would not fit in memory at this batch size.
+            try MemoryEstimate.check(net, input: shape, batchSize: batch)
             _ = try Network(layers: layers, input: shape, maxBatch: 1, threads: 1, seed: 1)
             let reference = Self.references.first { $0.net == net.description }
             for threadCount in threadCounts {

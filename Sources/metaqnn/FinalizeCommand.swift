@@ -36,7 +36,7 @@ struct FinalizeCommand: ParsableCommand {
         let signals = [SIGINT, SIGTERM].map { Self.onSignal($0, stored: output.storedCount) }
         defer { signals.forEach { $0.cancel() } }
         let outcome = try finalize.run { output.report($0) }
-        output.summary(outcome, experiment: store.experiment).forEach { print($0) }
+        output.summary(outcome, experiment: store.experiment, storeOption: store.store.map { " --store \($0)" } ?? "").forEach { print($0) }
     }
 
     private func request() -> FinalizeRequest {

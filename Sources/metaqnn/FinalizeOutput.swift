@@ -55,7 +55,7 @@ final class FinalizeOutput: Sendable {
     }
 
     /// The closing lines: finalists ranked by mean validation accuracy, the ensembles, the export command.
-    func summary(_ outcome: FinalizeOutcome, experiment: String) -> [String] {
+    func summary(_ outcome: FinalizeOutcome, experiment: String, storeOption: String) -> [String] {
         guard let summary = FinalistsSummary(finalists: outcome.standings.flatMap(\.runs), ensembles: outcome.ensembles, nets: []) else {
             return []
         }
@@ -70,7 +70,7 @@ final class FinalizeOutput: Sendable {
         for row in summary.ensembles {
             lines.append("  top \(row.size) (\(row.models) model\(row.models == 1 ? "" : "s")): test \(ProgressFormatter.percent(row.testAccuracy))")
         }
-        lines.append("Export the best model: metaqnn export-model --experiment \(experiment) --rank 1 --seed \(summary.rows[0].bestSeed) --onnx \(experiment).onnx")
+        lines.append("Export the best model: metaqnn export-model --experiment \(experiment)\(storeOption) --rank 1 --seed \(summary.rows[0].bestSeed) --onnx \(experiment).onnx")
         return lines
     }
 

@@ -15,8 +15,8 @@ struct ListCommand: ParsableCommand {
     var store: String?
 
     func run() throws {
-        guard store == nil else {
-            return print(try ExperimentCatalog(store: ReplayStore(path: store!, mode: .readOnly)).listing(), terminator: "")
+        if let store {
+            return print(try ExperimentCatalog(store: ReplayStore(path: store, mode: .readOnly)).listing(), terminator: "")
         }
         let paths = Self.defaultStores()
         if paths.isEmpty { print("No replay stores under Replay/; run `metaqnn search` first.") }

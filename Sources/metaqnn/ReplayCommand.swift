@@ -37,10 +37,21 @@ struct ReplayCommand: ParsableCommand {
         if let output { try OutputFile.check([output], store: store.storePath) }
         let rebuild = try ReplayRebuilder(store: store.open(.readOnly))
             .rebuild(experiment: store.experiment, order: order, passes: passes, seed: seed)
-        print(rebuild.summary(top: top), terminator: "")
+        print(Self.summary(rebuild, top: top), terminator: "")
         if let output, let qOut {
             try output.write(rebuild.learner.table.csv())
             print("Wrote \(rebuild.learner.table.count) Q values to \(qOut).")
         }
+    }
+
+    /// What `replay` prints: the counts, the greedy net and the `top` largest Q values.
+    static func summary(_ rebuild: ReplayRebuild, top: Int) -> String {
+        var lines = [
+            "replayed \(rebuild.rows) rows, \(rebuild.updates) updates; Q table: \(rebuild.learner.table.count) entries",
+            "greedy net: \(rebuild.greedyNet)",
+            "largest Q values:",
+        ]
+        lines += rebuild.largest(top).map { row in "  \(String(format: "%.6f", row.value))  \(row.state) -> \(row.action)" }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
         let directory = out ?? "Reports/\(store.experiment)"
         let written = try ReportWriter(options: ReportOptions(topK: top)).write(
             experiment: store.experiment, from: try store.open(.readOnly), storePath: store.storePath,
-            to: URL(fileURLWithPath: directory))
+            to: URL(fileURLWithPath: directory), studyPredictor: true)
         print("Wrote \(directory)/README.md and \(written.count - 1) figures.")
     }
 }

@@ -10,6 +10,8 @@ enum BadInputFolder {
         try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("Replay/good.sqlite"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty-dir"), withIntermediateDirectories: true)
         try write(Array("just some notes\n".utf8), "notes.sqlite", in: folder)
+        try write([], "empty.sqlite", in: folder)  // a 0-byte file: not a store, and never made one by a command that fails
+        try write(Array("not a store\n".utf8), "Replay/broken.sqlite", in: folder)  // bare `list` must get past it
         for (name, text) in csvFiles { try write(Array(text.utf8), name, in: folder) }
         try write(Array(space(#""conv_depth": [8], "epsilon_schedule": "1.0:3""#).utf8), "unknown-key.json", in: folder)
         try write(Array(space(#""epsilon_schedule": "0.1:3,1.0:3""#).utf8), "unsorted-schedule.json", in: folder)
@@ -44,18 +46,39 @@ enum BadInputFolder {
         return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
     }
 
-    /// A store holding the imported experiment `good`, made once by the real binary and copied per case.
+    /// A store made once by the real binary and copied per case: the imported experiment `good`, the
+    /// finished two-net search `small` (synthetic data, 6×6, layer limit 2, seed 1), and `overflow`,
+    /// a copy of `small` whose stored schedule adds up past `Int.max` (as older versions stored it).
     static let template: Result<URL, TemplateFailed> = {
         do {
             let folder = try temporaryDirectory()
             try write(Array(goodCSV.utf8), "good.csv", in: folder)
-            let outcome = try MetaqnnProcess.run(["import", "good.csv", "--experiment", "good"], in: folder)
-            guard outcome.status == 0 else { return .failure(TemplateFailed(output: outcome.error)) }
-            return .success(folder.appendingPathComponent("Replay/good.sqlite"))
+            let store = "Replay/good.sqlite"
+            for arguments in [["import", "good.csv", "--experiment", "good"], smallSearch] {
+                let outcome = try MetaqnnProcess.run(arguments, in: folder)
+                guard outcome.status == 0 else { return .failure(TemplateFailed(output: outcome.error)) }
+            }
+            let sqlite = Process()
+            sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            sqlite.arguments = [folder.appendingPathComponent(store).path, """
+                INSERT INTO experiment (name, kind, status, seed, searchSpace, settings, rngState, createdAt, updatedAt)
+                SELECT 'overflow', kind, status, seed, replace(searchSpace, '"1.0:2"', '"1.0:9223372036854775807,0.5:1"'),
+                       replace(settings, '"1.0:2"', '"1.0:9223372036854775807,0.5:1"'), rngState, createdAt, updatedAt
+                FROM experiment WHERE name = 'small';
+                """]
+            try sqlite.run()
+            sqlite.waitUntilExit()
+            guard sqlite.terminationStatus == 0 else { return .failure(TemplateFailed(output: "sqlite3 could not add 'overflow'")) }
+            return .success(folder.appendingPathComponent(store))
         } catch {
             return .failure(TemplateFailed(output: "\(error)"))
         }
     }()
+
+    /// The search that made experiment `small`; run again with other settings it must be refused.
+    static let smallSearch = ["search", "--experiment", "small", "--store", "Replay/good.sqlite", "--synthetic-data",
+                              "--input-size", "6", "--layer-limit", "2", "--schedule", "1.0:2", "--replay-number", "2",
+                              "--epochs", "1", "--threads", "1"]
 
     /// Why the template store could not be made.
     struct TemplateFailed: Error, CustomStringConvertible {
@@ -132,6 +155,7 @@ enum BadInputFolder {
     static let datasetFolders: [(String, [(String, [UInt8])])] = [
         ("idx-good", idxSet()),
         ("idx-no-images", idxSet(["train-images-idx3-ubyte": idxImages(count: 0, rows: 4, cols: 4)])),
+        ("idx-zero-bytes", idxSet(["train-images-idx3-ubyte": []])),
         ("idx-huge-header", idxSet(["train-images-idx3-ubyte": bigEndian(0x803) + [UInt8](repeating: 0xFF, count: 12) + [1, 2, 3]])),
         ("idx-truncated", idxSet(["train-images-idx3-ubyte": Array(idxImages(count: 12, rows: 4, cols: 4).dropLast(9))])),
         ("idx-bad-magic", idxSet(["train-images-idx3-ubyte": idxLabels([1, 2, 3])])),

@@ -78,10 +78,12 @@ struct FinalizeTests {
         let killed = killedFolder.appendingPathComponent("tiny.sqlite")
         var generator = SplitMix64(seed: 12)
         var kills = 0, outputs: [String] = []
-        for _ in 0..<40 {
-            // Anywhere in the first 90 % of an uninterrupted run's time: start-up, training, weight
-            // writes and commits all get hit, and each run that lives a while commits some runs.
-            let delay = duration * Double(generator.next() % 900) / 1_000
+        for attempt in 0..<40 {
+            // The first runs die within the first half of an uninterrupted run's time (start-up,
+            // training, weight writes and commits all get hit); later ones live longer, so the
+            // work gets done however loaded the machine is.
+            let fraction = Double(generator.next() % 1_000) / 1_000
+            let delay = duration * (attempt < 4 ? 0.05 + 0.45 * fraction : 0.5 + fraction)
             let outcome = try MetaqnnProcess.run(Self.arguments(store: killed, workers: 2), in: killedFolder, killAfter: delay)
             outputs.append(outcome.output)
             if outcome.killed {
@@ -117,6 +119,13 @@ struct FinalizeTests {
             let opened = try ReplayStore(path: store.path, mode: .mustExist)
             try opened.createExperiment(ExperimentRecord(name: "none", kind: .search, status: .finished, seed: 1, searchSpaceJSON: "{}",
                                                          settingsJSON: "{}", rngState: 1, createdAt: 1, updatedAt: 1))
+            try opened.createExperiment(ExperimentRecord(name: "busy", kind: .search, status: .running, seed: 1, searchSpaceJSON: "{}",
+                                                         settingsJSON: "{}", rngState: 1, createdAt: 1, updatedAt: 1)) { transaction in
+                _ = try transaction.insertNet(TrainedNetRecord(net: "[SM(10)]", status: .trained, stage: 0, epsilon: 1,
+                                                               bestValidationAccuracy: 0.5, bestValidationIteration: 1,
+                                                               lastValidationAccuracy: 0.5, lastValidationIteration: 1,
+                                                               worker: "w", finishedAt: 1))
+            }
         }
         func refuses(_ arguments: [String], _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let before = try Self.contents(store)
@@ -133,6 +142,7 @@ struct FinalizeTests {
             return arguments
         }
         try refuses(with("--experiment", "none"), "Experiment 'none' has no trained nets to finalize")
+        try refuses(with("--experiment", "busy"), "Experiment 'busy' is still being searched")
         try refuses(with("--top", "0"), "--top 0 is not usable; it must be at least 1.")
         try refuses(with("--seeds", "0"), "--seeds 0 is not usable")
         try refuses(with("--experiment", "nope"), "No experiment named 'nope'")

@@ -43,19 +43,22 @@ import Testing
     /// Q. Every state on these paths has some action no path takes, so its largest Q is at least
     /// the initial 0.5. Returns Q by "state,action" (16 cells).
     static func oracle(passes: Int) -> [String: Double] {
+        oracle(updates: Array(repeating: paths.map { ($0.states, $0.actions, $0.reward) }, count: passes).flatMap { $0 })
+    }
+
+    /// The oracle's Q table after `updates`, applied in order.
+    static func oracle(updates: [(states: [String], actions: [String], reward: Double)]) -> [String: Double] {
         var q: [String: Double] = [:]
         func largest(_ state: String) -> Double {
             q.filter { $0.key.hasPrefix(state + ",") && $0.key.split(separator: ",").count == 16 }
                 .values.reduce(0.5, max)
         }
-        for _ in 0..<passes {
-            for path in paths {
-                for t in stride(from: path.states.count - 1, through: 0, by: -1) {
-                    let key = path.states[t] + "," + path.actions[t]
-                    let target = t == path.states.count - 1 ? path.reward : largest(path.states[t + 1])
-                    let old = q[key] ?? 0.5
-                    q[key] = old + 0.01 * (target - old)
-                }
+        for path in updates {
+            for t in stride(from: path.states.count - 1, through: 0, by: -1) {
+                let key = path.states[t] + "," + path.actions[t]
+                let target = t == path.states.count - 1 ? path.reward : largest(path.states[t + 1])
+                let old = q[key] ?? 0.5
+                q[key] = old + 0.01 * (target - old)
             }
         }
         return q
@@ -112,9 +115,35 @@ import Testing
         }
     }
 
+    /// A sampled rebuild draws as the search does and, as the search and the reference's random
+    /// replay do, rewards a drawn row with its net's FIRST recorded accuracy (spec §4): rows 4–6
+    /// repeat the nets of rows 1–3 with other results, so their own accuracies must not be used.
+    @Test func sampledReplayRewardsADrawnNetWithItsFirstResult() throws {
+        try withDirectory { dir in
+            let store = try ReplayStore(path: dir + "/s.sqlite", mode: .createIfMissing)
+            try ReplayImporter(settings: .cpuDigits).importText(Self.file, source: "ref.csv", experiment: "ref", into: store)
+            let rebuild = try ReplayRebuilder(store: store).rebuild(experiment: "ref", order: .sampled, passes: 2, seed: 7)
+            let firstRewards = [0.62, 0.1, 86.0, 0.62, 0.1, 86.0]
+            var rng = SplitMix64(seed: 7)
+            var updates: [(states: [String], actions: [String], reward: Double)] = []
+            for _ in 0..<2 {
+                for appended in Self.paths.indices {
+                    let draws = QLearner.replayIndices(
+                        count: SearchSpaceSettings.cpuDigits.replayNumber, rowCount: appended + 1, rng: &rng)
+                    updates += draws.map { (Self.paths[$0].states, Self.paths[$0].actions, firstRewards[$0]) }
+                }
+            }
+            try compare(csv: rebuild.learner.table.csv(), expected: Self.oracle(updates: updates))
+        }
+    }
+
     /// Every row of `csv` against the oracle: touched pairs at their value, all others still 0.5.
     func compare(csv: String, passes: Int) throws {
-        let expected = Self.oracle(passes: passes)
+        try compare(csv: csv, expected: Self.oracle(passes: passes))
+    }
+
+    /// Every row of `csv` against `expected`: touched pairs at their value, all others still 0.5.
+    func compare(csv: String, expected: [String: Double]) throws {
         let rows = csv.split(separator: "\n").dropFirst().map { line -> (String, Double) in
             let cells = line.split(separator: ",")
             return (cells.dropLast().joined(separator: ","), Double(cells.last!)!)

@@ -24,10 +24,15 @@ struct SearchCrashTests {
         var generator = SplitMix64(seed: 2026)
         var kills = 0
         var finished = false
+        // On a loaded machine start-up alone (data, settings, store) can outlast the kill window, and
+        // then no run would ever commit a step; the window starts after the time this machine takes
+        // now to resume the finished reference search and find nothing left to do.
+        let startup = ContinuousClock().measure { _ = try? MetaqnnProcess.run(arguments(reference), in: directory) }
+        let startupSeconds = Double(startup.components.seconds) + Double(startup.components.attoseconds) * 1e-18
         for _ in 0..<200 {
-            // 0.03–0.23 s: start-up, claims, training and record transactions all get hit, and every
-            // run that lives past start-up commits a step or two, so the search moves on.
-            let delay = 0.03 + Double(generator.next() % 200) / 1000
+            // Start-up plus 0.03–0.23 s: start-up, claims, training and record transactions all get
+            // hit, and every run that lives past start-up commits a step or two, so the search moves on.
+            let delay = startupSeconds + 0.03 + Double(generator.next() % 200) / 1000
             let outcome = try MetaqnnProcess.run(arguments(killed), in: directory, killAfter: delay)
             if outcome.killed {
                 kills += 1
@@ -117,6 +122,22 @@ struct SearchCrashTests {
         let lines = [outA, outB].flatMap { ((try? String(contentsOf: $0, encoding: .utf8)) ?? "").split(separator: "\n") }
         let trained = lines.filter { $0.contains("] training ") }.map { $0.split(separator: " ")[2...].prefix { $0 != "at" }.joined(separator: " ") }
         #expect(trained.count == 14 && Set(trained).count == 14, "\(trained)")
+        let snapshot = try SearchFixtures.snapshot(store: store)
+        #expect(snapshot.nets.count == 14 && snapshot.leases == 0 && snapshot.problems.isEmpty)
+    }
+
+    @Test("Three processes started at the same moment on a new experiment all work on it",
+          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
+    func simultaneousStarts() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("fresh.sqlite")
+        let arguments = SearchFixtures.arguments(store: store)
+        let runs = try (0..<3).map { _ in try MetaqnnProcess.start(arguments, in: directory) }
+        for (process, _, error) in runs {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\((try? String(contentsOf: error, encoding: .utf8)) ?? "")")
+        }
         let snapshot = try SearchFixtures.snapshot(store: store)
         #expect(snapshot.nets.count == 14 && snapshot.leases == 0 && snapshot.problems.isEmpty)
     }

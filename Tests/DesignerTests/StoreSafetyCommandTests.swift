@@ -71,6 +71,18 @@ struct StoreSafetyCommandTests {
         }
     }
 
+    @Test func aRefusedWriteChangesNoByteEither() throws {
+        let dir = try Self.folderWithStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("Replay/good.sqlite").path
+        let before = storeFiles(store)
+        let again = try MetaqnnProcess.run(["import", "good.csv", "--experiment", "good"], in: dir)
+        #expect(Self.isOneSentence(again, containing: "An experiment named 'good' already exists"), "\(again.error)")
+        let search = try MetaqnnProcess.run(["search", "--experiment", "good", "--synthetic-data"], in: dir)
+        #expect(Self.isOneSentence(search, containing: "was imported from a replay file"), "\(search.error)")
+        #expect(storeFiles(store) == before)
+    }
+
     @Test func anEmptyFileIsNotTurnedIntoAStore() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -86,6 +86,18 @@ import TestSupport
         #expect(try Fixtures.sqlite3(path, "SELECT COUNT(*) FROM grdb_migrations;") == "0\n")
     }
 
+    /// What another process creating a store has committed before its first migration: GRDB's
+    /// empty migrations table (with its primary-key index), no application id yet.
+    @Test(.enabled(if: Fixtures.hasSQLite3)) func aStoreBeingCreatedIsNotCalledForeign() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let path = dir.file("new.sqlite")
+        _ = try Fixtures.sqlite3(path, "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);")
+        #expect(throws: ReplayStoreError.notAStore(path: path)) { try ReplayStore(path: path, mode: .readOnly) }
+        let store = try ReplayStore(path: path, mode: .mustExist)
+        #expect(try store.experiments().isEmpty)
+    }
+
     @Test(.enabled(if: Fixtures.hasSQLite3)) func aNewerOrForeignFileIsStillRefused() throws {
         let dir = TemporaryDirectory()
         defer { dir.cleanUp() }

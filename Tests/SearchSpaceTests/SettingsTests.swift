@@ -77,6 +77,26 @@ private func cifar(_ change: (inout SearchSpaceSettings) -> Void) -> SearchSpace
         #expect(throws: EpsilonScheduleError.epsilonOutOfRange(-0.1, position: 2)) { try EpsilonSchedule(parsing: "1:5,-0.1:3") }
         #expect(throws: EpsilonScheduleError.nonPositiveCount(0, position: 1)) { try EpsilonSchedule(parsing: "0.5:0") }
         #expect(throws: EpsilonScheduleError.malformedStep("", position: 2)) { try EpsilonSchedule(parsing: "0.5:3,") }
+        #expect(throws: EpsilonScheduleError.repeatedEpsilon(1, position: 2, merged: 6)) { try EpsilonSchedule(parsing: "1.0:3,1.0:3") }
+        #expect(throws: EpsilonScheduleError.risingEpsilon(0.5, position: 3, previous: 0.1)) {
+            try EpsilonSchedule(parsing: "1.0:3,0.1:3,0.5:3")
+        }
+    }
+
+    @Test func aNewSearchNeedsNoMoreNetsThanTheSpaceHolds() throws {
+        var settings = SearchSpaceSettings.cpuDigits.overriding(inputSize: 6, layerLimit: 2)
+        let architectures = StateSpace(settings: settings).counts().architectures
+        settings.epsilonSchedule = try EpsilonSchedule(parsing: "1.0:\(architectures)")
+        try settings.validateForNewSearch()
+        settings.epsilonSchedule = try EpsilonSchedule(parsing: "1.0:\(architectures),0.5:1")
+        #expect(throws: SearchSpaceError.schedule(.moreModelsThanSpace(
+            total: Int(architectures) + 1, space: settings.name, architectures: "\(architectures)"))) {
+            try settings.validateForNewSearch()
+        }
+        // Stored schedules from older versions may be unsorted; only new searches check the order.
+        settings.epsilonSchedule = EpsilonSchedule(steps: [.init(epsilon: 0.1, models: 1), .init(epsilon: 1, models: 1)])
+        try settings.validate()
+        #expect(throws: SearchSpaceError.schedule(.risingEpsilon(1, position: 2, previous: 0.1))) { try settings.validateForNewSearch() }
     }
 
     @Test func jsonRoundTripAndDefaults() throws {
@@ -106,11 +126,17 @@ private func cifar(_ change: (inout SearchSpaceSettings) -> Void) -> SearchSpace
         } catch {
             #expect(error.description.contains("epsilon_schedule") && error.description.contains("\"ten\""))
         }
-        // A step list that parses but breaks the rules is caught by validation.
+        // A step list that parses but breaks the rules is refused as it is read, like a string.
         let zero = #"{"input_size": 16, "layer_limit": 3, "conv_depths": [8], "conv_sizes": [3], "pool_options": [], "fc_sizes": [], "max_fc": 0, "epsilon_schedule": [{"epsilon": 0.5, "models": 0}]}"#
-        #expect(throws: SearchSpaceError.schedule(.nonPositiveCount(0, position: 1))) {
+        #expect(throws: SearchSpaceError.invalidFile(
+            path: "f.json",
+            reason: "epsilon_schedule: " + EpsilonScheduleError.nonPositiveCount(0, position: 1).description)) {
             try SearchSpaceSettings.decode(Data(zero.utf8), path: "f.json")
         }
+        // Counts adding up past Int.max are refused when read, in either form, so no later sum traps.
+        let huge = #"[{"epsilon": 1.0, "models": 9223372036854775807}, {"epsilon": 0.5, "models": 1}]"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(EpsilonSchedule.self, from: Data(huge.utf8)) }
+        #expect(throws: EpsilonScheduleError.totalTooLarge) { try EpsilonSchedule(parsing: "1.0:9223372036854775807,0.5:1") }
     }
 
     @Test func badJSONFilesSayWhy() throws {

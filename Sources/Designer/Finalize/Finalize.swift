@@ -25,7 +25,6 @@ public struct Finalize: Sendable {
     public let splits: DataSplits
     /// The dataset's name as a progress line shows it.
     public let datasetName: String
-    let store: ReplayStore
     let stored: [FinalistRecord]
     let finalistSettings: FinalistSettings
     let storeDirectory: URL
@@ -37,10 +36,15 @@ public struct Finalize: Sendable {
             throw FinalizeError.invalidCount(option: option, value: value)
         }
         self.request = request
-        store = try ReplayStore(path: request.store.relativePath, mode: .mustExist, busyTimeout: request.busyTimeout)
+        // Every check reads an in-memory copy, so a refused run leaves the store file byte for byte as it was.
+        let store = try ReplayStore(path: request.store.relativePath, mode: .readOnly, busyTimeout: request.busyTimeout)
         let experiment = try store.experiment(named: request.experiment)
         if experiment.kind == .search && experiment.status == .running {
-            throw FinalizeError.searchRunning(experiment: request.experiment)
+            // As `list` tells them apart: a search whose every lease is abandoned was killed, not running.
+            let leases = try store.leases(experiment: request.experiment)
+            if leases.isEmpty || leases.contains(where: { !$0.isAbandoned() }) {
+                throw FinalizeError.searchRunning(experiment: request.experiment)
+            }
         }
         let selection = FinalistSelection.top(request.top, of: try store.nets(experiment: request.experiment))
         guard !selection.isEmpty else { throw FinalizeError.noTrainedNets(experiment: request.experiment) }
@@ -63,6 +67,11 @@ public struct Finalize: Sendable {
             if !fields.isEmpty { throw FinalizeError.settingsChanged(experiment: request.experiment, fields: fields) }
         }
         storeDirectory = FinalistWeights.storeDirectory(of: request.store.relativePath)
+        // A stored finalist whose weights are gone or changed stops the run before hours of training, not after.
+        let wanted = Set(runs.map { "\($0.seed) \($0.net)" })
+        for record in stored where wanted.contains("\(record.seed) \(record.net)") {
+            _ = try FinalistWeights.read(record, storeDirectory: storeDirectory)
+        }
         let sets = try dataset.load()
         splits = try settings.splits(of: sets, seed: experiment.seed)
         datasetName = sets.name
@@ -90,6 +99,7 @@ public struct Finalize: Sendable {
         let lock = Mutex(())
         let events: @Sendable (FinalizeEvent) -> Void = { event in lock.withLock { _ in unserialised(event) } }
         let pending = self.pending
+        let store = try ReplayStore(path: request.store.relativePath, mode: .mustExist, busyTimeout: request.busyTimeout)
         let workers = max(1, min(request.workers, pending.count))
         events(.started(runs: runs, stored: runs.count - pending.count, workers: workers))
         let queue = Mutex((next: 0, error: (any Error)?.none))
@@ -108,7 +118,7 @@ public struct Finalize: Sendable {
                     }
                     guard let index else { return }
                     do {
-                        try train(pending[index], worker: worker, name: "\(host):\(pid):w\(worker + 1)", events: events)
+                        try train(pending[index], into: store, worker: worker, name: "\(host):\(pid):w\(worker + 1)", events: events)
                     } catch {
                         queue.withLock { state in if state.error == nil { state.error = error } }
                     }
@@ -139,7 +149,7 @@ public struct Finalize: Sendable {
     }
 
     /// Trains one run, writes its weights file (whole or not at all), then commits its row.
-    private func train(_ run: FinalistRun, worker: Int, name: String, events: @escaping @Sendable (FinalizeEvent) -> Void) throws {
+    private func train(_ run: FinalistRun, into store: ReplayStore, worker: Int, name: String, events: @escaping @Sendable (FinalizeEvent) -> Void) throws {
         events(.runStarted(run, worker: worker))
         let trainer = NetTrainer(settings: settings, data: splits)
         let (result, network) = try trainer.trainNetwork(try Architecture(parsing: run.net), seed: UInt64(run.seed)) { progress in
