@@ -1,13 +1,20 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Settings for modules with hot numeric loops. `-O` also in debug keeps `swift test`
-/// usable, and x86-64-v3 (AVX2 + FMA) makes SIMD `addProduct` a real FMA instead of a
-/// call to `fmaf` (measured with `metaqnn bench`: about 0.7 versus 90 GFLOP/s).
-let fastSettings: [SwiftSetting] = [
-    .unsafeFlags(["-O"], .when(configuration: .debug)),
-    .unsafeFlags(["-Xcc", "-march=x86-64-v3"], .when(platforms: [.linux])),
+/// Settings for modules with hot numeric loops. `-O` also in debug keeps `swift test` usable.
+/// On x86-64 the engine is built for x86-64-v3 (AVX2 + FMA): without it SIMD `addProduct` compiles
+/// to calls of `fmaf` and a GEMM runs about 100× slower. arm64 has FMA in its baseline (NEON), so
+/// it builds without the flag; `METAQNN_X86_64_V3` tells the code (and `bench --json`) which it got.
+#if arch(x86_64)
+let machineSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
+    .define("METAQNN_X86_64_V3"),
 ]
+#else
+let machineSettings: [SwiftSetting] = []
+#endif
+
+let fastSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))] + machineSettings
 
 let package = Package(
     name: "metaqnn",
@@ -51,7 +58,7 @@ let package = Package(
             name: "metaqnn",
             dependencies: [
                 "Designer", "Training", "NeuralEngine", "Datasets", "SearchSpace", "QLearning",
-                "ReplayStore", "Reporting", "LearningCurves",
+                "ReplayStore", "Reporting", "LearningCurves", "ModelExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -80,6 +87,6 @@ let package = Package(
             name: "ModelExportTests",
             dependencies: ["ModelExport", "NeuralEngine", "Datasets", "Training", "SearchSpace", "TestSupport"],
             resources: [.copy("Resources")]),
-        .testTarget(name: "DesignerTests", dependencies: ["Designer", "TestSupport"]),
+        .testTarget(name: "DesignerTests", dependencies: ["Designer", "ModelExport", "NeuralEngine", "TestSupport"]),
     ]
 )

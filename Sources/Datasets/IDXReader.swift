@@ -12,6 +12,7 @@ public enum IDXReader {
 
     /// Decodes an images file's bytes into floats in [0, 1]; `path` names the file in errors.
     public static func images(_ bytes: [UInt8], path: String) throws(DatasetError) -> (count: Int, height: Int, width: Int, pixels: [Float]) {
+        guard !bytes.isEmpty else { throw .noImages(path: path) }
         // The magic first: a labels file given as images is then named as such, not as truncated.
         try requireLength(bytes, 4, path: path)
         let magic = readUInt32(bytes, at: 0)

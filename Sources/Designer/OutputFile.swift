@@ -33,7 +33,11 @@ public struct OutputFile: Sendable, Equatable {
 
     /// Writes `text` whole, or throws and leaves no partial regular file behind.
     public func write(_ text: String) throws(ExportError) {
-        let bytes = Array(text.utf8)
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` whole (a binary file such as an ONNX model), or throws and leaves no partial regular file behind.
+    public func write(bytes: [UInt8]) throws(ExportError) {
         var status = stat()
         if stat(path, &status) == 0 {
             switch status.st_mode & S_IFMT {

@@ -42,26 +42,9 @@ extension Network {
     }
 
     /// Inference logits for `count` images (NCHW floats, already normalised): count × classes, row-major.
+    /// The flat-array form of `logits(images:)` (one inference path behind both).
     public func logits(images: [Float], count: Int) -> [Float] {
-        precondition(images.count == count * inputShape.elementCount,
-                     "\(images.count) floats do not hold \(count) images of \(inputShape)")
-        var result = [Float](repeating: 0, count: count * classes)
-        let size = inputShape.elementCount
-        images.withUnsafeBufferPointer { pixels in
-            var start = 0
-            while start < count {
-                let part = min(maxBatch, count - start)
-                forward(images: UnsafeBufferPointer(rebasing: pixels[(start * size)..<((start + part) * size)]),
-                        count: part, training: false)
-                // The last activation is class-major [classes, part].
-                let classMajor = context.arena.array(FloatSlice(offset: activations.last!.offset, count: part * classes))
-                for n in 0..<part {
-                    for c in 0..<classes { result[(start + n) * classes + c] = classMajor[c * part + n] }
-                }
-                start += part
-            }
-        }
-        return result
+        logits(images: Tensor(count: count, shape: inputShape, storage: images))
     }
 }
 

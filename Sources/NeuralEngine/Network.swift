@@ -3,7 +3,7 @@
 public final class Network {
     /// The shape of one input image.
     public let inputShape: TensorShape
-    /// The largest batch `trainStep` accepts; `evaluate` and `predict` split bigger inputs.
+    /// The largest batch `trainStep` accepts; `evaluate`, `predict` and `logits` split bigger inputs.
     public let maxBatch: Int
     /// Threads the kernels split each batch over (results are reproducible for a fixed count).
     public let threads: Int
@@ -82,81 +82,99 @@ public final class Network {
         generator = SeededGenerator(seed: seed ^ 0xD1B5_4A32_D192_ED03)
     }
 
-    /// One Adam step on `labels.count` images (count × C × H × W floats, NCHW, contiguous); returns the batch's loss.
-    public func trainStep(images: UnsafeBufferPointer<Float>, labels: UnsafeBufferPointer<Int32>) -> BatchResult {
+    /// One Adam step on a batch of `images` (at most `maxBatch`) with one label each; returns the batch's loss.
+    public func trainStep(images: Tensor, labels: [Int32]) -> BatchResult {
+        trainStep(images: images, labels: labels, stopwatch: nil)
+    }
+
+    /// The one training step; `stopwatch`, when given, times every layer's passes (the profiling hook).
+    func trainStep(images: Tensor, labels: [Int32], stopwatch: LayerStopwatch?) -> BatchResult {
         let count = labels.count
         precondition(count > 0 && count <= maxBatch, "a training batch needs 1...\(maxBatch) images, got \(count)")
-        let result = computeGradients(images: images, labels: labels)
+        let result = computeGradients(images: images, labels: labels, stopwatch: stopwatch)
         stepCount += 1
         for layer in layers { layer.parameters.adamStep(context.arena, settings: adam, step: stepCount, threads: threads) }
         return result
     }
 
     /// Loss and accuracy in eval mode (no dropout, no parameter change), over any number of images.
-    public func evaluate(images: UnsafeBufferPointer<Float>, labels: UnsafeBufferPointer<Int32>) -> BatchResult {
-        precondition(images.count == labels.count * inputShape.elementCount,
-                     "\(images.count) floats do not hold \(labels.count) images of \(inputShape)")
+    public func evaluate(images: Tensor, labels: [Int32]) -> BatchResult {
+        checkInput(images, labels: labels.count)
         var total = BatchResult(lossSum: 0, correct: 0, count: 0)
-        var start = 0
-        while start < labels.count {
-            let count = min(maxBatch, labels.count - start)
-            let size = inputShape.elementCount
-            let part = UnsafeBufferPointer(rebasing: images[(start * size)..<((start + count) * size)])
-            forward(images: part, count: count, training: false)
-            let (loss, correct) = LossKernels.softmaxCrossEntropy(
-                logits: context.pointer(activations.last!),
-                labels: UnsafeBufferPointer(rebasing: labels[start..<(start + count)]), classes: classes,
-                gradient: nil, scale: 1)
+        forEachInferenceChunk(images) { first, count in
+            let (loss, correct) = context.softmaxCrossEntropy(logits: activations.last!, labels: labels, first: first,
+                                                              count: count, classes: classes, gradient: nil, scale: 1)
             total += BatchResult(lossSum: loss, correct: correct, count: count)
-            start += count
         }
         return total
     }
 
-    /// The predicted class of each of `count` images, in eval mode.
-    public func predict(images: UnsafeBufferPointer<Float>, count: Int) -> [Int32] {
-        precondition(images.count == count * inputShape.elementCount,
-                     "\(images.count) floats do not hold \(count) images of \(inputShape)")
+    /// The predicted class of each image, in eval mode.
+    public func predict(images: Tensor) -> [Int32] {
+        checkInput(images, labels: images.count)
         var result: [Int32] = []
-        result.reserveCapacity(count)
-        var start = 0
-        while start < count {
-            let part = min(maxBatch, count - start)
-            let size = inputShape.elementCount
-            forward(images: UnsafeBufferPointer(rebasing: images[(start * size)..<((start + part) * size)]),
-                    count: part, training: false)
-            LossKernels.argmax(logits: context.pointer(activations.last!), classes: classes, count: part,
-                               into: &result)
-            start += part
+        result.reserveCapacity(images.count)
+        forEachInferenceChunk(images) { _, count in
+            context.appendArgmax(logits: activations.last!, classes: classes, count: count, to: &result)
         }
         return result
     }
 
+    /// The classifier's logits of each image in eval mode: `images.count × classes` floats, image after image.
+    public func logits(images: Tensor) -> [Float] {
+        checkInput(images, labels: images.count)
+        var result: [Float] = []
+        result.reserveCapacity(images.count * classes)
+        forEachInferenceChunk(images) { _, count in
+            context.appendImageMajor(logits: activations.last!, classes: classes, count: count, to: &result)
+        }
+        return result
+    }
+
+    /// The one inference path: eval-mode forward passes over chunks of at most `maxBatch` images,
+    /// handing each chunk's first image and size to `body` while its logits are in the last activation.
+    private func forEachInferenceChunk(_ images: Tensor, _ body: (_ first: Int, _ count: Int) -> Void) {
+        var first = 0
+        while first < images.count {
+            let count = min(maxBatch, images.count - first)
+            forward(images: images, first: first, count: count, training: false, stopwatch: nil)
+            body(first, count)
+            first += count
+        }
+    }
+
+    private func checkInput(_ images: Tensor, labels: Int) {
+        precondition(images.shape == inputShape, "images of \(images.shape) given to a network for \(inputShape)")
+        precondition(images.count == labels, "\(images.count) images but \(labels) labels")
+    }
+
     /// Forward pass in training mode, loss, and backward pass: fills every parameter gradient (mean loss).
-    func computeGradients(images: UnsafeBufferPointer<Float>, labels: UnsafeBufferPointer<Int32>) -> BatchResult {
+    func computeGradients(images: Tensor, labels: [Int32], stopwatch: LayerStopwatch? = nil) -> BatchResult {
+        checkInput(images, labels: labels.count)
         let count = labels.count
-        precondition(images.count == count * inputShape.elementCount,
-                     "\(images.count) floats do not hold \(count) images of \(inputShape)")
-        forward(images: images, count: count, training: true)
+        forward(images: images, first: 0, count: count, training: true, stopwatch: stopwatch)
         let last = layers.count
-        let (loss, correct) = LossKernels.softmaxCrossEntropy(
-            logits: context.pointer(activations[last]), labels: labels, classes: classes,
-            gradient: context.pointer(gradientSlots[last % 2]), scale: 1 / Float(count))
+        let (loss, correct) = context.softmaxCrossEntropy(
+            logits: activations[last], labels: labels, first: 0, count: count, classes: classes,
+            gradient: gradientSlots[last % 2], scale: 1 / Float(count))
         for i in stride(from: last - 1, through: 0, by: -1) {
+            stopwatch?.start()
             let wantsInput = i > 0 || computesInputGradient
             layers[i].backward(context, input: activations[i], output: activations[i + 1],
                                outputGradient: gradientSlots[(i + 1) % 2],
                                inputGradient: wantsInput ? gradientSlots[i % 2] : nil, count: count)
+            stopwatch?.stop(layer: i, backward: true)
         }
         return BatchResult(lossSum: loss, correct: correct, count: count)
     }
 
-    func forward(images: UnsafeBufferPointer<Float>, count: Int, training: Bool) {
-        ElementwiseKernels.toChannelMajor(images.baseAddress!, context.pointer(activations[0]), count: count,
-                                          channels: inputShape.channels, plane: inputShape.spatialCount)
+    func forward(images: Tensor, first: Int, count: Int, training: Bool, stopwatch: LayerStopwatch?) {
+        context.loadImages(images, first: first, count: count, into: activations[0])
         for (i, layer) in layers.enumerated() {
+            stopwatch?.start()
             layer.forward(context, input: activations[i], output: activations[i + 1], count: count,
                           training: training, generator: &generator)
+            stopwatch?.stop(layer: i, backward: false)
         }
     }
 }

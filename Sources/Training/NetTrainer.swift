@@ -63,12 +63,13 @@ public struct NetTrainer: Sendable {
                             progress: (TrainingProgress) -> Void) -> AttemptRun {
         let clock = ContinuousClock()
         let train = data.train
-        let size = train.imageSize
         let batchSize = settings.batchSize
         let batches = (train.count + batchSize - 1) / batchSize
         var order = Array(0..<train.count)
-        var batchImages = [Float](repeating: 0, count: batchSize * size)
-        var batchLabels = [Int32](repeating: 0, count: batchSize)
+        let shape = TensorShape(channels: train.channels, height: train.height, width: train.width)
+        // One full-size batch reused every step (filled in place); a short last batch gets its own.
+        var fullBatch = Tensor(zeros: batchSize, shape: shape)
+        var fullLabels = [Int32](repeating: 0, count: batchSize)
         var iteration = 0
         var records: [EpochRecord] = []
         for epoch in 1...settings.epochs {
@@ -80,20 +81,14 @@ public struct NetTrainer: Sendable {
             for batch in 0..<batches {
                 let lower = batch * batchSize, upper = min(lower + batchSize, train.count)
                 let count = upper - lower
-                train.images.withUnsafeBufferPointer { source in
-                    batchImages.withUnsafeMutableBufferPointer { target in
-                        for row in 0..<count {
-                            let index = order[lower + row]
-                            (target.baseAddress! + row * size).update(from: source.baseAddress! + index * size, count: size)
-                            batchLabels[row] = train.labels[index]
-                        }
-                    }
-                }
-                let outcome = batchImages.withUnsafeBufferPointer { images in
-                    batchLabels.withUnsafeBufferPointer { labels in
-                        network.trainStep(images: UnsafeBufferPointer(rebasing: images[0..<(count * size)]),
-                                          labels: UnsafeBufferPointer(rebasing: labels[0..<count]))
-                    }
+                let outcome: BatchResult
+                if count == batchSize {
+                    Self.gather(train, order[lower..<upper], into: &fullBatch.storage, labels: &fullLabels)
+                    outcome = network.trainStep(images: fullBatch, labels: fullLabels)
+                } else {
+                    var images = Tensor(zeros: count, shape: shape), labels = [Int32](repeating: 0, count: count)
+                    Self.gather(train, order[lower..<upper], into: &images.storage, labels: &labels)
+                    outcome = network.trainStep(images: images, labels: labels)
                 }
                 iteration += 1
                 lossSum += Double(outcome.lossSum)
@@ -105,8 +100,8 @@ public struct NetTrainer: Sendable {
             }
             let record = EpochRecord(epoch: epoch, iteration: iteration, trainLoss: lossSum / Double(max(seen, 1)),
                                      trainAccuracy: Double(correct) / Double(max(seen, 1)),
-                                     validationAccuracy: Self.accuracy(of: network, on: data.validation, batchSize: batchSize),
-                                     testAccuracy: Self.accuracy(of: network, on: data.test, batchSize: batchSize),
+                                     validationAccuracy: Self.accuracy(of: network, on: data.validation),
+                                     testAccuracy: Self.accuracy(of: network, on: data.test),
                                      learningRate: decimal(learningRate), seconds: seconds(epochStart.duration(to: clock.now)))
             records.append(record)
             progress(.epochFinished(record, attempt: attempt))
@@ -140,24 +135,22 @@ public struct NetTrainer: Sendable {
                               forwardFLOPs: network.forwardFLOPsPerImage, attempts: attempts, learned: true, seconds: seconds(elapsed))
     }
 
-    /// Accuracy of `network` (evaluation mode) on `dataset`, in chunks no larger than the network's batch.
-    static func accuracy(of network: Network, on dataset: ImageDataset, batchSize: Int) -> Double {
-        guard dataset.count > 0 else { return 0 }
+    /// Copies the images and labels at `indices` of `dataset`, in that order, to the front of the buffers.
+    private static func gather(_ dataset: ImageDataset, _ indices: ArraySlice<Int>, into images: inout [Float],
+                               labels: inout [Int32]) {
         let size = dataset.imageSize
-        var correct = 0
-        dataset.images.withUnsafeBufferPointer { images in
-            dataset.labels.withUnsafeBufferPointer { labels in
-                var lower = 0
-                while lower < dataset.count {
-                    let upper = min(lower + batchSize, dataset.count)
-                    let outcome = network.evaluate(images: UnsafeBufferPointer(rebasing: images[(lower * size)..<(upper * size)]),
-                                                   labels: UnsafeBufferPointer(rebasing: labels[lower..<upper]))
-                    correct += outcome.correct
-                    lower = upper
-                }
-            }
+        for (row, index) in indices.enumerated() {
+            images[(row * size)..<((row + 1) * size)] = dataset.images[(index * size)..<((index + 1) * size)]
+            labels[row] = dataset.labels[index]
         }
-        return Double(correct) / Double(dataset.count)
+    }
+
+    /// Accuracy of `network` (evaluation mode) on `dataset`; the network splits it into batches it can hold.
+    static func accuracy(of network: Network, on dataset: ImageDataset) -> Double {
+        guard dataset.count > 0 else { return 0 }
+        let shape = TensorShape(channels: dataset.channels, height: dataset.height, width: dataset.width)
+        let images = Tensor(count: dataset.count, shape: shape, storage: dataset.images)
+        return network.evaluate(images: images, labels: dataset.labels).accuracy
     }
 }
 

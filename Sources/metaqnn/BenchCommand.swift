@@ -8,10 +8,10 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the engine's training and inference speed (run it in release: swift run -c release).",
-        discussion: "Without --net it measures the reference nets N1–N4 (see the README) at 1 and at all threads, "
-            + "compares them with the PyTorch figures, and times a square SGEMM at 256, 512 and 1024.")
+        discussion: "Without --net it measures the reference nets N1–N4 at 1 and at all threads and times a square "
+            + "SGEMM at 256, 512 and 1024. --net takes a net string or a reference name (N1–N4, S1–S4).")
 
-    @Option(name: .customLong("net"), help: "A net string to measure (repeatable); dropout tokens are left out.")
+    @Option(name: .customLong("net"), help: "A net string or reference name N1–N4, S1–S4 to measure (repeatable); dropout tokens are left out.")
     var nets: [String] = []
 
     @Option(help: "Input shape as CxHxW.")

@@ -5,9 +5,9 @@ import NeuralEngine
 struct BenchOutput {
     var json: Bool
 
-    private static let header = ["net", "thr", "batch", "train img/s", "vs PyTorch", "infer img/s", "vs PyTorch",
-                                 "train GFLOP/s", "peak RSS MiB", "spread"]
-    private static let widths = [10, 3, 5, 11, 10, 11, 10, 13, 12, 6]
+    private static let header = ["net", "thr", "batch", "train img/s", "infer img/s", "train GFLOP/s", "peak RSS MiB",
+                                 "spread"]
+    private static let widths = [10, 3, 5, 11, 11, 13, 12, 6]
 
     init(json: Bool) {
         self.json = json
@@ -17,25 +17,19 @@ struct BenchOutput {
     func network(_ entry: BenchPlan.Entry, _ result: BenchResult) {
         let (m, rss) = (result.best, result.peakRSS)
         if json {
-            var object: [String: Any] = [
+            let object: [String: Any] = [
                 "net": entry.name, "threads": entry.threads, "batch": entry.batch,
                 "input": entry.input.description,
                 "train_images_per_second": rounded(m.trainImagesPerSecond),
                 "inference_images_per_second": rounded(m.inferenceImagesPerSecond),
                 "train_gflops": rounded(m.trainGFLOPs), "peak_rss_bytes": rss,
                 "forward_flops_per_image": m.forwardFLOPsPerImage, "train_spread": rounded(result.spread),
+                "simd": Benchmark.simdLevel,
             ]
-            if let pytorch = entry.pytorch {
-                object["train_vs_pytorch"] = rounded(m.trainImagesPerSecond / pytorch.train)
-                object["inference_vs_pytorch"] = rounded(m.inferenceImagesPerSecond / pytorch.inference)
-            }
             printJSON(object)
         } else {
-            let ratio = { (value: Double, reference: Double?) in reference.map { String(format: "%.2f×", value / $0) } ?? "–" }
             Self.printRow([entry.name, "\(entry.threads)", "\(entry.batch)", String(format: "%.0f", m.trainImagesPerSecond),
-                           ratio(m.trainImagesPerSecond, entry.pytorch?.train),
                            String(format: "%.0f", m.inferenceImagesPerSecond),
-                           ratio(m.inferenceImagesPerSecond, entry.pytorch?.inference),
                            String(format: "%.1f", m.trainGFLOPs), String(format: "%.0f", Double(rss) / 1_048_576),
                            String(format: "%.0f%%", result.spread * 100)])
         }
@@ -66,7 +60,7 @@ struct BenchOutput {
 
     func finish(rounds: Int) {
         guard !json else { return }
-        print("(train GFLOP/s counts 3 × forward FLOPs; ratios are against the PyTorch figures in the README;")
+        print("(SIMD: \(Benchmark.simdLevel); train GFLOP/s counts 3 × forward FLOPs; peak RSS is VmHWM;")
         print(" best of \(rounds) interleaved round\(rounds == 1 ? "" : "s"); spread = (best − slowest) / best train img/s)")
     }
 

@@ -4,7 +4,7 @@ import NeuralEngine
 import SearchSpace
 import Training
 
-/// What `metaqnn bench` measures, with the PyTorch reference figures the README lists.
+/// What `metaqnn bench` measures: named reference nets or net strings, at one or more thread counts.
 struct BenchPlan {
     struct Entry {
         var name: String
@@ -12,17 +12,18 @@ struct BenchPlan {
         var input: TensorShape
         var batch: Int
         var threads: Int
-        /// PyTorch training and inference img/s on the development machine (the README lists them), when the setting matches.
-        var pytorch: (train: Double, inference: Double)?
     }
 
-    /// The reference nets with PyTorch 2.15 img/s at 1 and 2 threads (batch 128, 1×28×28): train, inference.
-    static let references: [(name: String, net: String, one: (Double, Double), two: (Double, Double))] = [
-        ("N1", "[C(32,3,1), P(2,2), C(64,3,1), P(2,2), FC(128), SM(10)]", (1069, 2538), (1644, 4476)),
-        ("N2", "[C(64,5,1), C(64,3,1), P(3,2), C(128,3,1), P(2,2), SM(10)]", (181, 502), (296, 960)),
-        ("N3", "[C(16,1,1), C(32,3,1), C(32,5,1), P(2,2), C(64,3,1), C(64,3,1), P(2,2), C(128,3,1), GAP(10), SM(10)]",
-         (253, 761), (415, 1248)),
-        ("N4", "[C(128,3,1), P(2,2), C(64,5,1), C(512,5,1), C(256,3,1), SM(10)]", (25, 85), (45, 137)),
+    /// Reference nets: N1–N4 (measured by default, batch 128) and S1–S4, shapes the search trains (batch 64).
+    static let references: [(name: String, net: String)] = [
+        ("N1", "[C(32,3,1), P(2,2), C(64,3,1), P(2,2), FC(128), SM(10)]"),
+        ("N2", "[C(64,5,1), C(64,3,1), P(3,2), C(128,3,1), P(2,2), SM(10)]"),
+        ("N3", "[C(16,1,1), C(32,3,1), C(32,5,1), P(2,2), C(64,3,1), C(64,3,1), P(2,2), C(128,3,1), GAP(10), SM(10)]"),
+        ("N4", "[C(128,3,1), P(2,2), C(64,5,1), C(512,5,1), C(256,3,1), SM(10)]"),
+        ("S1", "[C(32,5,1), C(32,3,1), C(16,3,1), SM(10)]"),
+        ("S2", "[C(8,3,1), SM(10)]"),
+        ("S3", "[C(16,1,1), C(32,3,1), C(16,3,1), SM(10)]"),
+        ("S4", "[C(32,3,1), P(2,2), C(64,5,1), P(3,2), FC(128), FC(64), SM(10)]"),
     ]
 
     var entries: [Entry] = []
@@ -36,7 +37,9 @@ struct BenchPlan {
         threadCounts = threads.map { [$0] } ?? (all > 1 ? [1, all] : [1])
         gemmSizes = nets.isEmpty ? [256, 512, 1024] : []
         self.seconds = seconds
-        for text in nets.isEmpty ? Self.references.map(\.net) : nets {
+        let defaults = Self.references.prefix(4).map(\.net)
+        for given in nets.isEmpty ? defaults : nets {
+            let text = Self.references.first { $0.name == given.uppercased() }?.net ?? given
             // Bench measures without dropout, so D(i,n) tokens are dropped before building.
             let net = try Architecture(parsing: text).withoutDropout
             guard case let .softmax(classes)? = net.layers.last else {
@@ -50,12 +53,8 @@ struct BenchPlan {
             _ = try Network(layers: layers, input: shape, maxBatch: 1, threads: 1, seed: 1)
             let reference = Self.references.first { $0.net == net.description }
             for threadCount in threadCounts {
-                var pytorch: (Double, Double)?
-                if let reference, shape == TensorShape(channels: 1, height: 28, width: 28), batch == 128 {
-                    pytorch = threadCount == 1 ? reference.one : threadCount == 2 ? reference.two : nil
-                }
                 entries.append(Entry(name: reference?.name ?? net.description, layers: layers, input: shape, batch: batch,
-                                     threads: threadCount, pytorch: pytorch))
+                                     threads: threadCount))
             }
         }
     }

@@ -19,6 +19,7 @@ struct MetaQNN: AsyncParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             FinalizeCommand.self,
+            ExportModelCommand.self,
             TrainCommand.self,
             CheckCommand.self,
             SpaceCommand.self,

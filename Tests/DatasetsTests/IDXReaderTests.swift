@@ -55,6 +55,7 @@ import Testing
         #expect(throws: DatasetError.noImages(path: "z")) {
             try IDXReader.images(Fixtures.idxImages(count: 0, rows: 28, cols: 28), path: "z")
         }
+        #expect(throws: DatasetError.noImages(path: "e")) { try IDXReader.images([], path: "e") }
         // 2^32 − 1 images of (2^32 − 1)² pixels: the product passes Int.max.
         var huge = Fixtures.idxImages(count: 1, rows: 1, cols: 1)
         for offset in 4..<16 { huge[offset] = 0xFF }

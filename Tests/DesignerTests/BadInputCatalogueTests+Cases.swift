@@ -100,6 +100,7 @@ extension BadInputCatalogueTests {
         BadInput(arguments: train(["--dataset", "mnist", "--data-dir", "empty-dir"]), status: 1, phrase: "holds no MNIST files"),
         BadInput(arguments: train(["--data-dir", "empty-dir"]), status: 1, phrase: "holds no"),
         BadInput(arguments: train(["--dataset", "mnist", "--data-dir", "idx-no-images"]), status: 1, phrase: "holds no images"),
+        BadInput(arguments: train(["--dataset", "mnist", "--data-dir", "idx-zero-bytes"]), status: 1, phrase: "holds no images"),
         BadInput(arguments: train(["--dataset", "mnist", "--data-dir", "idx-huge-header"]), status: 1,
                  phrase: "has a header promising 4294967295 images"),
         BadInput(arguments: train(["--dataset", "mnist", "--data-dir", "idx-truncated"]), status: 1, phrase: "is truncated"),

@@ -155,6 +155,7 @@ enum BadInputFolder {
     static let datasetFolders: [(String, [(String, [UInt8])])] = [
         ("idx-good", idxSet()),
         ("idx-no-images", idxSet(["train-images-idx3-ubyte": idxImages(count: 0, rows: 4, cols: 4)])),
+        ("idx-zero-bytes", idxSet(["train-images-idx3-ubyte": []])),
         ("idx-huge-header", idxSet(["train-images-idx3-ubyte": bigEndian(0x803) + [UInt8](repeating: 0xFF, count: 12) + [1, 2, 3]])),
         ("idx-truncated", idxSet(["train-images-idx3-ubyte": Array(idxImages(count: 12, rows: 4, cols: 4).dropLast(9))])),
         ("idx-bad-magic", idxSet(["train-images-idx3-ubyte": idxLabels([1, 2, 3])])),

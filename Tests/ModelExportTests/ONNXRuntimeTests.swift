@@ -89,14 +89,12 @@ import Training
 
     private func train(_ network: Network, on data: ImageDataset, steps: Int, batch: Int) {
         let size = data.imageSize
+        let shape = TensorShape(channels: data.channels, height: data.height, width: data.width)
         for step in 0..<steps {
             let first = (step * batch) % (data.count - batch)
-            data.images.withUnsafeBufferPointer { images in
-                data.labels.withUnsafeBufferPointer { labels in
-                    _ = network.trainStep(images: UnsafeBufferPointer(rebasing: images[(first * size)..<((first + batch) * size)]),
-                                          labels: UnsafeBufferPointer(rebasing: labels[first..<(first + batch)]))
-                }
-            }
+            let images = Tensor(count: batch, shape: shape,
+                                storage: Array(data.images[(first * size)..<((first + batch) * size)]))
+            _ = network.trainStep(images: images, labels: Array(data.labels[first..<(first + batch)]))
         }
     }
 

@@ -51,9 +51,7 @@ struct GradientCheckTests {
         // The mean loss with the same dropout masks every time.
         func loss() -> Double {
             net.generator = dropoutState
-            let r = images.withUnsafeBufferPointer { i in
-                labels.withUnsafeBufferPointer { net.computeGradients(images: i, labels: $0) }
-            }
+            let r = net.computeGradients(images: Tensor(count: t.batch, shape: t.input, storage: images), labels: labels)
             return Double(r.lossSum) / Double(t.batch)
         }
         var skipped = 0
@@ -109,14 +107,15 @@ struct GradientCheckTests {
                               threads: 1, seed: 3)
         let images = [Float](repeating: 1, count: 4 * shape.elementCount)
         let labels: [Int32] = [0, 1, 0, 1]
-        _ = images.withUnsafeBufferPointer { i in labels.withUnsafeBufferPointer { net.computeGradients(images: i, labels: $0) } }
+        let batch = Tensor(count: 4, shape: shape, storage: images)
+        _ = net.computeGradients(images: batch, labels: labels)
         let dropped = net.context.arena.array(net.activations[1])
         let kept = dropped.filter { $0 != 0 }
         #expect(kept.allSatisfy { abs($0 - 1 / 0.75) < 1e-6 })
         let fraction = Double(dropped.count - kept.count) / Double(dropped.count)
         #expect(abs(fraction - 0.25) < 0.05)
         // Eval mode leaves values untouched.
-        _ = images.withUnsafeBufferPointer { net.predict(images: $0, count: 4) }
+        _ = net.predict(images: batch)
         #expect(net.context.arena.array(net.activations[1]).allSatisfy { $0 == 1 })
     }
 }

@@ -28,7 +28,7 @@ struct NamedParameterTests {
         #expect(logits.count == 5 * 3)
         #expect(logits == source.logits(images: images, count: 5))
         // Each row's argmax is what `predict` says, so the layout is image-major.
-        let predicted = images.withUnsafeBufferPointer { source.predict(images: $0, count: 5) }
+        let predicted = source.predict(images: Tensor(count: 5, shape: input, storage: images))
         for n in 0..<5 {
             let row = Array(logits[(n * 3)..<(n * 3 + 3)])
             #expect(Int32(row.firstIndex(of: row.max()!)!) == predicted[n])

@@ -19,6 +19,12 @@ struct QuadrantProblem {
             labels.append(Int32(label))
         }
     }
+
+    /// Images first..<first+count as a tensor.
+    func tensor(_ first: Int = 0, _ count: Int? = nil) -> Tensor {
+        let count = count ?? labels.count - first
+        return Tensor(count: count, shape: Self.shape, storage: Array(images[(first * 64)..<((first + count) * 64)]))
+    }
 }
 
 @Suite("Training")
@@ -33,9 +39,7 @@ struct TrainingTests {
         var losses: [Float] = []
         for step in 0..<steps {
             let start = (step % 3) * 32
-            let r = data.images[(start * 64)..<((start + 32) * 64)].withUnsafeBufferPointer { i in
-                data.labels[start..<(start + 32)].withUnsafeBufferPointer { net.trainStep(images: i, labels: $0) }
-            }
+            let r = net.trainStep(images: data.tensor(start, 32), labels: Array(data.labels[start..<(start + 32)]))
             losses.append(r.meanLoss)
         }
         return (net, losses.prefix(3).reduce(0, +) / 3, losses.suffix(3).reduce(0, +) / 3)
@@ -45,14 +49,21 @@ struct TrainingTests {
         let (net, first, last) = try train(threads: 2, steps: 60)
         #expect(last < first * 0.5, "loss \(first) → \(last)")
         let test = QuadrantProblem(count: 200, seed: 2)
-        let result = test.images.withUnsafeBufferPointer { i in
-            test.labels.withUnsafeBufferPointer { net.evaluate(images: i, labels: $0) }
-        }
+        let result = net.evaluate(images: test.tensor(), labels: test.labels)
         #expect(result.count == 200)
         #expect(result.accuracy >= 0.9, "accuracy \(result.accuracy)")
-        let predicted = test.images.withUnsafeBufferPointer { net.predict(images: $0, count: 200) }
+        let predicted = net.predict(images: test.tensor())
         #expect(predicted.count == 200)
         #expect(zip(predicted, test.labels).filter { $0 == $1 }.count == result.correct)
+        // Logits come image after image, over more images than one batch holds, and agree with predict.
+        let logits = net.logits(images: test.tensor())
+        #expect(logits.count == 200 * 4)
+        var best: [Int32] = []
+        for n in 0..<200 {
+            let row = Array(logits[(n * 4)..<(n * 4 + 4)])
+            best.append(Int32(row.firstIndex(of: row.max()!)!))
+        }
+        #expect(best == predicted)
     }
 
     @Test func seededTrainingIsBitIdenticalForAFixedThreadCount() throws {
@@ -71,12 +82,12 @@ struct TrainingTests {
         let net = try Network(layers: Self.layers, input: QuadrantProblem.shape, maxBatch: 32, threads: 2, seed: 1)
         net.learningRate = 0
         let before = net.parameterValues()
-        let r = data.images.withUnsafeBufferPointer { i in data.labels.withUnsafeBufferPointer { net.trainStep(images: i, labels: $0) } }
+        let r = net.trainStep(images: data.tensor(), labels: data.labels)
         #expect(r.count == 5)
         // Zero learning rate: Adam moves nothing (weight decay acts through the step size too).
         #expect(net.parameterValues() == before)
         net.learningRate = 0.01
-        _ = data.images.withUnsafeBufferPointer { i in data.labels.withUnsafeBufferPointer { net.trainStep(images: i, labels: $0) } }
+        _ = net.trainStep(images: data.tensor(), labels: data.labels)
         #expect(net.parameterValues() != before)
     }
 
@@ -88,9 +99,7 @@ struct TrainingTests {
             let net = try Network(layers: layers, input: QuadrantProblem.shape, maxBatch: 16, threads: threads, seed: 3)
             #expect(net.parameterCount > 65_536)
             for _ in 0..<3 {
-                _ = data.images.withUnsafeBufferPointer { i in
-                    data.labels.withUnsafeBufferPointer { net.trainStep(images: i, labels: $0) }
-                }
+                _ = net.trainStep(images: data.tensor(), labels: data.labels)
             }
             return net.parameterValues()
         }
