@@ -46,20 +46,27 @@ public struct ImageDataset: Sendable, Equatable {
 
     /// The images at `indices`, in that order, as a new dataset with the given name.
     public func subset(_ indices: [Int], name: String? = nil) -> ImageDataset {
-        let size = imageSize
-        var newImages = [Float](repeating: 0, count: indices.count * size)
+        var newImages = [Float](repeating: 0, count: indices.count * imageSize)
         var newLabels = [Int32](repeating: 0, count: indices.count)
+        gather(indices[...], images: &newImages, labels: &newLabels)
+        return ImageDataset(name: name ?? self.name, channels: channels, height: height, width: width,
+                            classes: classes, images: newImages, labels: newLabels)
+    }
+
+    /// Copies the images and labels at `indices`, in that order, to the front of `images` and `labels`
+    /// (a training batch filled in place, without allocating).
+    public func gather(_ indices: ArraySlice<Int>, images target: inout [Float], labels targetLabels: inout [Int32]) {
+        let size = imageSize
+        precondition(target.count >= indices.count * size && targetLabels.count >= indices.count,
+                     "\(indices.count) images do not fit the buffers")
         images.withUnsafeBufferPointer { source in
-            newImages.withUnsafeMutableBufferPointer { target in
+            target.withUnsafeMutableBufferPointer { target in
                 for (row, index) in indices.enumerated() {
                     precondition(index >= 0 && index < count, "index \(index) outside \(self.name) (\(count) images)")
-                    let from = source.baseAddress! + index * size
-                    (target.baseAddress! + row * size).update(from: from, count: size)
+                    (target.baseAddress! + row * size).update(from: source.baseAddress! + index * size, count: size)
                 }
             }
         }
-        for (row, index) in indices.enumerated() { newLabels[row] = labels[index] }
-        return ImageDataset(name: name ?? self.name, channels: channels, height: height, width: width,
-                            classes: classes, images: newImages, labels: newLabels)
+        for (row, index) in indices.enumerated() { targetLabels[row] = labels[index] }
     }
 }

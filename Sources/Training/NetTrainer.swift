@@ -83,11 +83,11 @@ public struct NetTrainer: Sendable {
                 let count = upper - lower
                 let outcome: BatchResult
                 if count == batchSize {
-                    Self.gather(train, order[lower..<upper], into: &fullBatch.storage, labels: &fullLabels)
+                    train.gather(order[lower..<upper], images: &fullBatch.storage, labels: &fullLabels)
                     outcome = network.trainStep(images: fullBatch, labels: fullLabels)
                 } else {
                     var images = Tensor(zeros: count, shape: shape), labels = [Int32](repeating: 0, count: count)
-                    Self.gather(train, order[lower..<upper], into: &images.storage, labels: &labels)
+                    train.gather(order[lower..<upper], images: &images.storage, labels: &labels)
                     outcome = network.trainStep(images: images, labels: labels)
                 }
                 iteration += 1
@@ -133,16 +133,6 @@ public struct NetTrainer: Sendable {
                               lastValidationIteration: last.iteration, testAccuracyAtBest: best.testAccuracy,
                               testAccuracyAtLast: last.testAccuracy, epochs: records, parameterCount: network.parameterCount,
                               forwardFLOPs: network.forwardFLOPsPerImage, attempts: attempts, learned: true, seconds: seconds(elapsed))
-    }
-
-    /// Copies the images and labels at `indices` of `dataset`, in that order, to the front of the buffers.
-    private static func gather(_ dataset: ImageDataset, _ indices: ArraySlice<Int>, into images: inout [Float],
-                               labels: inout [Int32]) {
-        let size = dataset.imageSize
-        for (row, index) in indices.enumerated() {
-            images[(row * size)..<((row + 1) * size)] = dataset.images[(index * size)..<((index + 1) * size)]
-            labels[row] = dataset.labels[index]
-        }
     }
 
     /// Accuracy of `network` (evaluation mode) on `dataset`; the network splits it into batches it can hold.
