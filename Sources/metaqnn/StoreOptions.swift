@@ -4,7 +4,7 @@ import ReplayStore
 /// `--experiment NAME` and `--store PATH` (default `Replay/<experiment>.sqlite`); shared by the
 /// commands that read or write one experiment.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Experiment name (default: default).", valueName: "name"))
+    @Option(help: ArgumentHelp("Experiment name.", valueName: "name"))
     var experiment: String = "default"
 
     @Option(help: ArgumentHelp("Replay store file (default: Replay/<experiment>.sqlite).", valueName: "path"))

@@ -26,16 +26,23 @@ struct SearchCrashTests {
         var finished = false
         // On a loaded machine start-up alone (data, settings, store) can outlast the kill window, and
         // then no run would ever commit a step; the window starts after the time this machine takes
-        // now to resume the finished reference search and find nothing left to do.
+        // now to resume the finished reference search and find nothing left to do, and it widens
+        // by a fifth after every killed run that committed nothing, so that however busy the
+        // machine gets (other suites run beside this one) the search moves on.
         let startup = ContinuousClock().measure { _ = try? MetaqnnProcess.run(arguments(reference), in: directory) }
         let startupSeconds = Double(startup.components.seconds) + Double(startup.components.attoseconds) * 1e-18
+        var stretch = 1.0
+        var committed = 0
         for _ in 0..<200 {
             // Start-up plus 0.03–0.23 s: start-up, claims, training and record transactions all get
             // hit, and every run that lives past start-up commits a step or two, so the search moves on.
-            let delay = startupSeconds + 0.03 + Double(generator.next() % 200) / 1000
+            let delay = startupSeconds * stretch + 0.03 + Double(generator.next() % 200) / 1000
             let outcome = try MetaqnnProcess.run(arguments(killed), in: directory, killAfter: delay)
             if outcome.killed {
                 kills += 1
+                let rows = (try? ReplayStore(path: killed.path, mode: .readOnly).replayEntries(experiment: "tiny").count) ?? 0
+                if rows == committed { stretch *= 1.2 }
+                committed = rows
                 continue
             }
             #expect(outcome.status == 0, "\(outcome.error)")
