@@ -59,23 +59,29 @@ struct SearchCrashTests {
         #expect(after.qValues == expected.qValues, "the same Q table")
     }
 
-    @Test("Ctrl-C stops cleanly with exit status 130; the next run finishes the search",
-          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
-    func interrupt() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("int.sqlite")
+    /// Starts the tiny search on `store` with slower nets (more epochs), sends `signal` once two
+    /// nets have been reported, so that it lands mid-search, and waits for the exit; returns the
+    /// search's arguments, the ended process and its output.
+    static func signalMidSearch(_ signal: Int32, store: URL, in directory: URL) throws -> ([String], Process, String) {
         var arguments = SearchFixtures.arguments(store: store)
-        // Slower nets (more epochs) so that the interrupt lands mid-search.
         arguments[arguments.firstIndex(of: "--epochs")! + 1] = "6"
         let (process, out, _) = try MetaqnnProcess.start(arguments, in: directory)
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline, ((try? String(contentsOf: out, encoding: .utf8)) ?? "").components(separatedBy: " → ").count < 3 {
             usleep(5_000)
         }
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        let output = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        return (arguments, process, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+    }
+
+    @Test("Ctrl-C stops cleanly with exit status 130; the next run finishes the search",
+          .enabled(if: MetaqnnProcess.executable != nil, "the metaqnn executable is not built; run `swift build` first"))
+    func interrupt() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("int.sqlite")
+        let (arguments, process, output) = try Self.signalMidSearch(SIGINT, store: store, in: directory)
         #expect(process.terminationStatus == 130, "\(output)")
         #expect(output.contains("run the same command again to resume"))
         let stopped = try SearchFixtures.snapshot(store: store)
@@ -93,16 +99,7 @@ struct SearchCrashTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("term.sqlite")
-        var arguments = SearchFixtures.arguments(store: store)
-        arguments[arguments.firstIndex(of: "--epochs")! + 1] = "6"
-        let (process, out, _) = try MetaqnnProcess.start(arguments, in: directory)
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, ((try? String(contentsOf: out, encoding: .utf8)) ?? "").components(separatedBy: " → ").count < 3 {
-            usleep(5_000)
-        }
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        let output = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        let (_, process, output) = try Self.signalMidSearch(signal, store: store, in: directory)
         #expect(process.terminationReason == .exit && process.terminationStatus == status, "\(output)")
         #expect(output.contains("run the same command again to resume"))
         let reader = try ReplayStore(path: store.path, mode: .readOnly)
