@@ -1,4 +1,5 @@
 import Foundation
+import ModelExport
 
 /// The folder every `BadInputCatalogueTests` case runs in: a good store, files that are not stores,
 /// broken dataset folders and broken replay CSVs, all built here (nothing is downloaded).
@@ -33,17 +34,10 @@ enum BadInputFolder {
         return digests
     }
 
-    /// The hex SHA-256 of a file, from coreutils' `sha256sum`.
+    /// The hex SHA-256 of a file, with the project's one SHA-256 (the weights files' checksum)
+    /// rather than a `sha256sum` process per file and case.
     static func sha256(of file: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+        SHA256.hex(of: [UInt8](try Data(contentsOf: file)))
     }
 
     /// A store made once by the real binary and copied per case: the imported experiment `good`, the
