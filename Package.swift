@@ -81,6 +81,7 @@ let package = Package(
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "LearningCurves", "SearchSpace", "TestSupport"],
             resources: [.copy("Golden")]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["TestSupport"]),
         .testTarget(name: "LearningCurvesTests", dependencies: ["LearningCurves", "SearchSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(
