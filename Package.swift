@@ -44,6 +44,9 @@ let package = Package(
         // GRDBSQLite: the SQLite C API, for the backup that copies a store opened read-only (StoreSnapshot).
         .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // Where `--store` points (an SQLite path or a PostgreSQL URL) and its credentials; Foundation
+        // only, so both backends and the executable can use it.
+        .target(name: "StoreLocation"),
         // Pure numerics (learning-curve prediction for early stopping); -O because cross-validation
         // refits many kernel systems even in debug test runs.
         .target(name: "LearningCurves", swiftSettings: fastSettings),
@@ -81,6 +84,7 @@ let package = Package(
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "LearningCurves", "SearchSpace", "TestSupport"],
             resources: [.copy("Golden")]),
+        .testTarget(name: "StoreLocationTests", dependencies: ["StoreLocation", "TestSupport"]),
         .testTarget(name: "PostgresStoreTests", dependencies: ["TestSupport"]),
         .testTarget(name: "LearningCurvesTests", dependencies: ["LearningCurves", "SearchSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
