@@ -46,16 +46,29 @@ public final class PostgresTestCluster: Sendable {
     /// missing server fails the tests instead of skipping them).
     public static let shouldRun: Bool = installedBinaries != nil || inCI
 
-    /// The cluster of this test process, started on first use.
+    /// The PEM certificate (self-signed, for `localhost` and 127.0.0.1) of a cluster with TLS; nil without.
+    public let certificate: URL?
+
+    /// The cluster of this test process, without TLS, started on first use.
     public static func shared() throws -> PostgresTestCluster {
         try started.get()
     }
 
+    /// A second cluster of this test process that also offers TLS (`certificate`), started on first use.
+    public static func sharedWithTLS() throws -> PostgresTestCluster {
+        try startedWithTLS.get()
+    }
+
     private static let inCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false
 
-    private static let started: Result<PostgresTestCluster, Unavailable> = Result { () throws(Unavailable) -> PostgresTestCluster in
-        do { return try PostgresTestCluster() } catch let error as Unavailable { throw error } catch {
-            throw Unavailable(description: "the throwaway PostgreSQL cluster did not start: \(error)")
+    private static let started = start(tls: false)
+    private static let startedWithTLS = start(tls: true)
+
+    private static func start(tls: Bool) -> Result<PostgresTestCluster, Unavailable> {
+        Result { () throws(Unavailable) -> PostgresTestCluster in
+            do { return try PostgresTestCluster(tls: tls) } catch let error as Unavailable { throw error } catch {
+                throw Unavailable(description: "the throwaway PostgreSQL cluster did not start: \(error)")
+            }
         }
     }
 
@@ -72,7 +85,7 @@ public final class PostgresTestCluster: Sendable {
         "postgresql://\(user):\(password ?? self.password)@\(host):\(port ?? self.port)/\(database)\(query)"
     }
 
-    private init() throws {
+    private init(tls: Bool) throws {
         guard let binaries = Self.installedBinaries else {
             throw Unavailable(description: Self.inCI
                 ? "CI is set but PostgreSQL's initdb was not found under /usr/lib/postgresql/*/bin or pg_config --bindir: .ci/run must install postgresql"
@@ -97,10 +110,14 @@ public final class PostgresTestCluster: Sendable {
             }
         }
         var started: (port: Int, server: pid_t)?
+        var tlsSettings: [String] = []
         do {
             try runner.run(binaries.appendingPathComponent("initdb"),
                            ["-D", dataDirectory, "-U", user, "--pwfile=\(passwordFile.path)", "--auth=scram-sha-256",
                             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asServerUser: true)
+            if tls {
+                tlsSettings = try Self.makeCertificate(in: directory, runner: runner)
+            }
             // Another process may take the probed port before the server binds it; try a few.
             for _ in 0..<5 where started == nil {
                 let candidate = try Self.freePort()
@@ -110,7 +127,7 @@ public final class PostgresTestCluster: Sendable {
                 let server = try runner.start(
                     binaries.appendingPathComponent("postgres"),
                     ["-D", dataDirectory, "-p", String(candidate), "-k", directory.path,
-                     "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"],
+                     "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"] + tlsSettings,
                     log: directory.appendingPathComponent("server.log"))
                 if try Self.waitUntilReady(server, runner: runner, binaries: binaries, port: candidate) {
                     started = (candidate, server.processIdentifier)
@@ -123,6 +140,7 @@ public final class PostgresTestCluster: Sendable {
             try? FileManager.default.removeItem(at: directory)
             throw error
         }
+        certificate = tls ? directory.appendingPathComponent("server.crt") : nil
         self.port = started!.port
         serverProcessID = started!.server
         Self.register(self)
@@ -138,6 +156,23 @@ public final class PostgresTestCluster: Sendable {
         let pidFile = directory.appendingPathComponent("data/postmaster.pid").path
         for _ in 0..<100 where FileManager.default.fileExists(atPath: pidFile) { usleep(50_000) }
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// A self-signed certificate and key for `localhost` and 127.0.0.1 (made by `openssl`), readable
+    /// by the server's user only; returns the server settings that use them.
+    private static func makeCertificate(in directory: URL, runner: Runner) throws -> [String] {
+        let certificate = directory.appendingPathComponent("server.crt").path
+        let key = directory.appendingPathComponent("server.key").path
+        guard let openssl = ["/usr/bin/openssl", "/bin/openssl"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            throw Unavailable(description: "openssl was not found; install openssl (postgresql's ssl-cert brings it)")
+        }
+        try runner.run(URL(fileURLWithPath: openssl),
+                       ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", certificate],
+                       asServerUser: true)
+        // The server refuses a key others may read.
+        guard chmod(key, 0o600) == 0 else { throw Unavailable(description: "could not make \(key) private (errno \(errno))") }
+        return ["-c", "ssl=on", "-c", "ssl_cert_file=\(certificate)", "-c", "ssl_key_file=\(key)"]
     }
 
     /// True once the server accepts connections on `port`, false if it exits first (the port was taken).
@@ -202,7 +237,7 @@ public final class PostgresTestCluster: Sendable {
     }
 
     /// A TCP port on 127.0.0.1 that was free a moment ago (the kernel's pick for port 0).
-    private static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Unavailable(description: "could not open a socket to find a free port (errno \(errno))") }
         defer { close(descriptor) }
@@ -225,8 +260,9 @@ public final class PostgresTestCluster: Sendable {
     private static let registered = Registry()
 
     private static func register(_ cluster: PostgresTestCluster) {
-        registered.set(cluster)
-        atexit { PostgresTestCluster.registered.get()?.tearDown() }
+        if registered.add(cluster) == 1 {
+            atexit { for cluster in PostgresTestCluster.registered.all { cluster.tearDown() } }
+        }
     }
 }
 
@@ -326,20 +362,22 @@ private final class Counter: @unchecked Sendable {
     }
 }
 
-/// Holds the started cluster for the C exit handler, which cannot capture context.
+/// Holds the started clusters for the C exit handler, which cannot capture context.
 private final class Registry: @unchecked Sendable {
     private let lock = NSLock()
-    private var cluster: PostgresTestCluster?
+    private var clusters: [PostgresTestCluster] = []
 
-    func set(_ cluster: PostgresTestCluster) {
+    /// Adds `cluster`; returns how many there are now.
+    func add(_ cluster: PostgresTestCluster) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        self.cluster = cluster
+        clusters.append(cluster)
+        return clusters.count
     }
 
-    func get() -> PostgresTestCluster? {
+    var all: [PostgresTestCluster] {
         lock.lock()
         defer { lock.unlock() }
-        return cluster
+        return clusters
     }
 }
