@@ -112,8 +112,18 @@ public final class PostgresStore: @unchecked Sendable {
 
         /// Runs `query` and returns its rows.
         func rows(_ query: PostgresQuery) throws(PostgresStoreError) -> [PostgresRow] {
+            let connection = store.connection
+            let logger = store.logger
+            let lost = PostgresStoreError.connectionLost(url: store.url.description)
+            // Postgres-nio (1.33.2) never completes a query written to a connection the server has
+            // closed, so the check and the write happen on the connection's own event loop, where
+            // nothing can close it in between; a query written to an open connection fails when it closes.
+            let result = connection.eventLoop.flatSubmit { () -> EventLoopFuture<PostgresQueryResult> in
+                guard !connection.isClosed else { return connection.eventLoop.makeFailedFuture(lost) }
+                return connection.query(query, logger: logger)
+            }
             do {
-                return try store.connection.query(query, logger: store.logger).wait().rows
+                return try result.wait().rows
             } catch {
                 throw PostgresStoreError(error, url: store.url)
             }

@@ -31,6 +31,10 @@ extension PostgresStoreError {
             switch state {
             case SQLState.invalidPassword, SQLState.invalidAuthorization: self = .authenticationFailed(url: redacted)
             case SQLState.invalidCatalogName: self = .databaseMissing(url: redacted)
+            // Class 08 (connection exception) and 57P01-57P03 (the server shutting down or ending the
+            // session): the connection is gone, and with it the open transaction.
+            case let state? where state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state):
+                self = .connectionLost(url: redacted)
             default: self = .server(url: redacted, message: message)
             }
         case .sslUnsupported:
