@@ -62,7 +62,7 @@ struct PostgresMigrationTests {
 
     @Test func twoStoresOpeningOneFreshDatabaseAtOnceMigrateItOnce() throws {
         let (url, psql) = try freshDatabase()
-        let results = Results()
+        let results = ThreadResults()
         let threads = (0..<2).map { _ in
             Thread {
                 do { try PostgresStore(url: url).close(); results.add(nil) } catch { results.add("\(error)") }
@@ -92,34 +92,5 @@ struct PostgresMigrationTests {
             VALUES ('bad', 'search', 'running', 1, 'not json', '{}', 0, 0, 0)
             """) == nil)
         #expect(try psql.run("SELECT count(*) FROM \"replayRow\"") == ["0"])
-    }
-}
-
-/// What threads report back, waited for without polling the clock.
-final class Results: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var values: [String?] = []
-
-    func add(_ value: String?) {
-        condition.lock()
-        values.append(value)
-        condition.signal()
-        condition.unlock()
-    }
-
-    /// Waits until `count` values have arrived (at most a minute, then throws).
-    func wait(for count: Int) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        let deadline = Date().addingTimeInterval(60)
-        while values.count < count {
-            if !condition.wait(until: deadline) { throw CommandFailed(description: "only \(values.count) of \(count) threads finished") }
-        }
-    }
-
-    var all: [String?] {
-        condition.lock()
-        defer { condition.unlock() }
-        return values
     }
 }
