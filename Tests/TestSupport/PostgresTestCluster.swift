@@ -4,11 +4,13 @@ import Foundation
 import Glibc
 #endif
 
-/// A throwaway PostgreSQL server for tests: Debian's (or `pg_config`'s) `initdb` and `pg_ctl` into a
-/// temporary directory, listening on a free port of 127.0.0.1 and on a unix socket in that directory.
+/// A throwaway PostgreSQL server for tests: Debian's (or `pg_config`'s) `initdb` into a temporary
+/// directory and `postgres` as a child of the test process, listening on a free port of 127.0.0.1
+/// and on a unix socket in that directory.
 ///
-/// One cluster serves every test of a test process (`shared`, started on first use); each test takes
-/// its own database from `createDatabase()`. Authentication is `scram-sha-256` for every connection,
+/// One cluster serves every test of a test process (`shared`, started on first use; `sharedWithTLS`
+/// is a second one with a self-signed certificate); each test takes its own database from
+/// `createDatabase()`. Authentication is `scram-sha-256` for every connection,
 /// local and TCP, with one superuser and a random password: under `trust` any password would be
 /// accepted, so a test of a wrong password could not fail. `initdb` refuses to run as root, so when
 /// the tests run as root (as CI does) every server command runs as the `postgres` user (or `nobody`)
@@ -33,11 +35,10 @@ public final class PostgresTestCluster: Sendable {
     public let password: String
     /// The temporary directory holding the data directory, the socket, the log and the password file.
     public let directory: URL
-    /// The directory of `initdb`, `pg_ctl`, `pg_isready` and `createdb`.
+    /// The directory of `initdb`, `postgres`, `pg_ctl`, `pg_isready`, `createdb` and `psql`.
     public let binaries: URL
-    private let runner: Runner
+    private let runner: PostgresClusterRunner
     private let serverProcessID: pid_t
-    private let counter = Counter()
 
     /// The directory of PostgreSQL's server binaries, or nil when PostgreSQL is not installed.
     public static let installedBinaries: URL? = findBinaries()
@@ -74,7 +75,7 @@ public final class PostgresTestCluster: Sendable {
 
     /// A new, empty database owned by `user`; its name is unique in this cluster.
     public func createDatabase() throws -> String {
-        let name = "test_\(counter.next())_\(UInt32.random(in: 0...UInt32.max))"
+        let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try runner.run(binaries.appendingPathComponent("createdb"),
                 ["-h", host, "-p", String(port), "-U", user, name], asServerUser: false)
         return name
@@ -93,13 +94,13 @@ public final class PostgresTestCluster: Sendable {
         }
         self.binaries = binaries
         self.password = (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 36) }.joined()
-        let runAs = geteuid() == 0 ? try Identity.unprivileged() : nil
+        let runAs = geteuid() == 0 ? try PostgresServerIdentity.unprivileged() : nil
         let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("metaqnn-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false,
                                                 attributes: [.posixPermissions: 0o700])
         self.directory = directory
         try Self.startWatchdog(directory: directory, binaries: binaries, runAs: runAs)
-        let runner = Runner(directory: directory, password: password, runAs: runAs)
+        let runner = PostgresClusterRunner(directory: directory, password: password, runAs: runAs)
         self.runner = runner
         let dataDirectory = directory.appendingPathComponent("data").path
         let passwordFile = directory.appendingPathComponent("password")
@@ -160,7 +161,7 @@ public final class PostgresTestCluster: Sendable {
 
     /// A self-signed certificate and key for `localhost` and 127.0.0.1 (made by `openssl`), readable
     /// by the server's user only; returns the server settings that use them.
-    private static func makeCertificate(in directory: URL, runner: Runner) throws -> [String] {
+    private static func makeCertificate(in directory: URL, runner: PostgresClusterRunner) throws -> [String] {
         let certificate = directory.appendingPathComponent("server.crt").path
         let key = directory.appendingPathComponent("server.key").path
         guard let openssl = ["/usr/bin/openssl", "/bin/openssl"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
@@ -176,7 +177,7 @@ public final class PostgresTestCluster: Sendable {
     }
 
     /// True once the server accepts connections on `port`, false if it exits first (the port was taken).
-    private static func waitUntilReady(_ server: Process, runner: Runner, binaries: URL, port: Int) throws -> Bool {
+    private static func waitUntilReady(_ server: Process, runner: PostgresClusterRunner, binaries: URL, port: Int) throws -> Bool {
         for _ in 0..<600 {
             guard server.isRunning else { return false }
             do {
@@ -194,7 +195,7 @@ public final class PostgresTestCluster: Sendable {
 
     /// A shell that outlives a crashed test process, then stops the server and deletes its directory.
     /// Started before `initdb`, so no moment leaves a server or directory behind unwatched.
-    private static func startWatchdog(directory: URL, binaries: URL, runAs: Identity?) throws {
+    private static func startWatchdog(directory: URL, binaries: URL, runAs: PostgresServerIdentity?) throws {
         let stop = [binaries.appendingPathComponent("pg_ctl").path, "-D", directory.appendingPathComponent("data").path,
                     "-m", "immediate", "-w", "stop"]
         let command = (runAs.map { $0.setpriv } ?? []) + stop
@@ -257,127 +258,11 @@ public final class PostgresTestCluster: Sendable {
 
     // MARK: Exit handling
 
-    private static let registered = Registry()
+    private static let registered = PostgresClusterRegistry()
 
     private static func register(_ cluster: PostgresTestCluster) {
         if registered.add(cluster) == 1 {
             atexit { for cluster in PostgresTestCluster.registered.all { cluster.tearDown() } }
         }
-    }
-}
-
-/// Runs the cluster's commands, as the server's user where needed.
-private struct Runner: Sendable {
-    let directory: URL
-    let password: String
-    let runAs: Identity?
-
-    /// Runs `executable`, as the server's user when asked and needed; throws with its output on failure.
-    /// Starts `executable` as the server's user with its output appended to `log`, and returns at once.
-    func start(_ executable: URL, _ arguments: [String], log: URL) throws -> Process {
-        let process = self.process(executable, arguments, asServerUser: true)
-        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
-        guard let output = FileHandle(forWritingAtPath: log.path) else {
-            throw PostgresTestCluster.Unavailable(description: "could not open \(log.path) for the server's log")
-        }
-        defer { try? output.close() }
-        output.seekToEndOfFile()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    private func process(_ executable: URL, _ arguments: [String], asServerUser: Bool) -> Process {
-        let process = Process()
-        if asServerUser, let runAs {
-            process.executableURL = URL(fileURLWithPath: runAs.setpriv[0])
-            process.arguments = Array(runAs.setpriv.dropFirst()) + [executable.path] + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
-        }
-        var environment = ProcessInfo.processInfo.environment
-        environment["PGPASSWORD"] = password
-        environment["LC_ALL"] = "C.UTF-8"
-        process.environment = environment
-        // The server's working directory must be readable by its user (root's home may not be).
-        process.currentDirectoryURL = directory
-        return process
-    }
-
-    func run(_ executable: URL, _ arguments: [String], asServerUser: Bool) throws {
-        let process = self.process(executable, arguments, asServerUser: asServerUser)
-        // A file, not a pipe: nothing started here may hold a pipe whose reader waits for its end.
-        let outputFile = directory.appendingPathComponent("output-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil),
-              let output = FileHandle(forWritingAtPath: outputFile.path) else {
-            throw PostgresTestCluster.Unavailable(description: "could not create \(outputFile.path) for the output of \(executable.lastPathComponent)")
-        }
-        defer { try? FileManager.default.removeItem(at: outputFile) }
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? output.close()
-        let text = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            throw PostgresTestCluster.Unavailable(description: "\(executable.lastPathComponent) exited with status \(process.terminationStatus): "
-                + text.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-    }
-}
-
-/// The unprivileged account the server runs as when the tests run as root.
-private struct Identity: Sendable {
-    let uid: uid_t
-    let gid: gid_t
-
-    /// `setpriv` and its arguments that run the rest of a command line as this identity.
-    var setpriv: [String] {
-        ["/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(gid)", "--clear-groups"]
-    }
-
-    /// `postgres` (Debian's package makes it) or else `nobody`.
-    static func unprivileged() throws -> Identity {
-        for name in ["postgres", "nobody"] {
-            if let entry = getpwnam(name) { return Identity(uid: entry.pointee.pw_uid, gid: entry.pointee.pw_gid) }
-        }
-        throw PostgresTestCluster.Unavailable(description: "the tests run as root and neither a postgres nor a nobody user exists to run the PostgreSQL server as")
-    }
-}
-
-/// A thread-safe counter for unique database names.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-}
-
-/// Holds the started clusters for the C exit handler, which cannot capture context.
-private final class Registry: @unchecked Sendable {
-    private let lock = NSLock()
-    private var clusters: [PostgresTestCluster] = []
-
-    /// Adds `cluster`; returns how many there are now.
-    func add(_ cluster: PostgresTestCluster) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        clusters.append(cluster)
-        return clusters.count
-    }
-
-    var all: [PostgresTestCluster] {
-        lock.lock()
-        defer { lock.unlock() }
-        return clusters
     }
 }
