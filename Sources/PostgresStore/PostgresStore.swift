@@ -36,7 +36,7 @@ public final class PostgresStore: @unchecked Sendable {
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public init(url: PostgresURL) throws(PostgresStoreError) {
         self.url = url
-        // Postgres-nio logs only at debug and trace levels; a library prints nothing, so nothing is kept.
+        // A library prints nothing: postgres-nio's log goes nowhere.
         logger = Logger(label: "metaqnn.postgres-store") { _ in SwiftLogNoOpLogHandler() }
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
