@@ -7,8 +7,9 @@ import TestSupport
 /// foreign key with its ON DELETE action, and every trigger's name. Types and CHECK expressions
 /// differ by dialect and are not compared.
 enum SchemaSignature {
-    /// The signature of a fresh SQLite store made by `ReplayStore`, read with the `sqlite3` shell.
-    static func sqlite() throws -> [String] {
+    /// The signature of a fresh SQLite store made by `ReplayStore`, read with the `sqlite3` shell,
+    /// and the names of the migrations that made it.
+    static func sqlite() throws -> (signature: [String], migrations: [String]) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         _ = try ReplayStore(path: path, mode: .createIfMissing)
@@ -39,7 +40,8 @@ enum SchemaSignature {
             """,
             "SELECT 'trigger ' || name FROM sqlite_master WHERE type = 'trigger'",
         ]
-        return try queries.flatMap { try sqlite3(path, $0) }.sorted()
+        return (try queries.flatMap { try sqlite3(path, $0) }.sorted(),
+                try sqlite3(path, "SELECT identifier FROM grdb_migrations ORDER BY identifier"))
     }
 
     /// The signature of the current schema of `psql`'s database, without the migrations table.
