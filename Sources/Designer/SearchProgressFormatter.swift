@@ -14,6 +14,10 @@ public enum SearchProgressFormatter {
         case let .trained(net, accuracy, seconds, epsilon, status):
             return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): \(net) → \(percent(accuracy)) "
                 + "in \(String(format: "%.1f", seconds)) s | \(stage(status)) | \(tail(status))"
+        case let .stoppedEarly(net, afterEpoch, epochs, predicted, seconds, epsilon, status):
+            return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): \(net) → stopped after epoch "
+                + "\(afterEpoch)/\(epochs), predicted \(percent(predicted)) in \(String(format: "%.1f", seconds)) s | "
+                + "\(stage(status)) | \(tail(status))"
         case let .cached(net, accuracy, epsilon, status):
             return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): repeat \(net) → \(percent(accuracy)) "
                 + "(stored result, not retrained; \(status.replayRows) replay rows)"

@@ -1,4 +1,5 @@
 import Foundation
+import LearningCurves
 import SearchSpace
 import Training
 
@@ -38,6 +39,9 @@ public struct SearchRequest: Sendable {
     public var training: @Sendable (TrainingSettings) -> TrainingSettings = { $0 }
     /// Newly trained models between report rewrites.
     public var reportEvery: Int = 10
+    /// Early stopping for a new experiment (nil: the stored choice, or off); a resume that names
+    /// other early-stopping settings than the stored ones is refused like any changed setting.
+    public var earlyStopping: StoppingRule?
 
     /// A request for `experiment` in `store`, every setting at its default or stored value.
     public init(experiment: String, store: URL, reportDirectory: URL?) {
@@ -53,6 +57,7 @@ public struct SearchRequest: Sendable {
         if let replayNumber { space.replayNumber = replayNumber }
         let dataset = dataset ?? stored?.dataset ?? .digits
         let training = training(stored?.training ?? dataset.cpuTraining)
-        return SearchConfiguration(space: space, training: training, dataset: dataset, seed: seed ?? stored?.seed ?? 1)
+        return SearchConfiguration(space: space, training: training, dataset: dataset, seed: seed ?? stored?.seed ?? 1,
+                                   earlyStopping: earlyStopping ?? stored?.earlyStopping)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Designer
 import Foundation
+import LearningCurves
 import SearchSpace
 import Training
 
@@ -32,6 +33,15 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
+    @Flag(help: "Stop a net after an epoch once learning-curve prediction is Δ-sure it will not beat the best so far; its predicted final accuracy is its reward.")
+    var earlyStop = false
+
+    @Option(help: ArgumentHelp("Δ for --early-stop, strictly between 0 and 1 (default: 0.99).", valueName: "p"))
+    var earlyStopThreshold: Double?
+
+    @Option(help: ArgumentHelp("Nets trained to the end before --early-stop stops any (default: 20; at least 5).", valueName: "n"))
+    var earlyStopBurnIn: Int?
+
     @Flag(help: .hidden) var syntheticData = false
     @Option(help: .hidden) var reportEvery = 10
 
@@ -43,6 +53,9 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("--replay-number \(replayNumber) would never update the Q table; give 1 or more (the space's default is 128).")
         }
         guard reportEvery >= 1 else { throw ValidationError("--report-every must be at least 1.") }
+        if !earlyStop, let flag = earlyStopThreshold.map({ _ in "--early-stop-threshold" }) ?? earlyStopBurnIn.map({ _ in "--early-stop-burn-in" }) {
+            throw ValidationError("\(flag) only applies with --early-stop; add --early-stop or drop \(flag).")
+        }
     }
 
     func run() throws {
@@ -74,6 +87,11 @@ struct SearchCommand: ParsableCommand {
             request.dataset = .synthetic
         } else if data.dataset != nil || data.dataDirectory != nil {
             request.dataset = DatasetChoice(name: data.dataset ?? "auto", directory: data.dataDirectory)
+        }
+        if earlyStop {
+            let defaults = StoppingRule()
+            request.earlyStopping = StoppingRule(threshold: earlyStopThreshold ?? defaults.threshold,
+                                                 burnIn: earlyStopBurnIn ?? defaults.burnIn)
         }
         let (training, data) = (training, data)
         request.training = { data.apply(to: training.settings(default: $0, threads: 1)) }

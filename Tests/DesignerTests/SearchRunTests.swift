@@ -133,7 +133,7 @@ struct StoreSearchBackendTests {
                                     lastValidationAccuracy: 0.5, lastValidationIteration: 1, testAccuracyAtBest: 0.5,
                                     testAccuracyAtLast: 0.5, epochs: [], parameterCount: 1, forwardFLOPs: 1, attempts: 1,
                                     learned: true, seconds: 0)
-        #expect(try backend.record(lease: lease, stage: 0, epsilon: 1, result: result, worker: 0) == false)
+        #expect(try backend.record(lease: lease, stage: 0, epsilon: 1, result: result, predictedAccuracy: nil, worker: 0) == false)
         #expect(try store.nets(experiment: "tiny").count == 1)
     }
 }
