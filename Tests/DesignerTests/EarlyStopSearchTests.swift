@@ -1,0 +1,158 @@
+import Foundation
+import LearningCurves
+import ReplayStore
+import SearchSpace
+import Testing
+import Training
+@testable import Designer
+
+/// `search --early-stop` in process: the same decisions on every run, each one reproducible from the
+/// store alone, and resumes that change the early-stopping settings refused.
+@Suite("Early-stopped searches")
+struct EarlyStopSearchTests {
+    static let rule = StoppingRule(threshold: 0.99, burnIn: CurvePredictor.minimumCurves)
+
+    /// A small early-stopped search on the embedded digits: 18 nets of at most 3 layers, 4 epochs each.
+    static func digitsRequest(_ folder: URL) throws -> SearchRequest {
+        var request = SearchRequest(experiment: "es", store: folder.appendingPathComponent("es.sqlite"), reportDirectory: nil)
+        request.dataset = .digits
+        request.layerLimit = 3
+        request.schedule = try EpsilonSchedule(parsing: "1.0:12,0.5:6")
+        request.replayNumber = 16
+        request.seed = 3
+        request.threadsPerWorker = 1
+        request.training = { settings in
+            var settings = settings
+            settings.epochs = 4
+            return settings
+        }
+        request.earlyStopping = rule
+        return request
+    }
+
+    @Test("One worker and a seed: two runs stop the same nets after the same epochs with the same rewards and Q table")
+    func deterministic() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var snapshots: [SearchFixtures.Snapshot] = []
+        for run in ["a", "b"] {
+            let folder = directory.appendingPathComponent(run)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let outcome = try Search(Self.digitsRequest(folder)).run(cancellation: SearchCancellation())
+            #expect(outcome.completed && outcome.status.modelsDone == 18)
+            snapshots.append(try SearchFixtures.snapshot(store: folder.appendingPathComponent("es.sqlite"), experiment: "es"))
+        }
+        #expect(snapshots[0] == snapshots[1])
+        #expect(snapshots[0].problems.isEmpty && snapshots[0].leases == 0)
+        let stopped = snapshots[0].nets.filter { $0.contains(" stopped=") }.count
+        #expect(stopped >= 2 && stopped <= 13, "\(stopped) of 18 nets stopped; the burn-in alone keeps 5 to the end")
+    }
+
+    @Test("Every stored decision is what the predictor rebuilt from the nets stored before it decides, epoch by epoch")
+    func decisionsFollowFromTheStore() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let request = try Self.digitsRequest(directory)
+        let search = try Search(request)
+        _ = try search.run(cancellation: SearchCancellation())
+        let horizon = search.configuration.training.epochs
+        let records = try ReplayStore(path: request.store.path, mode: .readOnly).nets(experiment: "es")
+        var full = 0, stoppedNets = 0
+        for (index, record) in records.enumerated() where record.status == .trained {
+            let epochs = try JSONDecoder().decode([EpochRecord].self, from: Data(record.epochsJSON.utf8))
+            // One worker: every net stored before this one was stored when it was claimed.
+            var stopping = SearchEarlyStopping(rule: Self.rule, horizon: horizon)
+            let stopper = stopping.stopper(records: Array(records.prefix(index)))
+            let net = try Architecture(parsing: record.net)
+            let decisions = (1...epochs.count).map { prefix in
+                SearchEarlyStopping.decide(stopper, net: net, check: EpochCheck(
+                    epochs: Array(epochs.prefix(prefix)), attempt: record.attempts,
+                    parameterCount: record.parameterCount!, forwardFLOPs: record.forwardFLOPs!))
+            }
+            if let epoch = record.stoppedAfterEpoch {
+                stoppedNets += 1
+                #expect(epochs.count == epoch && epoch < horizon)
+                #expect(decisions.dropLast().allSatisfy { $0 == nil }, "\(record.net) should have stopped earlier")
+                let predicted = try #require(decisions.last ?? nil).mean
+                #expect(record.predictedAccuracy == min(max(predicted, 0), 1))
+                #expect(record.reward == record.predictedAccuracy && record.isPredicted)
+                #expect(stopper.fullCurveCount >= Self.rule.burnIn)
+            } else if epochs.count == horizon {
+                full += 1
+                #expect(decisions.dropLast().allSatisfy { $0 == nil }, "\(record.net) was trained to the end but should have stopped")
+                #expect(record.predictedAccuracy == nil && record.reward == record.bestValidationAccuracy)
+            }
+        }
+        #expect(full >= Self.rule.burnIn && stoppedNets >= 2)
+    }
+
+    @Test("Resuming with other early-stopping settings, or turning it on later, is refused and leaves the store's bytes alone")
+    func changedSettingsRefused() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var request = try SearchFixtures.request(directory)
+        request.training = { settings in
+            var settings = settings
+            settings.epochs = 3
+            return settings
+        }
+        var plain = try SearchFixtures.request(directory, experiment: "plain")
+        plain.training = request.training
+        request.earlyStopping = Self.rule
+        _ = try Search(request).run(cancellation: SearchCancellation())
+        _ = try Search(plain).run(cancellation: SearchCancellation())
+        let bytes = { try Data(contentsOf: request.store) + Data(contentsOf: plain.store) }
+        let before = try bytes()
+
+        func refusal(_ request: SearchRequest) -> [String]? {
+            do {
+                _ = try Search(request)
+            } catch let SearchError.settingsChanged(_, fields) {
+                return fields
+            } catch {
+                Issue.record("wrong error: \(error)")
+            }
+            return nil
+        }
+        var otherThreshold = request
+        otherThreshold.earlyStopping = StoppingRule(threshold: 0.95, burnIn: Self.rule.burnIn)
+        #expect(refusal(otherThreshold) == ["earlyStopping.threshold"])
+        var otherBurnIn = request
+        otherBurnIn.earlyStopping = StoppingRule(threshold: Self.rule.threshold, burnIn: 8)
+        #expect(refusal(otherBurnIn) == ["earlyStopping.burnIn"])
+        var turnedOn = plain
+        turnedOn.earlyStopping = Self.rule
+        #expect(refusal(turnedOn) == ["earlyStopping.burnIn", "earlyStopping.threshold"])
+        #expect(try bytes() == before)
+
+        // Without early-stopping flags a resume takes the stored settings, as it does every other setting.
+        var unnamed = request
+        unnamed.earlyStopping = nil
+        #expect(try Search(unnamed).configuration.earlyStopping == Self.rule)
+        #expect(try Search(plain).configuration.earlyStopping == nil)
+    }
+
+    @Test("Bad early-stopping settings are typed errors naming the flag, before any store exists")
+    func badSettings() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var request = try SearchFixtures.request(directory)
+        request.training = { settings in
+            var settings = settings
+            settings.epochs = 3
+            return settings
+        }
+        for (rule, expected) in [
+            (StoppingRule(threshold: 1, burnIn: 20), SearchError.earlyStopThreshold(1)),
+            (StoppingRule(threshold: 0, burnIn: 20), .earlyStopThreshold(0)),
+            (StoppingRule(threshold: 0.9, burnIn: 4), .earlyStopBurnIn(4, minimum: CurvePredictor.minimumCurves)),
+        ] {
+            request.earlyStopping = rule
+            #expect(throws: expected) { _ = try Search(request) }
+        }
+        var oneEpoch = try SearchFixtures.request(directory)  // the fixture trains 1 epoch per net
+        oneEpoch.earlyStopping = Self.rule
+        #expect(throws: SearchError.earlyStopEpochs(1)) { _ = try Search(oneEpoch) }
+        #expect(!FileManager.default.fileExists(atPath: request.store.path))
+    }
+}
