@@ -84,6 +84,25 @@ struct EarlyStopSearchTests {
             }
         }
         #expect(full >= Self.rule.burnIn && stoppedNets >= 2)
+
+        // Export writes ŷ_T as a stopped net's accuracy; list, show and the report mark it.
+        let reader = try ReplayStore(path: request.store.path, mode: .readOnly)
+        let csv = try ReplayExporter(store: reader).replayCSV(experiment: "es")
+        let stopped = records.filter(\.isPredicted)
+        let lines = csv.split(separator: "\n")
+        for record in stopped {
+            // The net is quoted when it holds a comma.
+            let rows = lines.filter { $0.hasPrefix("\(record.net),") || $0.hasPrefix("\"\(record.net)\",") }
+            #expect(!rows.isEmpty && rows.allSatisfy { $0.dropFirst(record.net.count).contains(",\(record.predictedAccuracy!),") })
+        }
+        let shown = try ExperimentCatalog(store: reader).details(experiment: "es", top: 18)
+        #expect(shown.components(separatedBy: "%†").count - 1 == stopped.count)
+        #expect(shown.contains(ExperimentCatalog.predictedLegend))
+        let note = ReportInputBuilder.earlyStoppingNote(nets: records, settingsJSON: try reader.experiment(named: "es").settingsJSON)
+        let saved = stopped.reduce(0) { $0 + horizon - $1.stoppedAfterEpoch! }
+        #expect(note == "Early stopping stopped \(stopped.count) of \(records.filter { $0.status == .trained }.count) trained nets "
+            + "(Δ = 0.99, burn-in 5 nets), saving \(saved) of their \(stopped.count * horizon) epochs; their accuracies are "
+            + "predicted final accuracies (their rewards), marked †.")
     }
 
     @Test("Resuming with other early-stopping settings, or turning it on later, is refused and leaves the store's bytes alone")
