@@ -30,18 +30,22 @@ struct EarlyStopSearchTests {
         return request
     }
 
+    /// The tiny synthetic search of `SearchFixtures` with 3-epoch curves, early stopping off.
+    static func syntheticRequest(_ directory: URL, experiment: String = "tiny") throws -> SearchRequest {
+        var request = try SearchFixtures.request(directory, experiment: experiment)
+        request.training = { settings in
+            var settings = settings
+            settings.epochs = 3
+            return settings
+        }
+        return request
+    }
+
     @Test("One worker and a seed: two runs stop the same nets after the same epochs with the same rewards and Q table")
     func deterministic() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var snapshots: [SearchFixtures.Snapshot] = []
-        for run in ["a", "b"] {
-            let folder = directory.appendingPathComponent(run)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let outcome = try Search(Self.digitsRequest(folder)).run(cancellation: SearchCancellation())
-            #expect(outcome.completed && outcome.status.modelsDone == 18)
-            snapshots.append(try SearchFixtures.snapshot(store: folder.appendingPathComponent("es.sqlite"), experiment: "es"))
-        }
+        let snapshots = try SearchFixtures.twoRuns(in: directory, experiment: "es", models: 18, request: Self.digitsRequest)
         #expect(snapshots[0] == snapshots[1])
         #expect(snapshots[0].problems.isEmpty && snapshots[0].leases == 0)
         let stopped = snapshots[0].nets.filter { $0.contains(" stopped=") }.count
@@ -109,14 +113,8 @@ struct EarlyStopSearchTests {
     func changedSettingsRefused() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var request = try SearchFixtures.request(directory)
-        request.training = { settings in
-            var settings = settings
-            settings.epochs = 3
-            return settings
-        }
-        var plain = try SearchFixtures.request(directory, experiment: "plain")
-        plain.training = request.training
+        var request = try Self.syntheticRequest(directory)
+        let plain = try Self.syntheticRequest(directory, experiment: "plain")
         request.earlyStopping = Self.rule
         _ = try Search(request).run(cancellation: SearchCancellation())
         _ = try Search(plain).run(cancellation: SearchCancellation())
@@ -155,12 +153,7 @@ struct EarlyStopSearchTests {
     func badSettings() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var request = try SearchFixtures.request(directory)
-        request.training = { settings in
-            var settings = settings
-            settings.epochs = 3
-            return settings
-        }
+        var request = try Self.syntheticRequest(directory)
         for (rule, expected) in [
             (StoppingRule(threshold: 1, burnIn: 20), SearchError.earlyStopThreshold(1)),
             (StoppingRule(threshold: 0, burnIn: 20), .earlyStopThreshold(0)),

@@ -24,12 +24,7 @@ struct SearchCrashTests {
         let (kills, finished) = try Self.killUntilFinished(arguments, reference: reference, killed: killed, in: directory)
         #expect(kills >= 12, "only \(kills) runs were killed; the test did not exercise resume")
         #expect(finished, "200 runs (\(kills) of them killed) did not finish the search")
-        let after = try SearchFixtures.snapshot(store: killed)
-        #expect(after.problems.isEmpty, "integrity_check: \(after.problems)")
-        #expect(after.leases == 0)
-        #expect(after.nets == expected.nets, "every net trained once, with the same result")
-        #expect(after.replays == expected.replays, "the same replay rows in the same order")
-        #expect(after.qValues == expected.qValues, "the same Q table")
+        SearchFixtures.expectSame(try SearchFixtures.snapshot(store: killed), as: expected)
     }
 
     @Test("SIGKILL an early-stopped search at random moments, then resume: the same nets stopped after the same epochs with the same predicted rewards",
@@ -51,12 +46,7 @@ struct SearchCrashTests {
         let (kills, finished) = try Self.killUntilFinished(arguments, reference: reference, killed: killed, in: directory)
         #expect(kills >= 8, "only \(kills) runs were killed; the test did not exercise resume")
         #expect(finished, "200 runs (\(kills) of them killed) did not finish the search")
-        let after = try SearchFixtures.snapshot(store: killed)
-        #expect(after.problems.isEmpty, "integrity_check: \(after.problems)")
-        #expect(after.leases == 0)
-        #expect(after.nets == expected.nets, "every net trained once, stopped (or not) the same way, with the same reward")
-        #expect(after.replays == expected.replays, "the same replay rows in the same order")
-        #expect(after.qValues == expected.qValues, "the same Q table")
+        SearchFixtures.expectSame(try SearchFixtures.snapshot(store: killed), as: expected)
     }
 
     /// Runs the search `arguments(killed)` again and again, SIGKILLing each run at a random moment

@@ -1,6 +1,7 @@
 import Foundation
 import ReplayStore
 import SearchSpace
+import Testing
 @testable import Designer
 
 /// Tiny searches on the generated 6×6 three-class set: a two-layer space, one epoch per net.
@@ -43,6 +44,28 @@ enum SearchFixtures {
         var qValues: [String]
         var leases: Int
         var problems: [String]
+    }
+
+    /// Runs the search `request(folder)` makes, to completion, in two fresh folders `a` and `b` of
+    /// `directory`, expecting `models` unique nets each time; returns both stores' snapshots.
+    static func twoRuns(in directory: URL, experiment: String, models: Int,
+                        request: (URL) throws -> SearchRequest) throws -> [Snapshot] {
+        try ["a", "b"].map { run in
+            let folder = directory.appendingPathComponent(run)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let outcome = try Search(request(folder)).run(cancellation: SearchCancellation())
+            #expect(outcome.completed && outcome.status.modelsDone == models)
+            return try snapshot(store: folder.appendingPathComponent("\(experiment).sqlite"), experiment: experiment)
+        }
+    }
+
+    /// The same finished search, run uninterrupted (`expected`) and killed and resumed (`after`), left the same store.
+    static func expectSame(_ after: Snapshot, as expected: Snapshot) {
+        #expect(after.problems.isEmpty, "integrity_check: \(after.problems)")
+        #expect(after.leases == 0)
+        #expect(after.nets == expected.nets, "every net trained once, with the same result (and the same early stop, if any)")
+        #expect(after.replays == expected.replays, "the same replay rows in the same order")
+        #expect(after.qValues == expected.qValues, "the same Q table")
     }
 
     static func snapshot(store path: URL, experiment: String = "tiny") throws -> Snapshot {
