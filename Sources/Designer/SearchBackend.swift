@@ -9,7 +9,7 @@ protocol SearchBackend: Sendable {
     func claim(worker: Int) throws -> SearchStep.Claim
     /// Record: store the trained net and its replay row, count it, update Q by replay, drop the lease.
     /// Returns false (and changes nothing) when the lease no longer exists because it was released.
-    /// `predictedAccuracy` is ŷ_T, the reward, of a net stopped early (`result.stoppedAfterEpoch` set), else nil.
+    /// `predictedAccuracy` is the reward (ŷ_T in [0, 1]) of a net stopped early (`result.stoppedAfterEpoch` set), else nil.
     func record(lease: Int64, stage: Int, epsilon: Double, result: TrainingResult, predictedAccuracy: Double?,
                 worker: Int) throws -> Bool
     /// The net of `lease` could not be built or trained: remember it as failed (no replay row), drop the lease.

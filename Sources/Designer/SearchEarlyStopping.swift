@@ -43,6 +43,12 @@ struct SearchEarlyStopping {
         return EarlyStopper(rule: rule, predictor: fitted!.predictor, fullCurveCount: full.count, best: best)
     }
 
+    /// The reward of a net stopped with `prediction`: ŷ_T, a regression's output that may leave
+    /// [0, 1], clamped to the accuracies a reward can be.
+    static func reward(_ prediction: Prediction) -> Double {
+        min(max(prediction.mean, 0), 1)
+    }
+
     /// The decision after an epoch of `net`: the prediction to record when it stops, nil to train on.
     static func decide(_ stopper: EarlyStopper, net: Architecture, check: EpochCheck) -> Prediction? {
         let context = CurveContext(net: net, parameterCount: check.parameterCount, forwardFLOPs: check.forwardFLOPs,

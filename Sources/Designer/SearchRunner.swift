@@ -108,14 +108,14 @@ struct SearchRunner: Sendable {
                 defer { pool.endTransaction() }
                 switch outcome {
                 case let .success(result, prediction):
+                    let predicted = prediction.map(SearchEarlyStopping.reward)
                     if try backend.record(lease: lease, stage: stage, epsilon: epsilon, result: result,
-                                          predictedAccuracy: prediction?.mean, worker: worker) {
+                                          predictedAccuracy: predicted, worker: worker) {
                         rate.count()
                         let status = rate.annotate(try backend.status())
-                        if let epoch = result.stoppedAfterEpoch, let prediction {
-                            emit(.stoppedEarly(net: net, afterEpoch: epoch, epochs: settings.epochs,
-                                               predicted: min(max(prediction.mean, 0), 1), seconds: result.seconds,
-                                               epsilon: epsilon, status: status))
+                        if let epoch = result.stoppedAfterEpoch, let predicted {
+                            emit(.stoppedEarly(net: net, afterEpoch: epoch, epochs: settings.epochs, predicted: predicted,
+                                               seconds: result.seconds, epsilon: epsilon, status: status))
                         } else {
                             emit(.trained(net: net, accuracy: result.bestValidationAccuracy, seconds: result.seconds,
                                           epsilon: epsilon, status: status))

@@ -52,8 +52,7 @@ struct StoreSearchBackend: SearchBackend {
                 parameterCount: result.parameterCount, forwardFLOPs: result.forwardFLOPs, epochsJSON: epochs,
                 attempts: result.attempts, learned: result.learned, seconds: result.seconds, worker: identity.name,
                 finishedAt: Date().timeIntervalSince1970, stoppedAfterEpoch: result.stoppedAfterEpoch,
-                // ŷ_T is a regression's output and may leave [0, 1]; as a reward it is an accuracy.
-                predictedAccuracy: predictedAccuracy.map { min(max($0, 0), 1) }))
+                predictedAccuracy: predictedAccuracy))
             try ledger.appendReplay(net: result.net, epsilon: epsilon)
             try SearchStep.recorded(stage: stage, ledger: &ledger, agent: &agent,
                                     replayNumber: configuration.space.replayNumber)

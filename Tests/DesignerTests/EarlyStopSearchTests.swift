@@ -77,8 +77,8 @@ struct EarlyStopSearchTests {
                 stoppedNets += 1
                 #expect(epochs.count == epoch && epoch < horizon)
                 #expect(decisions.dropLast().allSatisfy { $0 == nil }, "\(record.net) should have stopped earlier")
-                let predicted = try #require(decisions.last ?? nil).mean
-                #expect(record.predictedAccuracy == min(max(predicted, 0), 1))
+                let prediction = try #require(decisions.last ?? nil)
+                #expect(record.predictedAccuracy == SearchEarlyStopping.reward(prediction))
                 #expect(record.reward == record.predictedAccuracy && record.isPredicted)
                 #expect(stopper.fullCurveCount >= Self.rule.burnIn)
             } else if epochs.count == horizon {
@@ -166,5 +166,14 @@ struct EarlyStopSearchTests {
         oneEpoch.earlyStopping = Self.rule
         #expect(throws: SearchError.earlyStopEpochs(1)) { _ = try Search(oneEpoch) }
         #expect(!FileManager.default.fileExists(atPath: request.store.path))
+    }
+}
+
+extension EarlyStopSearchTests {
+    @Test("A predicted reward is ŷ_T clamped to [0, 1]")
+    func rewardIsClamped() {
+        #expect(SearchEarlyStopping.reward(Prediction(mean: 1.07, sigma: 0.01)) == 1)
+        #expect(SearchEarlyStopping.reward(Prediction(mean: -0.02, sigma: 0.01)) == 0)
+        #expect(SearchEarlyStopping.reward(Prediction(mean: 0.4, sigma: 0.01)) == 0.4)
     }
 }
