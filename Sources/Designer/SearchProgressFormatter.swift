@@ -38,6 +38,10 @@ public enum SearchProgressFormatter {
         if let net = status.bestNet, let accuracy = status.bestAccuracy {
             lines.append("Best: \(net) at \(percent(accuracy)) validation accuracy.")
         }
+        if status.stoppedEarly > 0 {
+            lines.append("Early stopping: \(status.stoppedEarly) net\(status.stoppedEarly == 1 ? "" : "s") stopped, "
+                + "\(status.epochsSaved) epoch\(status.epochsSaved == 1 ? "" : "s") of training saved.")
+        }
         if let report { lines.append("Report: \(report.path)") }
         return lines
     }

@@ -108,7 +108,11 @@ struct StoreSearchBackend: SearchBackend {
     func status() throws -> SearchStatus {
         let nets = try store.nets(experiment: experiment).filter { $0.status == .trained }
         let rows = try store.experiments().first { $0.experiment.name == experiment }?.models ?? 0
-        return SearchStatus.of(schedule: configuration.space.epsilonSchedule, trained: nets, replayRows: rows)
+        var status = SearchStatus.of(schedule: configuration.space.epsilonSchedule, trained: nets, replayRows: rows)
+        let stops = nets.compactMap(\.stoppedAfterEpoch)
+        status.stoppedEarly = stops.count
+        status.epochsSaved = stops.reduce(0) { $0 + configuration.training.epochs - $1 }
+        return status
     }
 }
 

@@ -104,6 +104,8 @@ struct EarlyStopSearchTests {
         #expect(shown.contains(ExperimentCatalog.predictedLegend))
         let note = ReportInputBuilder.earlyStoppingNote(nets: records, settingsJSON: try reader.experiment(named: "es").settingsJSON)
         let saved = stopped.reduce(0) { $0 + horizon - $1.stoppedAfterEpoch! }
+        let status = try StoreSearchBackend(store: reader, experiment: "es", configuration: search.configuration).status()
+        #expect(status.stoppedEarly == stopped.count && status.epochsSaved == saved)
         #expect(note == "Early stopping stopped \(stopped.count) of \(records.filter { $0.status == .trained }.count) trained nets "
             + "(Δ = 0.99, burn-in 5 nets), saving \(saved) of their \(stopped.count * horizon) epochs; their accuracies are "
             + "predicted final accuracies (their rewards), marked †.")

@@ -34,5 +34,10 @@ struct SearchProgressFormatterTests {
         let stopped = SearchProgressFormatter.summary(status, completed: false, report: URL(fileURLWithPath: "/r/x"))
         #expect(stopped[0].contains("13/30") && stopped[0].contains("resume"))
         #expect(stopped.last == "Report: /r/x")
+        #expect(!stopped.contains { $0.hasPrefix("Early stopping") })
+        var early = status
+        (early.stoppedEarly, early.epochsSaved) = (4, 13)
+        let summary = SearchProgressFormatter.summary(early, completed: true, report: nil)
+        #expect(summary.contains("Early stopping: 4 nets stopped, 13 epochs of training saved."))
     }
 }
