@@ -1,7 +1,6 @@
 import ArgumentParser
 import Designer
 import Foundation
-import LearningCurves
 import SearchSpace
 import Training
 
@@ -88,11 +87,7 @@ struct SearchCommand: ParsableCommand {
         } else if data.dataset != nil || data.dataDirectory != nil {
             request.dataset = DatasetChoice(name: data.dataset ?? "auto", directory: data.dataDirectory)
         }
-        if earlyStop {
-            let defaults = StoppingRule()
-            request.earlyStopping = StoppingRule(threshold: earlyStopThreshold ?? defaults.threshold,
-                                                 burnIn: earlyStopBurnIn ?? defaults.burnIn)
-        }
+        if earlyStop { request.earlyStopping = SearchRequest.earlyStop(threshold: earlyStopThreshold, burnIn: earlyStopBurnIn) }
         let (training, data) = (training, data)
         request.training = { data.apply(to: training.settings(default: $0, threads: 1)) }
         return request

@@ -26,7 +26,7 @@ struct EarlyStopSearchTests {
             settings.epochs = 4
             return settings
         }
-        request.earlyStopping = rule
+        request.earlyStopping = SearchRequest.earlyStop(threshold: rule.threshold, burnIn: rule.burnIn)
         return request
     }
 
@@ -117,7 +117,7 @@ struct EarlyStopSearchTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var request = try Self.syntheticRequest(directory)
         let plain = try Self.syntheticRequest(directory, experiment: "plain")
-        request.earlyStopping = Self.rule
+        request.earlyStopping = SearchRequest.earlyStop(burnIn: Self.rule.burnIn)
         _ = try Search(request).run(cancellation: SearchCancellation())
         _ = try Search(plain).run(cancellation: SearchCancellation())
         let bytes = { try Data(contentsOf: request.store) + Data(contentsOf: plain.store) }
@@ -134,20 +134,26 @@ struct EarlyStopSearchTests {
             return nil
         }
         var otherThreshold = request
-        otherThreshold.earlyStopping = StoppingRule(threshold: 0.95, burnIn: Self.rule.burnIn)
+        otherThreshold.earlyStopping = SearchRequest.earlyStop(threshold: 0.95)
         #expect(refusal(otherThreshold) == ["earlyStopping.threshold"])
         var otherBurnIn = request
-        otherBurnIn.earlyStopping = StoppingRule(threshold: Self.rule.threshold, burnIn: 8)
+        otherBurnIn.earlyStopping = SearchRequest.earlyStop(burnIn: 8)
         #expect(refusal(otherBurnIn) == ["earlyStopping.burnIn"])
         var turnedOn = plain
-        turnedOn.earlyStopping = Self.rule
+        turnedOn.earlyStopping = SearchRequest.earlyStop()
         #expect(refusal(turnedOn) == ["earlyStopping.burnIn", "earlyStopping.threshold"])
         #expect(try bytes() == before)
 
-        // Without early-stopping flags a resume takes the stored settings, as it does every other setting.
-        var unnamed = request
-        unnamed.earlyStopping = nil
-        #expect(try Search(unnamed).configuration.earlyStopping == Self.rule)
+        // Unnamed early-stopping settings come from the store, as every other setting does: a resume
+        // with `--early-stop` alone, or with no early-stopping flag, keeps the stored rule.
+        let resumes: [@Sendable (StoppingRule?) -> StoppingRule?] = [
+            SearchRequest.earlyStop(), SearchRequest.earlyStop(threshold: Self.rule.threshold), { $0 },
+        ]
+        for resume in resumes {
+            var again = request
+            again.earlyStopping = resume
+            #expect(try Search(again).configuration.earlyStopping == Self.rule)
+        }
         #expect(try Search(plain).configuration.earlyStopping == nil)
     }
 
@@ -161,11 +167,11 @@ struct EarlyStopSearchTests {
             (StoppingRule(threshold: 0, burnIn: 20), .earlyStopThreshold(0)),
             (StoppingRule(threshold: 0.9, burnIn: 4), .earlyStopBurnIn(4, minimum: CurvePredictor.minimumCurves)),
         ] {
-            request.earlyStopping = rule
+            request.earlyStopping = SearchRequest.earlyStop(threshold: rule.threshold, burnIn: rule.burnIn)
             #expect(throws: expected) { _ = try Search(request) }
         }
         var oneEpoch = try SearchFixtures.request(directory)  // the fixture trains 1 epoch per net
-        oneEpoch.earlyStopping = Self.rule
+        oneEpoch.earlyStopping = SearchRequest.earlyStop()
         #expect(throws: SearchError.earlyStopEpochs(1)) { _ = try Search(oneEpoch) }
         #expect(!FileManager.default.fileExists(atPath: request.store.path))
     }
