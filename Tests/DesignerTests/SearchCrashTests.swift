@@ -51,9 +51,10 @@ struct SearchCrashTests {
 
     /// Runs the search `arguments(killed)` again and again, SIGKILLing each run at a random moment
     /// after start-up, until one run finishes (or 200 runs did not); returns the kills and whether it finished.
-    /// `reference` holds the same search, finished, to time start-up with.
+    /// `reference` holds the same search, finished, to time start-up with and to count its replay rows.
     static func killUntilFinished(_ arguments: (URL) -> [String], reference: URL, killed: URL, experiment: String = "tiny",
                                   in directory: URL) throws -> (kills: Int, finished: Bool) {
+        let total = try ReplayStore(path: reference.path, mode: .readOnly).replayEntries(experiment: experiment).count
         var generator = SplitMix64(seed: 2026)
         var kills = 0
         var finished = false
@@ -61,7 +62,10 @@ struct SearchCrashTests {
         // then no run would ever commit a step; the window starts after the time this machine takes
         // now to resume the finished reference search and find nothing left to do, and it widens
         // by a fifth after every killed run that committed nothing, so that however busy the
-        // machine gets (other suites run beside this one) the search moves on.
+        // machine gets (other suites run beside this one) the search moves on. When the machine
+        // gets less busy than it was at that measurement, runs would commit so much that the
+        // search ends after few kills; a run that committed more than a sixteenth of the rows
+        // narrows the window again.
         let startup = ContinuousClock().measure { _ = try? MetaqnnProcess.run(arguments(reference), in: directory) }
         let startupSeconds = Double(startup.components.seconds) + Double(startup.components.attoseconds) * 1e-18
         var stretch = 1.0
@@ -74,7 +78,11 @@ struct SearchCrashTests {
             if outcome.killed {
                 kills += 1
                 let rows = (try? ReplayStore(path: killed.path, mode: .readOnly).replayEntries(experiment: experiment).count) ?? 0
-                if rows == committed { stretch *= 1.2 }
+                if rows == committed {
+                    stretch *= 1.2
+                } else if rows - committed > max(2, total / 16) {
+                    stretch /= 1.2
+                }
                 committed = rows
                 continue
             }
