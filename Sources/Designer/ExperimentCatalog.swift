@@ -22,9 +22,18 @@ public struct ExperimentCatalog: Sendable {
             let (status, inFlight) = try liveStatus(summary)
             return [summary.experiment.name, summary.experiment.kind.rawValue, status,
              String(summary.models), String(summary.trainedNets), String(summary.failedNets), String(inFlight),
-             summary.best?.bestValidationAccuracy.map(Self.percent) ?? "-", summary.best?.net ?? "-"]
+             summary.best.flatMap(Self.reward) ?? "-", summary.best?.net ?? "-"]
         }
-        return Self.table(header: header, rows: rows)
+        let legend = summaries.contains { $0.best?.isPredicted == true } ? Self.predictedLegend + "\n" : ""
+        return Self.table(header: header, rows: rows) + legend
+    }
+
+    /// The legend of the † that marks a predicted accuracy.
+    static let predictedLegend = "† stopped early: the predicted final accuracy, its reward (the store keeps the partial curve)."
+
+    /// A net's reward as a percentage, † when it is predicted.
+    static func reward(_ net: TrainedNetRecord) -> String? {
+        net.reward.map { percent($0) + (net.isPredicted ? "†" : "") }
     }
 
     /// The status to show and the nets really in flight: a search stored as running whose every
@@ -69,17 +78,18 @@ public struct ExperimentCatalog: Sendable {
             }
         }
         let ranked = nets.filter { $0.status == .trained }
-            .sorted { ($0.bestValidationAccuracy!, -$0.id) > ($1.bestValidationAccuracy!, -$1.id) }
+            .sorted { ($0.reward!, -$0.id) > ($1.reward!, -$1.id) }
             .prefix(top)
         lines.append("")
         lines.append("top \(ranked.count) nets by best validation accuracy:")
         let header = ["rank", "best val", "test@best", "last val", "params", "FLOPs", "ε", "net"]
         let rows = ranked.enumerated().map { rank, net in
-            [String(rank + 1), Self.percent(net.bestValidationAccuracy!), net.testAccuracyAtBest.map(Self.percent) ?? "-",
+            [String(rank + 1), Self.reward(net)!, net.testAccuracyAtBest.map(Self.percent) ?? "-",
              Self.percent(net.lastValidationAccuracy!), net.parameterCount.map(String.init) ?? "-",
              net.forwardFLOPs.map(String.init) ?? "-", String(net.epsilon), net.net]
         }
-        return lines.joined(separator: "\n") + "\n" + Self.table(header: header, rows: rows)
+        let legend = ranked.contains(where: \.isPredicted) ? Self.predictedLegend + "\n" : ""
+        return lines.joined(separator: "\n") + "\n" + Self.table(header: header, rows: rows) + legend
     }
 
     /// "ε 1.0: 120/120" lines: unique nets first trained at each schedule stage.

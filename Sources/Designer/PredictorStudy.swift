@@ -45,25 +45,15 @@ public struct PredictorStudy: Sendable {
     /// Full curves among the studied nets.
     public var fullCurveCount: Int { evaluation.actual.count }
 
-    /// A stored net as the predictor sees it; nil for failed nets and nets without curve or features (imports).
+    /// A stored net as the predictor sees it, with its reward (predicted for a net stopped early);
+    /// nil for failed nets and nets without curve or features (imports).
     static func net(_ record: TrainedNetRecord) -> ReplaySimulation.Net? {
-        guard record.status == .trained, let reward = record.bestValidationAccuracy,
+        guard record.status == .trained, let reward = record.reward,
               let parameters = record.parameterCount, let flops = record.forwardFLOPs,
               let epochs = try? JSONDecoder().decode([EpochRecord].self, from: Data(record.epochsJSON.utf8)),
               let first = epochs.first, let architecture = try? Architecture(parsing: record.net) else { return nil }
-        var conv = 0, pool = 0, fc = 0, gap = 0
-        for layer in architecture.layers {
-            switch layer {
-            case .conv: conv += 1
-            case .pool: pool += 1
-            case .fc: fc += 1
-            case .gap: gap += 1
-            case .dropout, .softmax: break
-            }
-        }
-        let context = CurveContext(
-            parameterCount: parameters, forwardFLOPs: flops, convolutions: conv, poolings: pool, fullyConnected: fc,
-            globalPoolings: gap, learningRate: first.learningRate, attempt: max(record.attempts, 1))
+        let context = CurveContext(net: architecture, parameterCount: parameters, forwardFLOPs: flops,
+                                   learningRate: first.learningRate, attempt: max(record.attempts, 1))
         return ReplaySimulation.Net(sample: CurveSample(accuracies: epochs.map(\.validationAccuracy), context: context),
                                     reward: reward)
     }

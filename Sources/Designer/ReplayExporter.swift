@@ -14,7 +14,7 @@ public struct ReplayExporter: Sendable {
 
     /// The experiment's replay rows in sequence order, each with its own result (an imported row's
     /// as imported); `ix_q_value_update` is the sequence number, or for an imported row the index
-    /// it was imported with.
+    /// it was imported with. A net stopped early exports its predicted final accuracy, its reward, as `accuracy_best_val`.
     public func replayCSV(experiment name: String) throws -> String {
         let rows = try store.replayEntries(experiment: name).map { entry in
             let result = entry.result

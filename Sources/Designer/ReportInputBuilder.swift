@@ -27,12 +27,13 @@ public enum ReportInputBuilder {
                       percentScale: entry.result.isPercentScale)
         }
         let models = nets.compactMap { net -> ModelRow? in
-            guard net.status == .trained, let accuracy = net.bestValidationAccuracy else { return nil }
+            guard net.status == .trained, let accuracy = net.reward else { return nil }
             return ModelRow(net: net.net, validationAccuracy: accuracy, testAccuracy: net.testAccuracyAtBest,
                             parameters: net.parameterCount, forwardFLOPs: net.forwardFLOPs,
                             epochs: Self.epochCount(net.epochsJSON), trainingSeconds: net.seconds > 0 ? net.seconds : nil,
-                            percentScale: net.result.isPercentScale)
+                            percentScale: net.result.isPercentScale, stoppedAfterEpoch: net.stoppedAfterEpoch)
         }
+        if let note = Self.earlyStoppingNote(nets: nets, settingsJSON: experiment.settingsJSON) { notes.append(note) }
         let failed = nets.filter { $0.status == .failed }.count
         if failed > 0 {
             notes.append("\(failed) sampled net\(failed == 1 ? "" : "s") could not be built or trained; "
@@ -73,6 +74,21 @@ public enum ReportInputBuilder {
             experiment: header, replays: replays, models: models,
             qValues: hasTable ? ReportQValues.samples(learner.table) : [],
             greedy: hasTable ? ReportQValues.greedy(learner) : nil)
+    }
+
+    /// How many nets early stopping stopped and the epochs it saved; nil when it stopped none.
+    static func earlyStoppingNote(nets: [TrainedNetRecord], settingsJSON: String) -> String? {
+        let stopped = nets.compactMap(\.stoppedAfterEpoch)
+        guard !stopped.isEmpty else { return nil }
+        let trained = nets.filter { $0.status == .trained }.count
+        let configuration = (try? StoredSearchSettings(json: settingsJSON))?.configuration
+        var text = "Early stopping stopped \(stopped.count) of \(trained) trained nets"
+        if let rule = configuration?.earlyStopping { text += " (Δ = \(rule.threshold), burn-in \(rule.burnIn) nets)" }
+        if let epochs = configuration?.training.epochs {
+            let saved = stopped.reduce(0) { $0 + epochs - $1 }
+            text += ", saving \(saved) of their \(stopped.count * epochs) epochs"
+        }
+        return text + "; their accuracies are predicted final accuracies (their rewards), marked †."
     }
 
     /// The first few of `numbers`, then how many more: "3, 7, 9 and 12 more".

@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import LearningCurves
 import ReplayStore
 import SearchSpace
 import Synchronization
@@ -96,6 +97,13 @@ public struct Search: Sendable {
         try configuration.space.validate()
         try configuration.space.epsilonSchedule.validate()
         try configuration.training.validate()
+        if let rule = configuration.earlyStopping {
+            guard rule.threshold > 0, rule.threshold < 1 else { throw SearchError.earlyStopThreshold(rule.threshold) }
+            guard rule.burnIn >= CurvePredictor.minimumCurves else {
+                throw SearchError.earlyStopBurnIn(rule.burnIn, minimum: CurvePredictor.minimumCurves)
+            }
+            guard configuration.training.epochs >= 2 else { throw SearchError.earlyStopEpochs(configuration.training.epochs) }
+        }
         if existing == nil { try configuration.space.validateForNewSearch() }
         if let stored, stored.configuration != configuration {
             throw SearchError.settingsChanged(experiment: request.experiment,
@@ -133,7 +141,8 @@ public struct Search: Sendable {
         events(.started(experiment: request.experiment, resumed: resumed, workers: workers, status: try backend.status()))
         let writeReport = reportWriter(events)
         let runner = SearchRunner(backend: backend, seed: configuration.seed, workers: workers, settings: settings,
-                                  data: data, writeReport: writeReport, reportEvery: request.reportEvery)
+                                  data: data, writeReport: writeReport, reportEvery: request.reportEvery,
+                                  earlyStopping: configuration.earlyStopping)
         let ending: SearchRunner.Ending
         do {
             ending = try runner.run(cancellation: cancellation, events: events)

@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import LearningCurves
 import SearchSpace
 import Training
 
@@ -14,14 +15,19 @@ public struct SearchConfiguration: Codable, Hashable, Sendable {
     public var dataset: DatasetChoice
     /// The search seed: the random stream's start and, with each net, its training seed.
     public var seed: UInt64
+    /// Early stopping by learning-curve prediction (Δ and burn-in B); nil when off, as in stores
+    /// made before it existed (the key is then absent from the stored JSON).
+    public var earlyStopping: StoppingRule?
 
     /// Creates a configuration.
-    public init(space: SearchSpaceSettings, training: TrainingSettings, dataset: DatasetChoice, seed: UInt64) {
+    public init(space: SearchSpaceSettings, training: TrainingSettings, dataset: DatasetChoice, seed: UInt64,
+                earlyStopping: StoppingRule? = nil) {
         self.space = space
         self.training = training
         self.training.threads = 1
         self.dataset = dataset
         self.seed = seed
+        self.earlyStopping = earlyStopping
     }
 
     /// The configuration as stored: sorted-key JSON, so equal configurations give equal text.

@@ -10,6 +10,12 @@ public enum SearchError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidWorkers(Int)
     /// The stored settings of the experiment cannot be read.
     case unreadableSettings(experiment: String, reason: String)
+    /// An early-stopping threshold Δ outside (0, 1).
+    case earlyStopThreshold(Double)
+    /// An early-stopping burn-in below the predictor's minimum number of full curves.
+    case earlyStopBurnIn(Int, minimum: Int)
+    /// Early stopping with curves too short to predict from.
+    case earlyStopEpochs(Int)
 
     /// One sentence naming the problem and what to do.
     public var description: String {
@@ -26,6 +32,14 @@ public enum SearchError: Error, Equatable, Sendable, CustomStringConvertible {
             "--workers \(count) is not usable; give at least 1."
         case let .unreadableSettings(experiment, reason):
             "The settings stored for experiment '\(experiment)' cannot be read (\(reason)); start a new --experiment."
+        case let .earlyStopThreshold(threshold):
+            "--early-stop-threshold \(threshold) is not a probability strictly between 0 and 1; give e.g. 0.99 (the default)."
+        case let .earlyStopBurnIn(burnIn, minimum):
+            "--early-stop-burn-in \(burnIn) is below the \(minimum) full curves the predictor needs; give \(minimum) or more "
+                + "(the default is 20)."
+        case let .earlyStopEpochs(epochs):
+            "--early-stop needs curves of at least 2 epochs, and this search trains \(epochs); "
+                + "raise --epochs or use --training-preset cpu-fashion-curves."
         }
     }
 }

@@ -8,6 +8,10 @@ public enum SearchEvent: Sendable {
     case training(worker: Int, net: String, epsilon: Double, retry: Bool)
     /// A newly trained net, sampled at `epsilon`, was recorded and Q was updated by replay.
     case trained(net: String, accuracy: Double, seconds: Double, epsilon: Double, status: SearchStatus)
+    /// A newly trained net was stopped early after epoch `afterEpoch` of `epochs`, predicted to reach
+    /// at most `predicted` (its reward); it was recorded with its partial curve and Q was updated by replay.
+    case stoppedEarly(net: String, afterEpoch: Int, epochs: Int, predicted: Double, seconds: Double, epsilon: Double,
+                      status: SearchStatus)
     /// A sampled net had been trained before: its stored result became a new replay row, with no training.
     case cached(net: String, accuracy: Double, epsilon: Double, status: SearchStatus)
     /// A sampled net could not be built or trained; it was skipped with no replay row.

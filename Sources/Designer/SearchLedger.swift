@@ -30,7 +30,7 @@ protocol SearchLedger {
 
 /// What the store knows about a net that was sampled before.
 enum NetOutcome: Hashable, Sendable {
-    /// Trained; `reward` is its first recorded best validation accuracy.
+    /// Trained; `reward` is its recorded best validation accuracy, or its predicted final accuracy when it was stopped early.
     case trained(reward: Double)
     /// Could not be built or trained; it is skipped whenever it is sampled again.
     case failed(reason: String)

@@ -14,6 +14,10 @@ public enum SearchProgressFormatter {
         case let .trained(net, accuracy, seconds, epsilon, status):
             return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): \(net) → \(percent(accuracy)) "
                 + "in \(String(format: "%.1f", seconds)) s | \(stage(status)) | \(tail(status))"
+        case let .stoppedEarly(net, afterEpoch, epochs, predicted, seconds, epsilon, status):
+            return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): \(net) → stopped after epoch "
+                + "\(afterEpoch)/\(epochs), predicted \(percent(predicted)) in \(String(format: "%.1f", seconds)) s | "
+                + "\(stage(status)) | \(tail(status))"
         case let .cached(net, accuracy, epsilon, status):
             return "[\(status.modelsDone)/\(status.modelsTotal)] ε \(format(epsilon)): repeat \(net) → \(percent(accuracy)) "
                 + "(stored result, not retrained; \(status.replayRows) replay rows)"
@@ -33,6 +37,10 @@ public enum SearchProgressFormatter {
             : "Search stopped at \(status.modelsDone)/\(status.modelsTotal) models; run the same command again to resume."]
         if let net = status.bestNet, let accuracy = status.bestAccuracy {
             lines.append("Best: \(net) at \(percent(accuracy)) validation accuracy.")
+        }
+        if status.stoppedEarly > 0 {
+            lines.append("Early stopping: \(status.stoppedEarly) net\(status.stoppedEarly == 1 ? "" : "s") stopped, "
+                + "\(status.epochsSaved) epoch\(status.epochsSaved == 1 ? "" : "s") of training saved.")
         }
         if let report { lines.append("Report: \(report.path)") }
         return lines

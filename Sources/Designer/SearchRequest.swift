@@ -1,4 +1,5 @@
 import Foundation
+import LearningCurves
 import SearchSpace
 import Training
 
@@ -38,6 +39,10 @@ public struct SearchRequest: Sendable {
     public var training: @Sendable (TrainingSettings) -> TrainingSettings = { $0 }
     /// Newly trained models between report rewrites.
     public var reportEvery: Int = 10
+    /// Applies the early-stopping settings the user gave to the stored rule (nil for a new experiment
+    /// or one started without early stopping); returns nil for off. A resume whose result differs
+    /// from the stored rule is refused like any changed setting.
+    public var earlyStopping: @Sendable (StoppingRule?) -> StoppingRule? = { $0 }
 
     /// A request for `experiment` in `store`, every setting at its default or stored value.
     public init(experiment: String, store: URL, reportDirectory: URL?) {
@@ -53,6 +58,18 @@ public struct SearchRequest: Sendable {
         if let replayNumber { space.replayNumber = replayNumber }
         let dataset = dataset ?? stored?.dataset ?? .digits
         let training = training(stored?.training ?? dataset.cpuTraining)
-        return SearchConfiguration(space: space, training: training, dataset: dataset, seed: seed ?? stored?.seed ?? 1)
+        return SearchConfiguration(space: space, training: training, dataset: dataset, seed: seed ?? stored?.seed ?? 1,
+                                   earlyStopping: earlyStopping(stored?.earlyStopping))
+    }
+
+    /// The `earlyStopping` of `--early-stop [--early-stop-threshold Δ] [--early-stop-burn-in B]`: on,
+    /// with the values given over the stored ones (or, when none are stored, the defaults).
+    public static func earlyStop(threshold: Double? = nil, burnIn: Int? = nil) -> @Sendable (StoppingRule?) -> StoppingRule? {
+        { stored in
+            var rule = stored ?? StoppingRule()
+            if let threshold { rule.threshold = threshold }
+            if let burnIn { rule.burnIn = burnIn }
+            return rule
+        }
     }
 }

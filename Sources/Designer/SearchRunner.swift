@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import LearningCurves
 import SearchSpace
 import Synchronization
 import Training
@@ -23,6 +24,8 @@ struct SearchRunner: Sendable {
     var writeReport: (@Sendable () -> Void)?
     /// Newly recorded models between report rewrites.
     var reportEvery: Int = 10
+    /// Early stopping (Δ and B), or nil when every net trains to the end.
+    var earlyStopping: StoppingRule?
 
     /// How a run ended.
     enum Ending: Equatable, Sendable {
@@ -76,6 +79,7 @@ struct SearchRunner: Sendable {
                       emit: @Sendable (SearchEvent) -> Void) throws {
         var trainer = NetTrainer(settings: settings, data: data)
         trainer.settings.threads = settings.threads
+        var stopping = earlyStopping.map { SearchEarlyStopping(rule: $0, horizon: settings.epochs) }
         while true {
             guard pool.beginTransaction() else { return }
             let claim: SearchStep.Claim
@@ -96,15 +100,26 @@ struct SearchRunner: Sendable {
                     return
                 }
                 emit(.training(worker: worker, net: net, epsilon: epsilon, retry: retry))
-                let outcome = train(net, lease: lease, trainer: trainer)
+                // Read after the claim, before the first epoch: the decision depends on what was stored then.
+                var stopper: EarlyStopper?
+                if stopping != nil { stopper = stopping!.stopper(records: try backend.storedNets()) }
+                let outcome = train(net, lease: lease, trainer: trainer, stopper: stopper)
                 guard pool.finishTraining(worker: worker) else { return }
                 defer { pool.endTransaction() }
                 switch outcome {
-                case let .success(result):
-                    if try backend.record(lease: lease, stage: stage, epsilon: epsilon, result: result, worker: worker) {
+                case let .success(result, prediction):
+                    let predicted = prediction.map(SearchEarlyStopping.reward)
+                    if try backend.record(lease: lease, stage: stage, epsilon: epsilon, result: result,
+                                          predictedAccuracy: predicted, worker: worker) {
                         rate.count()
-                        emit(.trained(net: net, accuracy: result.bestValidationAccuracy, seconds: result.seconds, epsilon: epsilon,
-                                      status: rate.annotate(try backend.status())))
+                        let status = rate.annotate(try backend.status())
+                        if let epoch = result.stoppedAfterEpoch, let predicted {
+                            emit(.stoppedEarly(net: net, afterEpoch: epoch, epochs: settings.epochs, predicted: predicted,
+                                               seconds: result.seconds, epsilon: epsilon, status: status))
+                        } else {
+                            emit(.trained(net: net, accuracy: result.bestValidationAccuracy, seconds: result.seconds,
+                                          epsilon: epsilon, status: status))
+                        }
                     }
                 case let .failure(reason):
                     try backend.fail(lease: lease, net: net, reason: reason)
@@ -115,12 +130,14 @@ struct SearchRunner: Sendable {
     }
 
     private enum TrainingOutcome {
-        case success(TrainingResult)
+        /// Trained; `prediction` is ŷ_T when the net was stopped early.
+        case success(TrainingResult, prediction: Prediction?)
         case failure(String)
     }
 
-    /// Trains `net` from its derived seed, heartbeating the lease; a net that cannot be built is a failure.
-    private func train(_ net: String, lease: Int64, trainer: NetTrainer) -> TrainingOutcome {
+    /// Trains `net` from its derived seed, heartbeating the lease, asking `stopper` after every epoch
+    /// when early stopping is on; a net that cannot be built is a failure.
+    private func train(_ net: String, lease: Int64, trainer: NetTrainer, stopper: EarlyStopper?) -> TrainingOutcome {
         let architecture: Architecture
         do {
             architecture = try Architecture(parsing: net)
@@ -129,13 +146,20 @@ struct SearchRunner: Sendable {
         }
         let clock = ContinuousClock()
         var lastBeat = clock.now
+        var prediction: Prediction?
+        let stopAfter = stopper.map { stopper in
+            { (check: EpochCheck) -> Bool in
+                prediction = SearchEarlyStopping.decide(stopper, net: architecture, check: check)
+                return prediction != nil
+            }
+        }
         do {
-            let result = try trainer.train(architecture, seed: TrainingSeed.derive(searchSeed: seed, net: net)) { _ in
+            let result = try trainer.train(architecture, seed: TrainingSeed.derive(searchSeed: seed, net: net), progress: { _ in
                 guard lastBeat.duration(to: clock.now) > .seconds(heartbeatInterval) else { return }
                 lastBeat = clock.now
                 try? backend.heartbeat(lease: lease)
-            }
-            return .success(result)
+            }, stopAfter: stopAfter)
+            return .success(result, prediction: result.stoppedAfterEpoch == nil ? nil : prediction)
         } catch {
             return .failure(error.description)
         }

@@ -22,6 +22,10 @@ public struct SearchStatus: Hashable, Sendable {
     public var modelsPerHour: Double?
     /// Estimated seconds until the schedule is done (nil until the rate is known).
     public var etaSeconds: Double?
+    /// Nets stopped early by learning-curve prediction.
+    public var stoppedEarly = 0
+    /// Epochs those nets were spared: T − τ summed over them.
+    public var epochsSaved = 0
 
     /// Creates a status.
     public init(epsilon: Double, stage: Int, stageDone: Int, stageTarget: Int, modelsDone: Int, modelsTotal: Int,

@@ -30,7 +30,7 @@ struct StoreLedger: SearchLedger {
     func outcome(of net: String) throws -> NetOutcome? {
         guard let record = try transaction.net(net) else { return nil }
         switch record.status {
-        case .trained: return .trained(reward: record.bestValidationAccuracy ?? 0)
+        case .trained: return .trained(reward: record.reward ?? 0)
         case .failed: return .failed(reason: record.failure ?? "unknown")
         }
     }
@@ -68,7 +68,7 @@ struct StoreLedger: SearchLedger {
             preconditionFailure("a replay row needs a trained net")
         }
         try transaction.appendReplayRow(netID: record.id, epsilon: epsilon, finishedAt: now, machine: worker.host)
-        rewards.append((net, record.bestValidationAccuracy ?? 0))
+        rewards.append((net, record.reward ?? 0))
     }
 
     mutating func lease(net: String, stage: Int) throws -> Int64 {

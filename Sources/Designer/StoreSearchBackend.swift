@@ -36,8 +36,10 @@ struct StoreSearchBackend: SearchBackend {
         }
     }
 
-    func record(lease: Int64, stage: Int, epsilon: Double, result: TrainingResult, worker: Int) throws -> Bool {
-        try step(worker: worker) { ledger, agent in
+    func record(lease: Int64, stage: Int, epsilon: Double, result: TrainingResult, predictedAccuracy: Double?,
+                worker: Int) throws -> Bool {
+        precondition((result.stoppedAfterEpoch == nil) == (predictedAccuracy == nil), "a net stopped early has a predicted accuracy")
+        return try step(worker: worker) { ledger, agent in
             // A lease released by Ctrl-C (or adopted by another worker after a long silence) is not ours to record.
             guard try ledger.transaction.deleteLease(id: lease) else { return false }
             let identity = WorkerIdentity.current(run: run, thread: worker)
@@ -49,7 +51,8 @@ struct StoreSearchBackend: SearchBackend {
                 testAccuracyAtBest: result.testAccuracyAtBest, testAccuracyAtLast: result.testAccuracyAtLast,
                 parameterCount: result.parameterCount, forwardFLOPs: result.forwardFLOPs, epochsJSON: epochs,
                 attempts: result.attempts, learned: result.learned, seconds: result.seconds, worker: identity.name,
-                finishedAt: Date().timeIntervalSince1970))
+                finishedAt: Date().timeIntervalSince1970, stoppedAfterEpoch: result.stoppedAfterEpoch,
+                predictedAccuracy: predictedAccuracy))
             try ledger.appendReplay(net: result.net, epsilon: epsilon)
             try SearchStep.recorded(stage: stage, ledger: &ledger, agent: &agent,
                                     replayNumber: configuration.space.replayNumber)
@@ -98,10 +101,18 @@ struct StoreSearchBackend: SearchBackend {
         return EpsilonProgress(schedule: configuration.space.epsilonSchedule, stepsOfTrainedNets: trained.map(\.stage)).isFinished
     }
 
+    func storedNets() throws -> [TrainedNetRecord] {
+        try store.nets(experiment: experiment)
+    }
+
     func status() throws -> SearchStatus {
         let nets = try store.nets(experiment: experiment).filter { $0.status == .trained }
         let rows = try store.experiments().first { $0.experiment.name == experiment }?.models ?? 0
-        return SearchStatus.of(schedule: configuration.space.epsilonSchedule, trained: nets, replayRows: rows)
+        var status = SearchStatus.of(schedule: configuration.space.epsilonSchedule, trained: nets, replayRows: rows)
+        let stops = nets.compactMap(\.stoppedAfterEpoch)
+        status.stoppedEarly = stops.count
+        status.epochsSaved = stops.reduce(0) { $0 + configuration.training.epochs - $1 }
+        return status
     }
 }
 
@@ -117,10 +128,10 @@ extension SearchStatus {
     static func of(schedule: EpsilonSchedule, trained nets: [TrainedNetRecord], replayRows: Int) -> SearchStatus {
         let progress = EpsilonProgress(schedule: schedule, stepsOfTrainedNets: nets.map(\.stage))
         let stage = progress.displayedStepIndex
-        let best = nets.max { ($0.bestValidationAccuracy ?? 0, $1.id) < ($1.bestValidationAccuracy ?? 0, $0.id) }
+        let best = nets.max { ($0.reward ?? 0, $1.id) < ($1.reward ?? 0, $0.id) }
         return SearchStatus(
             epsilon: schedule.steps[stage].epsilon, stage: stage, stageDone: progress.counts[stage],
             stageTarget: schedule.steps[stage].models, modelsDone: progress.trained, modelsTotal: schedule.totalModels,
-            replayRows: replayRows, bestNet: best?.net, bestAccuracy: best?.bestValidationAccuracy)
+            replayRows: replayRows, bestNet: best?.net, bestAccuracy: best?.reward)
     }
 }

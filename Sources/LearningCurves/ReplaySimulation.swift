@@ -68,23 +68,15 @@ public struct ReplaySimulation: Hashable, Sendable {
                 let curve = net.sample.accuracies
                 stored += curve.count
                 var trainedTo = curve.count
-                if curve.count == horizon, let size = RefitSchedule.fitSize(available: full.count, burnIn: burnIn) {
+                if curve.count == horizon, let size = EarlyStopper.fitSize(available: full.count, rule: rule) {
                     let key = Array(full.prefix(size))
-                    let predictor: CurvePredictor
-                    if let cached = cache[key] {
-                        predictor = cached
-                    } else {
-                        var fresh = generator
-                        // Sizes at or above `minimumCurves` always fit.
-                        predictor = try! CurvePredictor(fullCurves: key.map { nets[$0].sample }, horizon: horizon,
-                                                        regressor: regressor, folds: folds, using: &fresh)
-                        cache[key] = predictor
-                    }
-                    for prefix in 1..<horizon
-                    where rule.shouldStop(predictor.predict(net.sample, prefix: prefix), best: best, fullCurves: full.count) {
+                    let predictor = cache[key] ?? EarlyStopper.fit(key.map { nets[$0].sample }, horizon: horizon,
+                                                                   regressor: regressor, folds: folds, generator: generator)
+                    cache[key] = predictor
+                    let stopper = EarlyStopper(rule: rule, predictor: predictor, fullCurveCount: full.count, best: best)
+                    if let prefix = (1..<horizon).first(where: { stopper.stop(net.sample, after: $0) != nil }) {
                         trainedTo = prefix
                         stopped[index] = prefix
-                        break
                     }
                 }
                 trained += trainedTo

@@ -173,4 +173,18 @@ extension PostgresSchema {
         )
         """,
     ]
+
+    /// A net stopped early by learning-curve prediction keeps its partial curve and measured
+    /// accuracies; its reward is the predicted final accuracy, kept beside them. Both columns are
+    /// set together, only on trained nets.
+    static let v4 = [
+        """
+        ALTER TABLE "trainedNet" ADD COLUMN "stoppedAfterEpoch" BIGINT CHECK ("stoppedAfterEpoch" >= 1)
+        """,
+        """
+        ALTER TABLE "trainedNet" ADD COLUMN "predictedAccuracy" DOUBLE PRECISION
+            CHECK (("predictedAccuracy" IS NULL) = ("stoppedAfterEpoch" IS NULL)
+                AND ("predictedAccuracy" IS NULL OR (status = 'trained' AND "predictedAccuracy" BETWEEN 0 AND 1)))
+        """,
+    ]
 }

@@ -20,6 +20,7 @@ enum PostgresSchema {
         ("v1-experiments-nets-replay-q-leases", v1),
         ("v2-imported-row-results", v2),
         ("v3-finalists", v3),
+        ("v4-early-stopping", v4),
     ]
 
     /// Brings the store's database to this build's schema in one transaction; throws

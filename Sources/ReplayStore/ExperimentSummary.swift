@@ -10,7 +10,7 @@ public struct ExperimentSummary: Hashable, Sendable {
     public var failedNets: Int
     /// Nets in flight.
     public var leases: Int
-    /// The net with the highest best validation accuracy, if any.
+    /// The net with the highest reward (best validation accuracy, or predicted for a net stopped early), if any.
     public var best: TrainedNetRecord?
 
     /// A summary.

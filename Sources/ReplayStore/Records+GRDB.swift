@@ -31,7 +31,8 @@ extension TrainedNetRecord: FetchableRecord {
                   parameterCount: row["parameterCount"], forwardFLOPs: row["forwardFLOPs"],
                   epochsJSON: row["epochs"], attempts: row["attempts"], learned: row["learned"],
                   seconds: row["seconds"], worker: row["worker"], failure: row["failure"],
-                  finishedAt: row["finishedAt"])
+                  finishedAt: row["finishedAt"], stoppedAfterEpoch: row["stoppedAfterEpoch"],
+                  predictedAccuracy: row["predictedAccuracy"])
     }
 }
 

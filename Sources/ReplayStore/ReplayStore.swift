@@ -118,7 +118,7 @@ public final class ReplayStore: Sendable {
                     """, arguments: ["id": experiment.id])!
                 let best = try TrainedNetRecord.fetchOne(db, sql: """
                     SELECT * FROM trainedNet WHERE experimentID = ? AND status = 'trained'
-                    ORDER BY bestValidationAccuracy DESC, id LIMIT 1
+                    ORDER BY COALESCE(predictedAccuracy, bestValidationAccuracy) DESC, id LIMIT 1
                     """, arguments: [experiment.id])
                 return ExperimentSummary(experiment: experiment, models: counts["models"], trainedNets: counts["trained"],
                                          failedNets: counts["failed"], leases: counts["leases"], best: best)

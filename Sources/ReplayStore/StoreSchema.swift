@@ -177,6 +177,17 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4-early-stopping") { db in
+            // A net stopped early by learning-curve prediction keeps its partial curve and measured
+            // accuracies; its reward is the predicted final accuracy, kept beside them. Both
+            // columns are set together, only on trained nets; nets trained to the end leave both null.
+            try db.execute(sql: """
+                ALTER TABLE trainedNet ADD COLUMN stoppedAfterEpoch INTEGER CHECK (stoppedAfterEpoch >= 1);
+                ALTER TABLE trainedNet ADD COLUMN predictedAccuracy REAL
+                    CHECK ((predictedAccuracy IS NULL) = (stoppedAfterEpoch IS NULL)
+                        AND (predictedAccuracy IS NULL OR (status = 'trained' AND predictedAccuracy BETWEEN 0 AND 1)));
+                """)
+        }
         return migrator
     }
 }

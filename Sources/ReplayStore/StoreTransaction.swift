@@ -66,14 +66,15 @@ public final class StoreTransaction {
             INSERT INTO trainedNet (experimentID, net, status, stage, epsilon, bestValidationAccuracy,
                 bestValidationIteration, lastValidationAccuracy, lastValidationIteration, testAccuracyAtBest,
                 testAccuracyAtLast, parameterCount, forwardFLOPs, epochs, attempts, learned, seconds, worker,
-                failure, finishedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                failure, finishedAt, stoppedAfterEpoch, predictedAccuracy)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 experiment.id, record.net, record.status.rawValue, record.stage, record.epsilon,
                 record.bestValidationAccuracy, record.bestValidationIteration, record.lastValidationAccuracy,
                 record.lastValidationIteration, record.testAccuracyAtBest, record.testAccuracyAtLast,
                 record.parameterCount, record.forwardFLOPs, record.epochsJSON, record.attempts, record.learned,
-                record.seconds, record.worker, record.failure, record.finishedAt,
+                record.seconds, record.worker, record.failure, record.finishedAt, record.stoppedAfterEpoch,
+                record.predictedAccuracy,
             ])
         var stored = record
         stored.id = db.lastInsertedRowID
@@ -89,10 +90,11 @@ public final class StoreTransaction {
     }
 
     /// Every replay row's net and reward (the row's best validation accuracy: its own for an
-    /// imported row, else its net's), in sequence order.
+    /// imported row, else its net's reward, predicted for a net stopped early), in sequence order.
     public func replayRewards() throws -> [(net: String, reward: Double)] {
         try Row.fetchAll(db, sql: """
-            SELECT n.net, COALESCE(x.bestValidationAccuracy, n.bestValidationAccuracy) AS reward FROM replayRow r
+            SELECT n.net, COALESCE(x.bestValidationAccuracy, n.predictedAccuracy, n.bestValidationAccuracy) AS reward
+            FROM replayRow r
             JOIN trainedNet n ON n.id = r.netID
             LEFT JOIN replayRowResult x ON x.experimentID = r.experimentID AND x.sequence = r.sequence
             WHERE r.experimentID = ? ORDER BY r.sequence

@@ -48,6 +48,10 @@ public struct TrainedNetRecord: Hashable, Sendable {
     public var failure: String?
     /// When the result was recorded, seconds since 1970.
     public var finishedAt: Double
+    /// The epoch after which training was stopped early (`epochsJSON` holds the partial curve); nil when trained to the end.
+    public var stoppedAfterEpoch: Int?
+    /// The predicted final accuracy ŷ_T of a net stopped early, its reward; nil when trained to the end.
+    public var predictedAccuracy: Double?
 
     /// A record; `id` is assigned by the store on insertion.
     public init(id: Int64 = 0, net: String, status: Status, stage: Int?, epsilon: Double,
@@ -56,7 +60,8 @@ public struct TrainedNetRecord: Hashable, Sendable {
                 testAccuracyAtBest: Double? = nil, testAccuracyAtLast: Double? = nil,
                 parameterCount: Int? = nil, forwardFLOPs: Int? = nil, epochsJSON: String = "[]",
                 attempts: Int = 0, learned: Bool? = nil, seconds: Double = 0, worker: String,
-                failure: String? = nil, finishedAt: Double) {
+                failure: String? = nil, finishedAt: Double, stoppedAfterEpoch: Int? = nil,
+                predictedAccuracy: Double? = nil) {
         self.id = id
         self.net = net
         self.status = status
@@ -77,15 +82,25 @@ public struct TrainedNetRecord: Hashable, Sendable {
         self.worker = worker
         self.failure = failure
         self.finishedAt = finishedAt
+        self.stoppedAfterEpoch = stoppedAfterEpoch
+        self.predictedAccuracy = predictedAccuracy
     }
 }
 
 extension TrainedNetRecord {
-    /// The net's one result (its first, for an imported net). Fields the schema requires of a
-    /// trained net read as 0 on a failed one, which no replay row references.
+    /// Whether the net was stopped early, so that its reward is predicted rather than measured.
+    public var isPredicted: Bool { predictedAccuracy != nil }
+
+    /// The net's reward in Q-learning: the predicted final accuracy of a net stopped early, else
+    /// its best validation accuracy; nil for a failed net.
+    public var reward: Double? { predictedAccuracy ?? bestValidationAccuracy }
+
+    /// The net's one result (its first, for an imported net), with the reward as its best validation
+    /// accuracy, so replay, reports and export use the predicted value of a net stopped early.
+    /// Fields the schema requires of a trained net read as 0 on a failed one, which no replay row references.
     public var result: RowResult {
         RowResult(
-            bestValidationAccuracy: bestValidationAccuracy ?? 0, bestValidationIteration: bestValidationIteration ?? 0,
+            bestValidationAccuracy: reward ?? 0, bestValidationIteration: bestValidationIteration ?? 0,
             lastValidationAccuracy: lastValidationAccuracy ?? 0, lastValidationIteration: lastValidationIteration ?? 0,
             testAccuracyAtBest: testAccuracyAtBest, testAccuracyAtLast: testAccuracyAtLast)
     }

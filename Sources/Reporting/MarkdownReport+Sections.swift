@@ -51,7 +51,8 @@ extension MarkdownReport {
         }
         if let rank = statistics.ranked.firstIndex(where: { $0.net == greedy.net }) {
             let model = statistics.ranked[rank]
-            text += " It has been trained: \(Format.accuracy(model.validationAccuracy, percentScale: model.percentScale)) validation accuracy, rank "
+            text += " It has been trained: \(Format.accuracy(model.validationAccuracy, percentScale: model.percentScale))"
+                + (model.predicted ? " predicted" : "") + " validation accuracy, rank "
                 + "\(rank + 1) of \(statistics.ranked.count)."
         } else {
             text += " It has not been trained yet."

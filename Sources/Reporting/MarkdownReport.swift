@@ -75,7 +75,8 @@ struct MarkdownReport {
             rightAligned: [0, 2, 3, 4, 5, 6, 7, 8, 9])
         for (index, model) in top.enumerated() {
             table.append([
-                "\(index + 1)", Format.code(model.net), Format.accuracy(model.validationAccuracy, percentScale: model.percentScale),
+                "\(index + 1)", Format.code(model.net),
+                Format.accuracy(model.validationAccuracy, percentScale: model.percentScale) + (model.predicted ? " †" : ""),
                 Format.accuracy(model.testAccuracy, percentScale: model.percentScale), Format.si(model.parameters), Format.si(model.forwardFLOPs),
                 model.epochs.map(String.init) ?? Format.missing, Format.duration(model.trainingSeconds),
                 Format.epsilon(model.firstEpsilon), "\(model.firstIteration)",
@@ -87,6 +88,10 @@ struct MarkdownReport {
             + "epoch of best validation accuracy. FLOPs are forward FLOPs per image.\n\n" + table.render()
         if top.contains(where: \.percentScale) {
             text += "\n\n‡ On a percent scale in the imported file; shown, ranked and replayed as written."
+        }
+        if top.contains(where: \.predicted) {
+            text += "\n\n† Stopped early after the epochs shown: the predicted final validation accuracy ŷ_T, which is "
+                + "also the net's reward; its test accuracy is measured at the best epoch trained."
         }
         let diagrams = (1...max(1, min(options.diagrams, top.count))).map(ReportRenderer.FileName.diagram(rank:))
             .filter(figureNames.contains)

@@ -9,6 +9,8 @@ struct RankedModel: Hashable, Sendable {
     var trainingSeconds: Double?
     /// Accuracies on a percent scale, kept as an imported file wrote them (marked in tables).
     var percentScale: Bool
+    /// Stopped early: the validation accuracy is predicted (marked in tables).
+    var predicted: Bool = false
     /// ε of the first replay row holding this net.
     var firstEpsilon: Double
     /// 1-based position of that row among all replay rows.

@@ -33,6 +33,7 @@ struct ReportStatistics: Sendable {
                 epochs: detail?.epochs,
                 trainingSeconds: detail?.trainingSeconds,
                 percentScale: detail?.percentScale ?? row.percentScale,
+                predicted: detail?.stoppedAfterEpoch != nil,
                 firstEpsilon: row.epsilon,
                 firstIteration: index + 1,
                 samples: 1)

@@ -18,13 +18,18 @@ public struct NetTrainer: Sendable {
 
     /// Trains `net` from `seed` (weights and batch order), restarting at lower learning rates while the
     /// first epoch does not beat the threshold; a net that never does gets accuracy 1/classes and `learned == false`.
-    public func train(_ net: Architecture, seed: UInt64,
-                      progress: (TrainingProgress) -> Void = { _ in }) throws(TrainingError) -> TrainingResult {
-        try trainNetwork(net, seed: seed, progress: progress).result
+    ///
+    /// `stopAfter`, when given, is asked after every epoch of an attempt that beat the threshold
+    /// (never after the last epoch); when it answers true, training ends there and the result holds
+    /// the partial curve with `stoppedAfterEpoch` set. Without it nothing changes.
+    public func train(_ net: Architecture, seed: UInt64, progress: (TrainingProgress) -> Void = { _ in },
+                      stopAfter: ((EpochCheck) -> Bool)? = nil) throws(TrainingError) -> TrainingResult {
+        try trainNetwork(net, seed: seed, progress: progress, stopAfter: stopAfter).result
     }
 
     /// Trains as `train` does and also hands back the network with its last epoch's weights, e.g. to save them.
-    public func trainNetwork(_ net: Architecture, seed: UInt64, progress: (TrainingProgress) -> Void = { _ in })
+    public func trainNetwork(_ net: Architecture, seed: UInt64, progress: (TrainingProgress) -> Void = { _ in },
+                             stopAfter: ((EpochCheck) -> Bool)? = nil)
         throws(TrainingError) -> (result: TrainingResult, network: Network) {
         try settings.validate()
         let classes = data.classes
@@ -40,7 +45,8 @@ public struct NetTrainer: Sendable {
             let network = try NetworkBuilder.network(for: net, input: input, classes: classes, settings: settings,
                                                      learningRate: learningRate, seed: generator.next())
             progress(.attemptStarted(attempt: attempt, learningRate: decimal(learningRate)))
-            let run = runAttempt(network, attempt: attempt, threshold: threshold, generator: &generator, progress: progress)
+            let run = runAttempt(network, attempt: attempt, threshold: threshold, generator: &generator,
+                                 stopAfter: stopAfter, progress: progress)
             lastRun = run
             lastNetwork = network
             if run.learned {
@@ -53,14 +59,16 @@ public struct NetTrainer: Sendable {
                        seconds: started.duration(to: clock.now)), lastNetwork!)
     }
 
-    /// One attempt's learning curve; `learned` is false when it was abandoned after its first epoch.
+    /// One attempt's learning curve; `learned` is false when it was abandoned after its first epoch,
+    /// `stopped` true when the caller's `stopAfter` ended it before the last epoch.
     struct AttemptRun {
         var records: [EpochRecord]
         var learned: Bool
+        var stopped = false
     }
 
     private func runAttempt(_ network: Network, attempt: Int, threshold: Float, generator: inout SplitMix64,
-                            progress: (TrainingProgress) -> Void) -> AttemptRun {
+                            stopAfter: ((EpochCheck) -> Bool)?, progress: (TrainingProgress) -> Void) -> AttemptRun {
         let clock = ContinuousClock()
         let train = data.train
         let batchSize = settings.batchSize
@@ -109,6 +117,11 @@ public struct NetTrainer: Sendable {
             if epoch == 1 && !(record.validationAccuracy > Double(threshold)) {
                 return AttemptRun(records: records, learned: false)
             }
+            if epoch < settings.epochs, let stopAfter,
+               stopAfter(EpochCheck(epochs: records, attempt: attempt, parameterCount: network.parameterCount,
+                                    forwardFLOPs: network.forwardFLOPsPerImage)) {
+                return AttemptRun(records: records, learned: true, stopped: true)
+            }
         }
         return AttemptRun(records: records, learned: true)
     }
@@ -132,7 +145,8 @@ public struct NetTrainer: Sendable {
                               bestValidationIteration: best.iteration, lastValidationAccuracy: last.validationAccuracy,
                               lastValidationIteration: last.iteration, testAccuracyAtBest: best.testAccuracy,
                               testAccuracyAtLast: last.testAccuracy, epochs: records, parameterCount: network.parameterCount,
-                              forwardFLOPs: network.forwardFLOPsPerImage, attempts: attempts, learned: true, seconds: seconds(elapsed))
+                              forwardFLOPs: network.forwardFLOPsPerImage, attempts: attempts, learned: true, seconds: seconds(elapsed),
+                              stoppedAfterEpoch: run.stopped ? last.epoch : nil)
     }
 
     /// Accuracy of `network` (evaluation mode) on `dataset`; the network splits it into batches it can hold.

@@ -26,11 +26,14 @@ public struct TrainingResult: Codable, Hashable, Sendable {
     public var learned: Bool
     /// Wall-clock seconds over all attempts.
     public var seconds: Double
+    /// The epoch after which training was stopped early (`epochs` is then the partial curve); nil when trained to the end.
+    public var stoppedAfterEpoch: Int?
 
     /// Creates a result.
     public init(net: String, bestValidationAccuracy: Double, bestValidationIteration: Int, lastValidationAccuracy: Double,
                 lastValidationIteration: Int, testAccuracyAtBest: Double, testAccuracyAtLast: Double, epochs: [EpochRecord],
-                parameterCount: Int, forwardFLOPs: Int, attempts: Int, learned: Bool, seconds: Double) {
+                parameterCount: Int, forwardFLOPs: Int, attempts: Int, learned: Bool, seconds: Double,
+                stoppedAfterEpoch: Int? = nil) {
         self.net = net
         self.bestValidationAccuracy = bestValidationAccuracy
         self.bestValidationIteration = bestValidationIteration
@@ -44,5 +47,6 @@ public struct TrainingResult: Codable, Hashable, Sendable {
         self.attempts = attempts
         self.learned = learned
         self.seconds = seconds
+        self.stoppedAfterEpoch = stoppedAfterEpoch
     }
 }

@@ -13,6 +13,12 @@ extension TrainingSettings {
     /// validation, 3 epochs of batch 64 with decay after the second: a few minutes per net at most.
     public static let cpuFashion = TrainingSettings(batchSize: 64, epochs: 3, decayEvery: 2, validationSize: 2_000, trainLimit: 12_000)
 
+    /// Fashion-MNIST searches with early stopping: curves long enough to have a shape worth
+    /// predicting (8 epochs, ×0.2 decay after epochs 3 and 6) on a 4,000-image training subset, so
+    /// that a net costs about what a `cpuFashion` one does; the README's presets table gives the estimate.
+    public static let cpuFashionCurves = TrainingSettings(batchSize: 64, epochs: 8, decayEvery: 3, validationSize: 2_000,
+                                                          trainLimit: 4_000)
+
     /// Finalists (`metaqnn finalize`): the paper's scheme (Adam 0.001, batch 128, ×0.2 step decay,
     /// 5,000 validation images) on the whole training split, with fewer epochs than the paper's 20 so
     /// that five Fashion-MNIST nets from two seeds each fit about two hours of two cores; README's
@@ -26,7 +32,8 @@ extension TrainingSettings {
 
     /// The presets by the names the CLI accepts.
     public static let presets: [(name: String, settings: TrainingSettings)] = [
-        ("paper", .paper), ("cpu-digits", .cpuDigits), ("cpu-fashion", .cpuFashion), ("final", .final),
+        ("paper", .paper), ("cpu-digits", .cpuDigits), ("cpu-fashion", .cpuFashion),
+        ("cpu-fashion-curves", .cpuFashionCurves), ("final", .final),
     ]
 
     /// The preset called `name`, if any.

@@ -32,6 +32,15 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
+    @Flag(help: "Stop a net after an epoch once learning-curve prediction is Δ-sure it will not beat the best so far; its predicted final accuracy is its reward.")
+    var earlyStop = false
+
+    @Option(help: ArgumentHelp("Δ for --early-stop, strictly between 0 and 1 (default: 0.99).", valueName: "p"))
+    var earlyStopThreshold: Double?
+
+    @Option(help: ArgumentHelp("Nets trained to the end before --early-stop stops any (default: 20; at least 5).", valueName: "n"))
+    var earlyStopBurnIn: Int?
+
     @Flag(help: .hidden) var syntheticData = false
     @Option(help: .hidden) var reportEvery = 10
 
@@ -43,6 +52,9 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("--replay-number \(replayNumber) would never update the Q table; give 1 or more (the space's default is 128).")
         }
         guard reportEvery >= 1 else { throw ValidationError("--report-every must be at least 1.") }
+        if !earlyStop, let flag = earlyStopThreshold.map({ _ in "--early-stop-threshold" }) ?? earlyStopBurnIn.map({ _ in "--early-stop-burn-in" }) {
+            throw ValidationError("\(flag) only applies with --early-stop; add --early-stop or drop \(flag).")
+        }
     }
 
     func run() throws {
@@ -75,6 +87,7 @@ struct SearchCommand: ParsableCommand {
         } else if data.dataset != nil || data.dataDirectory != nil {
             request.dataset = DatasetChoice(name: data.dataset ?? "auto", directory: data.dataDirectory)
         }
+        if earlyStop { request.earlyStopping = SearchRequest.earlyStop(threshold: earlyStopThreshold, burnIn: earlyStopBurnIn) }
         let (training, data) = (training, data)
         request.training = { data.apply(to: training.settings(default: $0, threads: 1)) }
         return request

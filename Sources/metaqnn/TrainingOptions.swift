@@ -6,7 +6,7 @@ import Training
 /// Options of the training scheme, shared by `train` and `search`; unset values come from the preset.
 struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("training-preset"),
-            help: ArgumentHelp("Training preset: paper, cpu-digits, cpu-fashion or final (train's default: cpu-digits on digits, else paper).", valueName: "name"))
+            help: ArgumentHelp("Training preset: paper, cpu-digits, cpu-fashion, cpu-fashion-curves or final (train's default: cpu-digits on digits, else paper).", valueName: "name"))
     var preset: String?
 
     @Option(help: ArgumentHelp("Epochs per attempt (paper: 20).", valueName: "n"))

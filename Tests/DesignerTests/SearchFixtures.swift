@@ -1,6 +1,7 @@
 import Foundation
 import ReplayStore
 import SearchSpace
+import Testing
 @testable import Designer
 
 /// Tiny searches on the generated 6×6 three-class set: a two-layer space, one epoch per net.
@@ -45,12 +46,35 @@ enum SearchFixtures {
         var problems: [String]
     }
 
+    /// Runs the search `request(folder)` makes, to completion, in two fresh folders `a` and `b` of
+    /// `directory`, expecting `models` unique nets each time; returns both stores' snapshots.
+    static func twoRuns(in directory: URL, experiment: String, models: Int,
+                        request: (URL) throws -> SearchRequest) throws -> [Snapshot] {
+        try ["a", "b"].map { run in
+            let folder = directory.appendingPathComponent(run)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let outcome = try Search(request(folder)).run(cancellation: SearchCancellation())
+            #expect(outcome.completed && outcome.status.modelsDone == models)
+            return try snapshot(store: folder.appendingPathComponent("\(experiment).sqlite"), experiment: experiment)
+        }
+    }
+
+    /// The same finished search, run uninterrupted (`expected`) and killed and resumed (`after`), left the same store.
+    static func expectSame(_ after: Snapshot, as expected: Snapshot) {
+        #expect(after.problems.isEmpty, "integrity_check: \(after.problems)")
+        #expect(after.leases == 0)
+        #expect(after.nets == expected.nets, "every net trained once, with the same result (and the same early stop, if any)")
+        #expect(after.replays == expected.replays, "the same replay rows in the same order")
+        #expect(after.qValues == expected.qValues, "the same Q table")
+    }
+
     static func snapshot(store path: URL, experiment: String = "tiny") throws -> Snapshot {
         let store = try ReplayStore(path: path.path, mode: .readOnly)  // looking must not change the store
         return Snapshot(
             replays: try store.replayEntries(experiment: experiment).map { "\($0.row.sequence) \($0.net.net) ε=\($0.row.epsilon)" },
             nets: try store.nets(experiment: experiment).map {
                 "\($0.net) \($0.status) stage=\($0.stage ?? -1) acc=\($0.bestValidationAccuracy ?? -1)"
+                    + ($0.stoppedAfterEpoch.map { " stopped=\($0)" } ?? "") + ($0.predictedAccuracy.map { " predicted=\($0)" } ?? "")
             }.sorted(),
             qValues: try store.qValues(experiment: experiment).map { "\($0.state) \($0.action) \($0.utility)" },
             leases: try store.leases(experiment: experiment).count,

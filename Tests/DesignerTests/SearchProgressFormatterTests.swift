@@ -17,6 +17,16 @@ struct SearchProgressFormatterTests {
         }
     }
 
+    @Test("A net stopped early says after which epoch of how many, and its predicted accuracy")
+    func stoppedEarlyLine() {
+        let line = SearchProgressFormatter.line(.stoppedEarly(net: "[SM(10)]", afterEpoch: 3, epochs: 8, predicted: 0.8125,
+                                                              seconds: 2.5, epsilon: 0.5, status: status))!
+        for part in ["[13/30]", "ε 0.5", "[SM(10)] → stopped after epoch 3/8, predicted 81.25 %", "in 2.5 s", "3/10 unique",
+                     "720 models/h"] {
+            #expect(line.contains(part), "\(part) missing from \(line)")
+        }
+    }
+
     @Test("Repeats say they were not retrained; the summary says how to resume and where the report is")
     func cachedAndSummary() {
         let line = SearchProgressFormatter.line(.cached(net: "[SM(10)]", accuracy: 0.25, epsilon: 0.1, status: status))!
@@ -24,5 +34,10 @@ struct SearchProgressFormatterTests {
         let stopped = SearchProgressFormatter.summary(status, completed: false, report: URL(fileURLWithPath: "/r/x"))
         #expect(stopped[0].contains("13/30") && stopped[0].contains("resume"))
         #expect(stopped.last == "Report: /r/x")
+        #expect(!stopped.contains { $0.hasPrefix("Early stopping") })
+        var early = status
+        (early.stoppedEarly, early.epochsSaved) = (4, 13)
+        let summary = SearchProgressFormatter.summary(early, completed: true, report: nil)
+        #expect(summary.contains("Early stopping: 4 nets stopped, 13 epochs of training saved."))
     }
 }

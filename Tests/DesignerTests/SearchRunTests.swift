@@ -11,14 +11,7 @@ struct SearchRunTests {
     func deterministic() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var snapshots: [SearchFixtures.Snapshot] = []
-        for run in ["a", "b"] {
-            let folder = directory.appendingPathComponent(run)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let outcome = try Search(SearchFixtures.request(folder)).run(cancellation: SearchCancellation())
-            #expect(outcome.completed && outcome.status.modelsDone == 14)
-            snapshots.append(try SearchFixtures.snapshot(store: folder.appendingPathComponent("tiny.sqlite")))
-        }
+        let snapshots = try SearchFixtures.twoRuns(in: directory, experiment: "tiny", models: 14) { try SearchFixtures.request($0) }
         #expect(snapshots[0] == snapshots[1])
         #expect(snapshots[0].nets.count == 14 && snapshots[0].leases == 0 && snapshots[0].problems.isEmpty)
         #expect(snapshots[0].replays.count >= 14, "every trained net has a replay row, repeats add more")
@@ -133,7 +126,7 @@ struct StoreSearchBackendTests {
                                     lastValidationAccuracy: 0.5, lastValidationIteration: 1, testAccuracyAtBest: 0.5,
                                     testAccuracyAtLast: 0.5, epochs: [], parameterCount: 1, forwardFLOPs: 1, attempts: 1,
                                     learned: true, seconds: 0)
-        #expect(try backend.record(lease: lease, stage: 0, epsilon: 1, result: result, worker: 0) == false)
+        #expect(try backend.record(lease: lease, stage: 0, epsilon: 1, result: result, predictedAccuracy: nil, worker: 0) == false)
         #expect(try store.nets(experiment: "tiny").count == 1)
     }
 }

@@ -27,7 +27,7 @@ struct PostgresTLSTests {
         let store = try PostgresStore(url: try url(query))
         defer { store.close() }
         #expect(try encrypted(store))
-        #expect(try store.appliedMigrations().count == 3)
+        #expect(try store.appliedMigrations() == PostgresMigrationTests.names)
     }
 
     @Test func disableStaysPlain() throws {

@@ -46,6 +46,38 @@ import Testing
         #expect(a == b)
     }
 
+    @Test("A stop hook ends training after the epoch it names; the result holds the partial curve, identical to the full run's start")
+    func stopHookEndsTrainingEarly() throws {
+        let data = try ToyData.splits(train: ToyData.separable(count: 200, seed: 1, name: "toy/train"),
+                                      test: ToyData.separable(count: 50, seed: 2, name: "toy/test"), validationSize: 50)
+        let trainer = NetTrainer(settings: TrainingSettings(learningRate: 0.01, batchSize: 16, epochs: 5, decayEvery: 2), data: data)
+        var full = try trainer.train(Self.smallNet, seed: 9)
+        var checked: [Int] = []
+        var finished: [Int] = []
+        var stopped = try trainer.train(Self.smallNet, seed: 9, progress: { event in
+            if case let .epochFinished(record, _) = event { finished.append(record.epoch) }
+        }, stopAfter: { check in
+            checked.append(check.epochs.count)
+            #expect(check.attempt == 1 && check.parameterCount == full.parameterCount && check.forwardFLOPs == full.forwardFLOPs)
+            return check.epochs.count == 3
+        })
+        #expect(checked == [1, 2, 3])
+        #expect(finished == [1, 2, 3])
+        #expect(stopped.stoppedAfterEpoch == 3 && full.stoppedAfterEpoch == nil)
+        #expect(stopped.epochs.count == 3 && stopped.lastValidationIteration == stopped.epochs[2].iteration)
+        full.epochs = full.epochs.map { var r = $0; r.seconds = 0; return r }
+        stopped.epochs = stopped.epochs.map { var r = $0; r.seconds = 0; return r }
+        #expect(stopped.epochs == Array(full.epochs.prefix(3)))
+        #expect(stopped.lastValidationAccuracy == full.epochs[2].validationAccuracy)
+        #expect(stopped.bestValidationAccuracy == full.epochs.prefix(3).map(\.validationAccuracy).max())
+
+        // Never asked after the last epoch: a hook that always says stop still leaves a full curve when T = 1.
+        let one = NetTrainer(settings: TrainingSettings(learningRate: 0.01, batchSize: 16, epochs: 1), data: data)
+        var asked = 0
+        let single = try one.train(Self.smallNet, seed: 9, stopAfter: { _ in asked += 1; return true })
+        #expect(asked == 0 && single.stoppedAfterEpoch == nil && single.epochs.count == 1)
+    }
+
     @Test func restartRuleFiresAndRecordsChance() throws {
         // Random labels cannot beat a 0.9 threshold: every attempt is abandoned after its first epoch.
         let data = try ToyData.splits(train: ToyData.randomLabels(count: 300, classes: 4, seed: 1, name: "noise/train"),

@@ -8,7 +8,7 @@ extension FinalistsSummary {
     /// search-time accuracy from `nets`; nil when nothing has been finalized.
     public init?(finalists: [FinalistRecord], ensembles: [EnsembleRecord], nets: [TrainedNetRecord]) {
         guard !finalists.isEmpty else { return nil }
-        let search = Dictionary(nets.map { ($0.net, $0.bestValidationAccuracy) }, uniquingKeysWith: { first, _ in first })
+        let search = Dictionary(nets.map { ($0.net, $0.reward) }, uniquingKeysWith: { first, _ in first })
         let rows = FinalistStanding.rank(finalists).map { standing in
             FinalistRow(net: standing.net, searchValidationAccuracy: search[standing.net] ?? nil,
                         seeds: standing.runs.map(\.seed), validationAccuracies: standing.runs.map(\.lastValidationAccuracy),
