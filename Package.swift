@@ -29,6 +29,12 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // postgres-nio's own dependencies, named because PostgresStore drives their event loop,
+        // builds the TLS configuration and hands over the logger itself.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.3"),
     ],
     targets: [
         // MARK: Libraries (dependencies point downward)
@@ -44,6 +50,20 @@ let package = Package(
         // GRDBSQLite: the SQLite C API, for the backup that copies a store opened read-only (StoreSnapshot).
         .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // Where `--store` points (an SQLite path or a PostgreSQL URL) and its credentials; Foundation
+        // only, so both backends and the executable can use it.
+        .target(name: "StoreLocation"),
+        // The PostgreSQL backend; the only module that imports PostgresNIO (and NIO).
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "StoreLocation",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Pure numerics (learning-curve prediction for early stopping); -O because cross-validation
         // refits many kernel systems even in debug test runs.
         .target(name: "LearningCurves", swiftSettings: fastSettings),
@@ -81,6 +101,9 @@ let package = Package(
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "LearningCurves", "SearchSpace", "TestSupport"],
             resources: [.copy("Golden")]),
+        .testTarget(name: "StoreLocationTests", dependencies: ["StoreLocation", "TestSupport"]),
+        // ReplayStore: the PostgreSQL schema is compared with a fresh SQLite store's.
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "StoreLocation", "ReplayStore", "TestSupport"]),
         .testTarget(name: "LearningCurvesTests", dependencies: ["LearningCurves", "SearchSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(

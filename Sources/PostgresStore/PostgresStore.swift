@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import StoreLocation
+
+/// A metaqnn store in a PostgreSQL database, used synchronously: opening connects, checks the
+/// schema and applies the migrations this build knows, all in one transaction.
+///
+/// The code base is synchronous, so every method blocks its calling thread until the server has
+/// answered. The connection runs on an event loop thread of the store's own, and the caller waits
+/// on its futures (`EventLoopFuture.wait()`). Call it from ordinary threads (the main thread,
+/// `Thread`s, Dispatch queues), never from `async` code: blocking a Swift concurrency thread can
+/// starve the cooperative pool, so every method is unavailable from `async` contexts.
+///
+/// One connection serves the store; a lock makes each statement and each transaction exclusive,
+/// so threads sharing a store take turns. Separate stores (processes, hosts) are serialised by the
+/// server (`withExperimentLock`).
+public final class PostgresStore: @unchecked Sendable {
+    /// Where the store is; its `description` is the redacted URL.
+    public let url: PostgresURL
+    private let group: MultiThreadedEventLoopGroup
+    private let connection: PostgresConnection
+    private let logger: Logger
+    private let lock = NSLock()
+    private var isClosed = false
+
+    /// How long connecting may take before the server counts as unreachable.
+    public static let connectTimeout: TimeAmount = .seconds(10)
+
+    /// Connects to `url` and brings the database to this build's schema.
+    ///
+    /// Throws `newerSchema` (and changes nothing) for a database a newer metaqnn migrated,
+    /// `foreignDatabase` for one holding other tables, and a connection error naming the redacted URL.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public init(url: PostgresURL) throws(PostgresStoreError) {
+        self.url = url
+        // A library prints nothing: postgres-nio's log goes nowhere.
+        logger = Logger(label: "metaqnn.postgres-store") { _ in SwiftLogNoOpLogHandler() }
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        do {
+            let configuration = try Self.configuration(for: url)
+            connection = try PostgresConnection.connect(
+                on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw PostgresStoreError(error, url: url)
+        }
+        do {
+            try PostgresSchema.migrate(self)
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Closes the connection and stops the store's event loop; using the store afterwards is a
+    /// programmer error. Closing twice does nothing.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isClosed else { return }
+        isClosed = true
+        try? connection.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
+    /// The names of the migrations applied to the database, sorted.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func appliedMigrations() throws(PostgresStoreError) -> [String] {
+        try exclusively { session throws(PostgresStoreError) in
+            try session.strings("SELECT identifier FROM \(PostgresSchema.migrationsTable) ORDER BY identifier")
+        }
+    }
+
+    /// Runs `body` with the connection to itself: nothing else uses it meanwhile.
+    func exclusively<T>(_ body: (Session) throws(PostgresStoreError) -> T) throws(PostgresStoreError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(!isClosed, "PostgresStore used after close()")
+        return try body(Session(store: self))
+    }
+
+    /// Runs `body` in a transaction of its own: COMMIT when it returns, ROLLBACK when it throws.
+    func transaction<T>(_ body: (Session) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(!isClosed, "PostgresStore used after close()")
+        let session = Session(store: self)
+        try session.execute("BEGIN")
+        let result: T
+        do {
+            result = try body(session)
+        } catch {
+            // A lost connection has rolled back already; the error that ended the body is the one to report.
+            try? session.execute("ROLLBACK")
+            throw error
+        }
+        try session.execute("COMMIT")
+        return result
+    }
+
+    /// The connection while the store's lock is held; only `exclusively` and `transaction` make one.
+    struct Session {
+        let store: PostgresStore
+
+        /// Runs `query` and returns its rows.
+        func rows(_ query: PostgresQuery) throws(PostgresStoreError) -> [PostgresRow] {
+            let connection = store.connection
+            let logger = store.logger
+            let lost = PostgresStoreError.connectionLost(url: store.url.description)
+            // Postgres-nio (1.33.2) never completes a query written to a connection the server has
+            // closed, so the check and the write happen on the connection's own event loop, where
+            // nothing can close it in between; a query written to an open connection fails when it closes.
+            let result = connection.eventLoop.flatSubmit { () -> EventLoopFuture<PostgresQueryResult> in
+                guard !connection.isClosed else { return connection.eventLoop.makeFailedFuture(lost) }
+                return connection.query(query, logger: logger)
+            }
+            do {
+                return try result.wait().rows
+            } catch {
+                throw PostgresStoreError(error, url: store.url)
+            }
+        }
+
+        /// Runs one SQL statement written in this module (never built from input: values go in binds).
+        func execute(_ sql: String) throws(PostgresStoreError) {
+            _ = try rows(PostgresQuery(unsafeSQL: sql))
+        }
+
+        /// The first column of every row of `sql`, as text.
+        func strings(_ sql: String) throws(PostgresStoreError) -> [String] {
+            do {
+                return try rows(PostgresQuery(unsafeSQL: sql)).map { try $0.decode(String.self) }
+            } catch let error as PostgresStoreError {
+                throw error
+            } catch {
+                throw .server(url: store.url.description, message: "an unexpected column type (\(error))")
+            }
+        }
+    }
+}
