@@ -14,18 +14,8 @@ struct EarlyStopSearchTests {
 
     /// A small early-stopped search on the embedded digits: 18 nets of at most 3 layers, 4 epochs each.
     static func digitsRequest(_ folder: URL) throws -> SearchRequest {
-        var request = SearchRequest(experiment: "es", store: folder.appendingPathComponent("es.sqlite"), reportDirectory: nil)
-        request.dataset = .digits
-        request.layerLimit = 3
-        request.schedule = try EpsilonSchedule(parsing: "1.0:12,0.5:6")
-        request.replayNumber = 16
-        request.seed = 3
-        request.threadsPerWorker = 1
-        request.training = { settings in
-            var settings = settings
-            settings.epochs = 4
-            return settings
-        }
+        var request = try SearchFixtures.digitsRequest(folder, experiment: "es", file: "es.sqlite", layerLimit: 3,
+                                                       schedule: "1.0:12,0.5:6", replayNumber: 16, epochs: 4)
         request.earlyStopping = SearchRequest.earlyStop(threshold: rule.threshold, burnIn: rule.burnIn)
         return request
     }
@@ -33,11 +23,7 @@ struct EarlyStopSearchTests {
     /// The tiny synthetic search of `SearchFixtures` with 3-epoch curves, early stopping off.
     static func syntheticRequest(_ directory: URL, experiment: String = "tiny") throws -> SearchRequest {
         var request = try SearchFixtures.request(directory, experiment: experiment)
-        request.training = { settings in
-            var settings = settings
-            settings.epochs = 3
-            return settings
-        }
+        request.training = SearchFixtures.epochs(3)
         return request
     }
 

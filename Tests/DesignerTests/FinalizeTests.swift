@@ -10,18 +10,8 @@ import Testing
 struct FinalizeTests {
     /// A finished tiny search on the embedded digits (two-layer nets, one epoch each), its store closed.
     static func searchedStore(in directory: URL, name: String = "tiny") throws -> URL {
-        var request = SearchRequest(experiment: "tiny", store: directory.appendingPathComponent("\(name).sqlite"), reportDirectory: nil)
-        request.dataset = .digits
-        request.layerLimit = 2
-        request.schedule = try EpsilonSchedule(parsing: "1.0:6")
-        request.replayNumber = 4
-        request.seed = 3
-        request.threadsPerWorker = 1
-        request.training = { settings in
-            var settings = settings
-            settings.epochs = 1
-            return settings
-        }
+        let request = try SearchFixtures.digitsRequest(directory, experiment: "tiny", file: "\(name).sqlite", layerLimit: 2,
+                                                       schedule: "1.0:6", replayNumber: 4, epochs: 1)
         let outcome = try Search(request).run(cancellation: SearchCancellation())
         #expect(outcome.completed)
         return request.store

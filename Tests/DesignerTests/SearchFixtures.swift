@@ -2,9 +2,11 @@ import Foundation
 import ReplayStore
 import SearchSpace
 import Testing
+import Training
 @testable import Designer
 
-/// Tiny searches on the generated 6×6 three-class set: a two-layer space, one epoch per net.
+/// Tiny searches: on the generated 6×6 three-class set (a two-layer space, one epoch per net), and
+/// small ones on the embedded digits.
 enum SearchFixtures {
     static let schedule = "1.0:8,0.5:6"
 
@@ -20,12 +22,32 @@ enum SearchFixtures {
         request.seed = seed
         request.workers = workers
         request.threadsPerWorker = 1
-        request.training = { settings in
+        request.training = epochs(1)
+        return request
+    }
+
+    /// A one-worker search on the embedded digits, seed 3, stored as `file` in `folder`, whose nets
+    /// have at most `layerLimit` layers and train for `epochs` epochs.
+    static func digitsRequest(_ folder: URL, experiment: String, file: String, layerLimit: Int, schedule: String,
+                              replayNumber: Int, epochs count: Int) throws -> SearchRequest {
+        var request = SearchRequest(experiment: experiment, store: folder.appendingPathComponent(file), reportDirectory: nil)
+        request.dataset = .digits
+        request.layerLimit = layerLimit
+        request.schedule = try EpsilonSchedule(parsing: schedule)
+        request.replayNumber = replayNumber
+        request.seed = 3
+        request.threadsPerWorker = 1
+        request.training = epochs(count)
+        return request
+    }
+
+    /// The training flags of `--epochs count`: the fallback scheme with its epochs replaced.
+    static func epochs(_ count: Int) -> @Sendable (TrainingSettings) -> TrainingSettings {
+        { settings in
             var settings = settings
-            settings.epochs = 1
+            settings.epochs = count
             return settings
         }
-        return request
     }
 
     /// The same search as command-line arguments of `metaqnn search`.
