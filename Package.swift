@@ -53,11 +53,13 @@ let package = Package(
         // Where `--store` points (an SQLite path or a PostgreSQL URL) and its credentials; Foundation
         // only, so both backends and the executable can use it.
         .target(name: "StoreLocation"),
-        // The PostgreSQL backend; the only module that imports PostgresNIO (and NIO).
+        // The PostgreSQL backend; the only module that imports PostgresNIO (and NIO). It stores and
+        // returns ReplayStore's record types, so both backends hand out the same values.
         .target(
             name: "PostgresStore",
             dependencies: [
                 "StoreLocation",
+                "ReplayStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
