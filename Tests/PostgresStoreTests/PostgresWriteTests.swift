@@ -98,6 +98,25 @@ struct PostgresWriteTests {
         #expect(try store.nets(experiment: "alpha") == [net])
     }
 
+    @Test func aStatementTheServerRefusesEndsTheWriteKeepingNothing() throws {
+        let (url, psql) = try storeWithExperiment()
+        let store = try PostgresStore(url: url)
+        defer { store.close() }
+        var refused: (any Error)?
+        do {
+            try store.write(experiment: "alpha") { transaction in
+                _ = try transaction.insertNet(StoreContractFixtures.nets[0])
+                _ = try transaction.insertLease(StoreContractFixtures.leases[0])
+                // The same net leased twice: the lease table's unique key refuses it.
+                _ = try transaction.insertLease(StoreContractFixtures.leases[0])
+            }
+        } catch {
+            refused = error
+        }
+        #expect("\(refused.map { "\($0)" } ?? "nothing thrown")".contains("duplicate key value violates unique constraint"))
+        #expect(try psql.run("SELECT (SELECT COUNT(*) FROM \"trainedNet\") + (SELECT COUNT(*) FROM lease)") == ["0"])
+    }
+
     /// Two stores create the same name at once: the second waits for the first and is refused with
     /// the sentence of an existing name, whether it checked before or after the first committed.
     @Test func aRacingCreateOfTheSameNameIsRefused() throws {
