@@ -33,6 +33,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A failure particular to one backend, described by that backend in one sentence.
     case backend(store: String, sentence: String)
 
+    /// One sentence naming the problem and what to do.
     public var description: String {
         switch self {
         case let .missing(store):
