@@ -11,7 +11,7 @@ struct ListCommand: ParsableCommand {
         discussion: "Stores are only read. Without --store a store that cannot be read is named in one line and "
             + "the others are still listed; the exit status is then 1.")
 
-    @Option(help: ArgumentHelp(StoreOptions.storeHelp(default: "every Replay/*.sqlite"),
+    @Option(help: ArgumentHelp(StoreOptions.storeHelp(default: "$METAQNN_STORE, else every Replay/*.sqlite"),
                                valueName: "path|url"))
     var store: String?
 
@@ -40,11 +40,11 @@ struct ListCommand: ParsableCommand {
         if unreadable > 0 { throw ExitCode(1) }
     }
 
-    /// The one store `--store` names; nil without it.
+    /// The one store `--store` or `METAQNN_STORE` names; nil when neither does.
     private func chosenStore() throws(StoreLocationError) -> StoreLocation? {
-        try store.map { value throws(StoreLocationError) in
-            try StoreLocation(parsing: value, environment: ProcessInfo.processInfo.environment)
-        }
+        let environment = ProcessInfo.processInfo.environment
+        return try StoreLocation.value(option: store, environment: environment)
+            .map { value throws(StoreLocationError) in try StoreLocation(parsing: value, environment: environment) }
     }
 
     static func defaultStores() -> [String] {

@@ -64,7 +64,7 @@ struct SearchCommand: ParsableCommand {
         let signals = StopSignals { cancellation.cancel() }
         defer { signals.cancel() }
         // A password in a store URL is never stored with the experiment's command.
-        let command = ["metaqnn"] + CommandLine.arguments.dropFirst().map { Self.shellWord(StoreLocation.redacted($0)) }
+        let command = ["metaqnn"] + CommandLine.arguments.dropFirst().map { Self.shellWord(Self.redacted($0)) }
         let search = try Search(request(), command: command.joined(separator: " "))
         let outcome = try search.run(cancellation: cancellation) { event in
             if let line = SearchProgressFormatter.line(event) {
@@ -101,6 +101,12 @@ struct SearchCommand: ParsableCommand {
     private static func absolute(_ location: StoreLocation) -> StoreLocation {
         guard let path = location.filePath else { return location }
         return .sqlite(path: URL(fileURLWithPath: path).path)
+    }
+
+    /// An argument with the password of a store URL replaced by `***`, also in `--store=URL` form.
+    private static func redacted(_ argument: String) -> String {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return StoreLocation.redacted(argument) }
+        return String(argument[...equals]) + StoreLocation.redacted(String(argument[argument.index(after: equals)...]))
     }
 
     /// `text` as one shell word: unchanged when plain, else single-quoted.

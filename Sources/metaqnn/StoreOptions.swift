@@ -4,13 +4,13 @@ import Foundation
 import StoreLocation
 import StoreModel
 
-/// `--experiment NAME` and `--store PATH|URL` (default `Replay/<experiment>.sqlite`); shared by the
-/// commands that read or write one experiment.
+/// `--experiment NAME` and `--store PATH|URL` (default `$METAQNN_STORE`, else
+/// `Replay/<experiment>.sqlite`); shared by the commands that read or write one experiment.
 struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Experiment name.", valueName: "name"))
     var experiment: String = "default"
 
-    @Option(help: ArgumentHelp(StoreOptions.storeHelp(default: "Replay/<experiment>.sqlite"),
+    @Option(help: ArgumentHelp(StoreOptions.storeHelp(default: "$METAQNN_STORE, else Replay/<experiment>.sqlite"),
                                valueName: "path|url"))
     var store: String?
 
@@ -26,7 +26,7 @@ struct StoreOptions: ParsableArguments {
         do { _ = try location() } catch { throw ValidationError(error.description) }
     }
 
-    /// The store this invocation uses: `--store`, else `Replay/<experiment>.sqlite`.
+    /// The store this invocation uses: `--store`, else `METAQNN_STORE`, else `Replay/<experiment>.sqlite`.
     func location() throws(StoreLocationError) -> StoreLocation {
         try Self.location(store, fallback: "Replay/\(experiment).sqlite")
     }
@@ -36,10 +36,12 @@ struct StoreOptions: ParsableArguments {
         try StoreOpening.open(try location(), mode: mode, busyTimeout: busyTimeout)
     }
 
-    /// The location `option` names, else `fallback`, read with this process's environment (which
-    /// holds the password fallbacks of a URL).
+    /// The location `option` names, else the one `METAQNN_STORE` names, else `fallback`, read with
+    /// this process's environment (which also holds the password fallbacks of a URL).
     static func location(_ option: String?, fallback: String) throws(StoreLocationError) -> StoreLocation {
-        try StoreLocation(parsing: option ?? fallback, environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        return try StoreLocation(parsing: StoreLocation.value(option: option, environment: environment) ?? fallback,
+                                 environment: environment)
     }
 
     /// The `--store` help of a command whose store defaults to `defaultStore`.
