@@ -31,7 +31,7 @@ struct FinalizeCommand: ParsableCommand {
     @OptionGroup var training: TrainingOptions
 
     func run() throws {
-        let finalize = try Finalize(try request())
+        let finalize = try Finalize(request())
         let output = FinalizeOutput(finalize: finalize, terminal: isatty(STDOUT_FILENO) != 0 && workers == 1)
         let signals = [SIGINT, SIGTERM].map { Self.onSignal($0, stored: output.storedCount) }
         defer { signals.forEach { $0.cancel() } }
