@@ -8,8 +8,8 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List experiments with their status, models and best net.",
-        discussion: "Stores are only read. Without --store a store that cannot be read is named in one line and "
-            + "the others are still listed; the exit status is then 1.")
+        discussion: "Stores are only read. Without --store or METAQNN_STORE every Replay/*.sqlite is listed; one that "
+            + "cannot be read is named in one line and the others are still listed; the exit status is then 1.")
 
     @Option(help: ArgumentHelp(StoreOptions.storeHelp(default: "$METAQNN_STORE, else every Replay/*.sqlite"),
                                valueName: "path|url"))
