@@ -47,8 +47,12 @@ let package = Package(
             swiftSettings: fastSettings),
         .target(name: "SearchSpace", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "QLearning", dependencies: ["SearchSpace"]),
+        // The store interface and its typed records, with no database library, so that every backend
+        // implements it and the rest of the package uses it without knowing which backend it has.
+        .target(name: "StoreModel"),
         // GRDBSQLite: the SQLite C API, for the backup that copies a store opened read-only (StoreSnapshot).
-        .target(name: "ReplayStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+        .target(name: "ReplayStore", dependencies: ["StoreModel",
+                                                    .product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Where `--store` points (an SQLite path or a PostgreSQL URL) and its credentials; Foundation
         // only, so both backends and the executable can use it.
@@ -74,13 +78,13 @@ let package = Package(
         .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
-            dependencies: ["Training", "QLearning", "ReplayStore", "Reporting", "SearchSpace", "Datasets", "ModelExport",
-                           "LearningCurves"]),
+            dependencies: ["Training", "QLearning", "StoreModel", "StoreLocation", "ReplayStore", "Reporting", "SearchSpace",
+                           "Datasets", "ModelExport", "LearningCurves"]),
         .executableTarget(
             name: "metaqnn",
             dependencies: [
                 "Designer", "Training", "NeuralEngine", "Datasets", "SearchSpace", "QLearning",
-                "ReplayStore", "Reporting", "LearningCurves", "ModelExport",
+                "StoreModel", "StoreLocation", "Reporting", "LearningCurves", "ModelExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -99,7 +103,7 @@ let package = Package(
             dependencies: ["QLearning", "SearchSpace", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "ReplayStoreTests",
-            dependencies: ["ReplayStore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["ReplayStore", "StoreModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "LearningCurves", "SearchSpace", "TestSupport"],
             resources: [.copy("Golden")]),
@@ -112,6 +116,8 @@ let package = Package(
             name: "ModelExportTests",
             dependencies: ["ModelExport", "NeuralEngine", "Datasets", "Training", "SearchSpace", "TestSupport"],
             resources: [.copy("Resources")]),
-        .testTarget(name: "DesignerTests", dependencies: ["Designer", "ModelExport", "NeuralEngine", "TestSupport"]),
+        .testTarget(
+            name: "DesignerTests",
+            dependencies: ["Designer", "StoreModel", "StoreLocation", "ReplayStore", "ModelExport", "NeuralEngine", "TestSupport"]),
     ]
 )

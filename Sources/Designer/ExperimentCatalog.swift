@@ -1,22 +1,22 @@
 import Foundation
 import QLearning
-import ReplayStore
 import SearchSpace
+import StoreModel
 
 /// The text of `metaqnn list` and `metaqnn show`: what a store holds, for people.
 public struct ExperimentCatalog: Sendable {
     /// The store to describe.
-    public var store: ReplayStore
+    public var store: any ExperimentStore
 
     /// A catalog of `store`.
-    public init(store: ReplayStore) {
+    public init(store: any ExperimentStore) {
         self.store = store
     }
 
     /// One line per experiment: status, models, nets, best accuracy and net.
     public func listing() throws -> String {
         let summaries = try store.experiments()
-        if summaries.isEmpty { return "No experiments in \(store.path).\n" }
+        if summaries.isEmpty { return "No experiments in \(store.locationDescription).\n" }
         let header = ["experiment", "kind", "status", "models", "nets", "failed", "in flight", "best val", "best net"]
         let rows = try summaries.map { summary in
             let (status, inFlight) = try liveStatus(summary)
@@ -54,7 +54,7 @@ public struct ExperimentCatalog: Sendable {
         let (status, inFlight) = try liveStatus(summary)
         var lines = [
             "experiment: \(experiment.name) (\(experiment.kind.rawValue), \(status))",
-            "store: \(store.path)",
+            "store: \(store.locationDescription)",
             "created: \(Self.date(experiment.createdAt)); last step: \(Self.date(experiment.updatedAt))",
             "seed: \(experiment.seed)",
             "models: \(summary.models) replay rows; \(summary.trainedNets) nets trained, \(summary.failedNets) failed, \(inFlight) in flight",

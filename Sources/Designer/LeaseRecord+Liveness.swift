@@ -1,5 +1,5 @@
 import Foundation
-import ReplayStore
+import StoreModel
 
 extension LeaseRecord {
     /// Seconds without a heartbeat after which a lease counts as abandoned (workers beat every 5 s).

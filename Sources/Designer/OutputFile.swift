@@ -16,13 +16,14 @@ public struct OutputFile: Sendable, Equatable {
         self.path = path
     }
 
-    /// Refuses outputs that are the store at `store` (or a file SQLite keeps beside it), or that
-    /// name one file twice; checked before anything is read or written.
-    public static func check(_ outputs: [OutputFile], store: String) throws(ExportError) {
-        let storeFiles = ["", "-wal", "-shm", "-journal"].map { FileLocation(store + $0) }
+    /// Refuses outputs that are the store file `store` (or a file SQLite keeps beside it), or that
+    /// name one file twice; checked before anything is read or written. A store that is no file
+    /// (nil) cannot be overwritten by an output.
+    public static func check(_ outputs: [OutputFile], store: String?) throws(ExportError) {
+        let storeFiles = ["", "-wal", "-shm", "-journal"].compactMap { suffix in store.map { FileLocation($0 + suffix) } }
         for (index, output) in outputs.enumerated() {
             let location = FileLocation(output.path)
-            if storeFiles.contains(where: { $0.isSameFile(as: location) }) {
+            if let store, storeFiles.contains(where: { $0.isSameFile(as: location) }) {
                 throw .isTheStore(path: output.path, store: store)
             }
             for other in outputs[..<index] where FileLocation(other.path).isSameFile(as: location) {

@@ -1,8 +1,8 @@
 import Foundation
 import LearningCurves
-import ReplayStore
 import Reporting
 import SearchSpace
+import StoreModel
 import Training
 
 /// How well early stopping by learning-curve prediction would have worked on one stored experiment:
@@ -22,7 +22,7 @@ public struct PredictorStudy: Sendable {
     /// What early stopping would have saved at each threshold, with the winning regressor.
     public let simulation: ReplaySimulation
 
-    /// Studies stored nets (as `ReplayStore.nets(experiment:)` returns them); throws when there are
+    /// Studies stored nets (as `ExperimentStore.nets(experiment:)` returns them); throws when there are
     /// too few full curves or curves too short to predict from.
     public init(records: [TrainedNetRecord], burnIn: Int = StoppingRule().burnIn) throws(PredictorError) {
         let nets = records.compactMap(Self.net)

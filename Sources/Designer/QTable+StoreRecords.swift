@@ -1,6 +1,6 @@
 import QLearning
-import ReplayStore
 import SearchSpace
+import StoreModel
 
 extension QTable {
     /// The table as store rows: each state and action as its eight reference fields joined by commas.

@@ -1,14 +1,14 @@
 import Foundation
 import QLearning
-import ReplayStore
+import StoreModel
 
 /// Writes an experiment in the reference formats: `replay_database.csv` and `q_values.csv`.
 public struct ReplayExporter: Sendable {
     /// The store to read.
-    public var store: ReplayStore
+    public var store: any ExperimentStore
 
     /// An exporter reading `store`.
-    public init(store: ReplayStore) {
+    public init(store: any ExperimentStore) {
         self.store = store
     }
 
@@ -42,7 +42,7 @@ public struct ReplayExporter: Sendable {
         -> (rows: Int, qValues: Int)
     {
         let replayFile = OutputFile(path: replayPath), qFile = qPath.map(OutputFile.init(path:))
-        try OutputFile.check([replayFile] + (qFile.map { [$0] } ?? []), store: store.path)
+        try OutputFile.check([replayFile] + (qFile.map { [$0] } ?? []), store: store.filePath)
         // Everything is read before anything is written, so a failure leaves no half export.
         let replay = try replayCSV(experiment: name)
         let q = try qPath.map { _ in try qValuesCSV(experiment: name) }

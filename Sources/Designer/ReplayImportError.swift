@@ -1,5 +1,5 @@
-import ReplayStore
 import SearchSpace
+import StoreModel
 
 /// Why a reference replay file was rejected (the store is left unchanged); one sentence each.
 public enum ReplayImportError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Foundation
 import QLearning
-import ReplayStore
 import SearchSpace
+import StoreModel
 
 /// Imports a reference `replay_database.csv` (spec §5) as a new experiment, all or nothing.
 ///
@@ -66,13 +66,13 @@ public struct ReplayImporter: Sendable {
     /// Reads `path` and stores it as experiment `name`; any bad row rejects the whole file and
     /// the store stays as it was.
     @discardableResult
-    public func importFile(at path: String, experiment name: String, into store: ReplayStore) throws -> Summary {
+    public func importFile(at path: String, experiment name: String, into store: any ExperimentStore) throws -> Summary {
         try self.store(prepareFile(at: path), experiment: name, into: store)
     }
 
     /// Stores CSV `text` as experiment `name`; `source` names the file in errors and in the experiment's settings.
     @discardableResult
-    public func importText(_ text: String, source: String, experiment name: String, into store: ReplayStore) throws
+    public func importText(_ text: String, source: String, experiment name: String, into store: any ExperimentStore) throws
         -> Summary
     {
         try self.store(prepare(text, source: source), experiment: name, into: store)
@@ -80,7 +80,7 @@ public struct ReplayImporter: Sendable {
 
     /// Stores a checked file as the new experiment `name`, in one transaction.
     @discardableResult
-    public func store(_ prepared: Prepared, experiment name: String, into store: ReplayStore) throws -> Summary {
+    public func store(_ prepared: Prepared, experiment name: String, into store: any ExperimentStore) throws -> Summary {
         let now = Date().timeIntervalSince1970
         let record = ExperimentRecord(
             name: name, kind: .imported, status: .imported, seed: 0,

@@ -1,6 +1,6 @@
 import QLearning
-import ReplayStore
 import SearchSpace
+import StoreModel
 
 /// An experiment's stored replay rows as replay memory: what `metaqnn replay` and the report's
 /// Q rebuild both replay, so they learn the same table from the same store.

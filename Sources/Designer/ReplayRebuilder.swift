@@ -1,7 +1,7 @@
 import Foundation
 import QLearning
-import ReplayStore
 import SearchSpace
+import StoreModel
 
 /// Rebuilds a Q table from `init_utility` by replaying an experiment's stored transitions (`metaqnn replay`).
 public struct ReplayRebuilder: Sendable {
@@ -9,10 +9,10 @@ public struct ReplayRebuilder: Sendable {
     public typealias Order = ReplayOrder
 
     /// The store to read.
-    public var store: ReplayStore
+    public var store: any ExperimentStore
 
     /// A rebuilder reading `store`.
-    public init(store: ReplayStore) {
+    public init(store: any ExperimentStore) {
         self.store = store
     }
 

@@ -1,10 +1,10 @@
 import Foundation
 import QLearning
-import ReplayStore
 import Reporting
 import SearchSpace
+import StoreModel
 
-/// Maps one stored experiment (records read from a `ReplayStore`) to the plain `ReportInput`.
+/// Maps one stored experiment (records read from an `ExperimentStore`) to the plain `ReportInput`.
 public enum ReportInputBuilder {
     /// Builds the report input; `storePath` is printed as the user would type it.
     public static func input(

@@ -1,7 +1,7 @@
 import Foundation
 import QLearning
-import ReplayStore
 import Reporting
+import StoreModel
 
 extension ReportWriter {
     /// Reads experiment `name` from `store` and writes its report into `directory`; the search loop
@@ -9,18 +9,18 @@ extension ReportWriter {
     /// `studyPredictor` adds the early-stopping section when enough nets were trained to the end;
     /// it refits hundreds of regressors, so the search's periodic reports leave it out.
     @discardableResult
-    public func write(experiment name: String, from store: ReplayStore, storePath: String? = nil, to directory: URL,
+    public func write(experiment name: String, from store: any ExperimentStore, storePath: String? = nil, to directory: URL,
                       studyPredictor: Bool = false) throws -> [URL] {
         guard let experiment = try store.experimentIfPresent(named: name) else {
             let known = (try? store.experiments().map(\.experiment.name)) ?? []
-            throw ReportWriteError.unknownExperiment(name: name, store: storePath ?? store.path, known: known)
+            throw ReportWriteError.unknownExperiment(name: name, store: storePath ?? store.locationDescription, known: known)
         }
         let nets = try store.nets(experiment: name)
         var input = try ReportInputBuilder.input(
             experiment: experiment, entries: try store.replayEntries(experiment: name),
             nets: nets,
             qTable: try QTable(storeRecords: try store.qValues(experiment: name), experiment: name),
-            storePath: storePath ?? store.path)
+            storePath: storePath ?? store.locationDescription)
         input.finalists = FinalistsSummary(finalists: try store.finalists(experiment: name),
                                            ensembles: try store.ensembles(experiment: name), nets: nets)
         // Too few full curves (or one-epoch curves) simply leave the section out.

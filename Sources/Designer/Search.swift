@@ -1,8 +1,8 @@
 import Datasets
 import Foundation
 import LearningCurves
-import ReplayStore
 import SearchSpace
+import StoreModel
 import Synchronization
 import Training
 
@@ -15,7 +15,7 @@ public struct Search: Sendable {
     public let resumed: Bool
     /// The request it was opened from.
     public let request: SearchRequest
-    let store: ReplayStore
+    let store: any ExperimentStore
     let data: DataSplits
 
     /// Opens (or creates) the experiment, refusing changed settings, and prepares the data splits.
@@ -36,7 +36,7 @@ public struct Search: Sendable {
             (self.configuration, self.store, self.resumed, self.data) = (configuration, reader, resumed, data)
             return
         }
-        let store = try ReplayStore(path: request.store.path, mode: .createIfMissing, busyTimeout: request.busyTimeout)
+        let store = try StoreOpening.open(request.store, mode: .createIfMissing, busyTimeout: request.busyTimeout)
         if existing == nil {
             let now = Date().timeIntervalSince1970
             let settings = StoredSearchSettings(dataset: configuration.dataset.description, command: command,
@@ -46,7 +46,7 @@ public struct Search: Sendable {
                     name: request.experiment, kind: .search, status: .running, seed: configuration.seed,
                     searchSpaceJSON: String(decoding: configuration.space.jsonData(), as: UTF8.self),
                     settingsJSON: settings.json(), rngState: configuration.seed, createdAt: now, updatedAt: now))
-            } catch ReplayStoreError.experimentExists {
+            } catch StoreError.experimentExists {
                 // Another process started the same experiment a moment ago: join it as one more
                 // worker if its settings are ours, else refuse as any resume with other settings.
                 let winner = try store.experiment(named: request.experiment)
@@ -64,12 +64,12 @@ public struct Search: Sendable {
 
     /// The store read-only and the experiment as stored, read without writing; nil when the store
     /// or the experiment does not exist yet (an empty file is a store still to be made).
-    private static func storedExperiment(_ request: SearchRequest) throws -> (ReplayStore?, ExperimentRecord?) {
-        guard FileManager.default.fileExists(atPath: request.store.path) else { return (nil, nil) }
+    private static func storedExperiment(_ request: SearchRequest) throws -> ((any ExperimentStore)?, ExperimentRecord?) {
+        if let path = request.store.filePath, !FileManager.default.fileExists(atPath: path) { return (nil, nil) }
         do {
-            let reader = try ReplayStore(path: request.store.path, mode: .readOnly, busyTimeout: request.busyTimeout)
+            let reader = try StoreOpening.open(request.store, mode: .readOnly, busyTimeout: request.busyTimeout)
             return (reader, try reader.experimentIfPresent(named: request.experiment))
-        } catch ReplayStoreError.notAStore {
+        } catch StoreError.notAStore {
             return (nil, nil)
         }
     }
@@ -165,7 +165,7 @@ public struct Search: Sendable {
 
     private func reportWriter(_ events: @escaping @Sendable (SearchEvent) -> Void) -> (@Sendable () -> Void)? {
         guard let directory = request.reportDirectory else { return nil }
-        let store = store, experiment = request.experiment, path = request.store.path
+        let store = store, experiment = request.experiment, path = request.store.description
         return {
             do {
                 try ReportWriter().write(experiment: experiment, from: store, storePath: path, to: directory)

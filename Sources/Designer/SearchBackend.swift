@@ -1,4 +1,4 @@
-import ReplayStore
+import StoreModel
 import Training
 
 /// The transactions a search worker runs against its store, one per call (the README's "What one step does").

@@ -1,7 +1,7 @@
 import Foundation
 import LearningCurves
-import ReplayStore
 import SearchSpace
+import StoreModel
 import Training
 
 /// One worker's early stopping: when a net is claimed, the stopper for it from the experiment's

@@ -1,6 +1,7 @@
 import Foundation
 import LearningCurves
 import SearchSpace
+import StoreLocation
 import Training
 
 /// What the user asked for: the experiment, where things go, and the settings they gave explicitly.
@@ -11,8 +12,8 @@ import Training
 public struct SearchRequest: Sendable {
     /// Experiment name.
     public var experiment: String
-    /// The replay store file.
-    public var store: URL
+    /// Where the store is (the CLI's `--store`).
+    public var store: StoreLocation
     /// Seconds a write waits for another writer before the store reports itself locked.
     public var busyTimeout: Double = 10
     /// Where the report goes (nil: no report).
@@ -45,7 +46,7 @@ public struct SearchRequest: Sendable {
     public var earlyStopping: @Sendable (StoppingRule?) -> StoppingRule? = { $0 }
 
     /// A request for `experiment` in `store`, every setting at its default or stored value.
-    public init(experiment: String, store: URL, reportDirectory: URL?) {
+    public init(experiment: String, store: StoreLocation, reportDirectory: URL?) {
         self.experiment = experiment
         self.store = store
         self.reportDirectory = reportDirectory

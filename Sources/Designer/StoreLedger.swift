@@ -1,12 +1,12 @@
 import Foundation
 import QLearning
-import ReplayStore
 import SearchSpace
+import StoreModel
 
 /// The ledger of one store write transaction: the search state is read when the transaction
 /// begins and every change goes straight into the transaction, so a step commits whole or not at all.
 struct StoreLedger: SearchLedger {
-    let transaction: StoreTransaction
+    let transaction: any ExperimentTransaction
     let worker: WorkerIdentity
     /// Seconds without a heartbeat after which a lease of another host counts as dead.
     let staleAfter: Double
@@ -16,7 +16,7 @@ struct StoreLedger: SearchLedger {
     private var rewards: [(net: String, reward: Double)]
     private let now = Date().timeIntervalSince1970
 
-    init(transaction: StoreTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double) throws {
+    init(transaction: any ExperimentTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double) throws {
         self.transaction = transaction
         self.worker = worker
         self.staleAfter = staleAfter

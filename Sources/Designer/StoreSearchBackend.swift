@@ -1,14 +1,14 @@
 import Foundation
 import QLearning
-import ReplayStore
 import SearchSpace
+import StoreModel
 import Training
 
 /// `SearchBackend` on the replay store: every call is one write transaction that loads the search
 /// state (random stream, stage counts, leases, replay rows, Q table), runs the step logic, and
 /// saves what changed (the README's "What one step does").
 struct StoreSearchBackend: SearchBackend {
-    let store: ReplayStore
+    let store: any ExperimentStore
     let experiment: String
     let configuration: SearchConfiguration
     /// Seconds without a heartbeat after which another host's lease counts as dead.

@@ -1,4 +1,5 @@
 import GRDB
+import StoreModel
 
 // Row mapping lives here so that the public records stay plain values. UInt64 values (seed,
 // generator state) are stored as the Int64 with the same bits: SQLite integers are signed.

@@ -1,9 +1,10 @@
 import GRDB
+import StoreModel
 
 /// Reads of the finalists (nets trained again for keeps) and their ensembles.
 extension ReplayStore {
     /// Every finished finalist training of the experiment, by selection rank then seed.
-    public func finalists(experiment name: String) throws(ReplayStoreError) -> [FinalistRecord] {
+    public func finalists(experiment name: String) throws(StoreError) -> [FinalistRecord] {
         let id = try experiment(named: name).id
         return try read { db in
             try FinalistRecord.fetchAll(db, sql: "SELECT * FROM finalist WHERE experimentID = ? ORDER BY selectionRank, seed, id",
@@ -12,7 +13,7 @@ extension ReplayStore {
     }
 
     /// The experiment's stored ensemble accuracies, by size.
-    public func ensembles(experiment name: String) throws(ReplayStoreError) -> [EnsembleRecord] {
+    public func ensembles(experiment name: String) throws(StoreError) -> [EnsembleRecord] {
         let id = try experiment(named: name).id
         return try read { db in
             try EnsembleRecord.fetchAll(db, sql: "SELECT * FROM finalistEnsemble WHERE experimentID = ? ORDER BY size",
@@ -34,7 +35,7 @@ extension StoreTransaction {
         let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finalist WHERE experimentID = ? AND net = ? AND seed = ?",
                                         arguments: [experiment.id, record.net, record.seed]) ?? 0
         if existing > 0 {
-            throw ReplayStoreError.duplicateFinalist(net: record.net, seed: record.seed, experiment: experiment.name)
+            throw StoreError.duplicateFinalist(net: record.net, seed: record.seed, experiment: experiment.name)
         }
         var stored = record
         stored.id = nil

@@ -1,39 +1,39 @@
 import Foundation
 import GRDB
+import StoreModel
 
-/// The experience-replay store: one SQLite file (WAL) holding any number of experiments.
+/// The experience-replay store: one SQLite file (WAL) holding any number of experiments; the
+/// SQLite implementation of `ExperimentStore`.
 ///
 /// The only entry point to the database. Every write is one `BEGIN IMMEDIATE` transaction, so
 /// several processes and threads can share one store; a busy store is waited for up to
-/// `busyTimeout` seconds, then reported as `ReplayStoreError.locked`.
-public final class ReplayStore: Sendable {
-    /// How to open the store.
-    public enum OpenMode: Sendable {
-        /// Create an empty store when the file does not exist.
-        case createIfMissing
-        /// Fail with `ReplayStoreError.missing` when the file does not exist.
-        case mustExist
-        /// Only read: the file (and any `-wal`/`-shm` beside it) is never written, an empty file is
-        /// `notAStore`, and an older schema is migrated in an in-memory copy. Writes throw `readOnly`.
-        case readOnly
-    }
+/// `busyTimeout` seconds, then reported as `StoreError.locked`.
+public final class ReplayStore: ExperimentStore {
+    /// How to open the store: `createIfMissing` creates an empty file, `mustExist` fails with
+    /// `missing`, and `readOnly` reads an in-memory copy of the file (and of any `-wal`/`-shm` beside
+    /// it), so an empty file is `notAStore` and an older schema is migrated in the copy only.
+    public typealias OpenMode = StoreOpenMode
 
     /// The store file.
     public let path: String
     /// Seconds a write waits for another writer before giving up.
     public let busyTimeout: Double
+    /// The path, as the user gave it.
+    public var locationDescription: String { path }
+    /// The store file.
+    public var filePath: String? { path }
     /// True when opened with `OpenMode.readOnly`: reads come from an in-memory copy of the file.
     public let isReadOnly: Bool
     private let database: any DatabaseWriter
 
     /// Opens (and migrates) the store at `path`, refusing files that are not metaqnn stores.
-    public init(path: String, mode: OpenMode, busyTimeout: Double = 10) throws(ReplayStoreError) {
+    public init(path: String, mode: OpenMode, busyTimeout: Double = 10) throws(StoreError) {
         self.path = path
         self.busyTimeout = busyTimeout
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw .isDirectory(path: path) }
-        if !exists && mode != .createIfMissing { throw .missing(path: path) }
+        if !exists && mode != .createIfMissing { throw .missing(store: path) }
         isReadOnly = mode == .readOnly
         if mode == .readOnly {
             database = try StoreSnapshot.load(path: path, busyTimeout: busyTimeout)
@@ -87,7 +87,7 @@ public final class ReplayStore: Sendable {
 
     /// Looks at an existing file read-only and refuses it unless it is empty or one of ours
     /// with a schema this build knows.
-    private static func inspect(path: String, busyTimeout: Double) throws(ReplayStoreError) {
+    private static func inspect(path: String, busyTimeout: Double) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .sqlite(path: path, message: "the file cannot be read") }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
@@ -107,7 +107,7 @@ public final class ReplayStore: Sendable {
     // MARK: Experiments
 
     /// Every experiment with its counts and best net, by name.
-    public func experiments() throws(ReplayStoreError) -> [ExperimentSummary] {
+    public func experiments() throws(StoreError) -> [ExperimentSummary] {
         try read { db in
             try ExperimentRecord.fetchAll(db, sql: "SELECT * FROM experiment ORDER BY name").map { experiment in
                 let counts = try Row.fetchOne(db, sql: """
@@ -127,14 +127,14 @@ public final class ReplayStore: Sendable {
     }
 
     /// The experiment called `name`, or nil.
-    public func experimentIfPresent(named name: String) throws(ReplayStoreError) -> ExperimentRecord? {
+    public func experimentIfPresent(named name: String) throws(StoreError) -> ExperimentRecord? {
         try read { db in try ExperimentRecord.fetchOne(db, sql: "SELECT * FROM experiment WHERE name = ?", arguments: [name]) }
     }
 
     /// The experiment called `name`; throws `experimentNotFound` when there is none.
-    public func experiment(named name: String) throws(ReplayStoreError) -> ExperimentRecord {
+    public func experiment(named name: String) throws(StoreError) -> ExperimentRecord {
         guard let experiment = try experimentIfPresent(named: name) else {
-            throw .experimentNotFound(name: name, path: path)
+            throw .experimentNotFound(name: name, store: path)
         }
         return experiment
     }
@@ -143,10 +143,10 @@ public final class ReplayStore: Sendable {
     /// failing import leaves no trace; throws `experimentExists` when the name is taken.
     @discardableResult
     public func createExperiment(_ record: ExperimentRecord,
-                                 populate: (StoreTransaction) throws -> Void = { _ in }) throws -> ExperimentRecord {
+                                 populate: (any ExperimentTransaction) throws -> Void) throws -> ExperimentRecord {
         try transaction { db in
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM experiment WHERE name = ?", arguments: [record.name])! > 0 {
-                throw ReplayStoreError.experimentExists(name: record.name, path: path)
+                throw StoreError.experimentExists(name: record.name, store: path)
             }
             try db.execute(sql: """
                 INSERT INTO experiment (name, kind, status, seed, searchSpace, settings, rngState, createdAt, updatedAt)
@@ -163,24 +163,24 @@ public final class ReplayStore: Sendable {
     }
 
     /// Runs `body` on experiment `name` inside one write transaction: all of it commits or none.
-    public func write<T>(experiment name: String, _ body: (StoreTransaction) throws -> T) throws -> T {
+    public func write<T>(experiment name: String, _ body: (any ExperimentTransaction) throws -> T) throws -> T {
         try transaction { db in
             guard let experiment = try ExperimentRecord.fetchOne(
                 db, sql: "SELECT * FROM experiment WHERE name = ?", arguments: [name])
-            else { throw ReplayStoreError.experimentNotFound(name: name, path: path) }
+            else { throw StoreError.experimentNotFound(name: name, store: path) }
             return try body(StoreTransaction(db: db, experiment: experiment))
         }
     }
 
     /// Records that a lease's worker is alive; false if the lease is gone.
     @discardableResult
-    public func heartbeat(lease id: Int64, at time: Double) throws(ReplayStoreError) -> Bool {
+    public func heartbeat(lease id: Int64, at time: Double) throws(StoreError) -> Bool {
         do {
             return try transaction { db in
                 try db.execute(sql: "UPDATE lease SET heartbeatAt = ? WHERE id = ?", arguments: [time, id])
                 return db.changesCount > 0
             }
-        } catch let error as ReplayStoreError {
+        } catch let error as StoreError {
             throw error
         } catch {
             throw Self.map(error, path: path, busyTimeout: busyTimeout)
@@ -190,7 +190,7 @@ public final class ReplayStore: Sendable {
     // MARK: Reads
 
     /// Every net outcome of the experiment, in insertion order.
-    public func nets(experiment name: String) throws(ReplayStoreError) -> [TrainedNetRecord] {
+    public func nets(experiment name: String) throws(StoreError) -> [TrainedNetRecord] {
         let id = try experiment(named: name).id
         return try read { db in
             try TrainedNetRecord.fetchAll(db, sql: "SELECT * FROM trainedNet WHERE experimentID = ? ORDER BY id", arguments: [id])
@@ -198,7 +198,7 @@ public final class ReplayStore: Sendable {
     }
 
     /// Every replay row joined with its net, in sequence order.
-    public func replayEntries(experiment name: String) throws(ReplayStoreError) -> [ReplayEntry] {
+    public func replayEntries(experiment name: String) throws(StoreError) -> [ReplayEntry] {
         let id = try experiment(named: name).id
         return try read { db in
             let nets = try TrainedNetRecord.fetchAll(db, sql: "SELECT * FROM trainedNet WHERE experimentID = ?", arguments: [id])
@@ -215,7 +215,7 @@ public final class ReplayStore: Sendable {
     }
 
     /// The experiment's Q table, sorted by state then action.
-    public func qValues(experiment name: String) throws(ReplayStoreError) -> [QValueRecord] {
+    public func qValues(experiment name: String) throws(StoreError) -> [QValueRecord] {
         let id = try experiment(named: name).id
         return try read { db in
             try QValueRecord.fetchAll(db, sql: "SELECT * FROM qValue WHERE experimentID = ? ORDER BY state, action", arguments: [id])
@@ -223,7 +223,7 @@ public final class ReplayStore: Sendable {
     }
 
     /// The experiment's nets in flight.
-    public func leases(experiment name: String) throws(ReplayStoreError) -> [LeaseRecord] {
+    public func leases(experiment name: String) throws(StoreError) -> [LeaseRecord] {
         let id = try experiment(named: name).id
         return try read { db in
             try LeaseRecord.fetchAll(db, sql: "SELECT * FROM lease WHERE experimentID = ? ORDER BY id", arguments: [id])
@@ -231,7 +231,7 @@ public final class ReplayStore: Sendable {
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check` findings; empty when the file is sound.
-    public func integrityProblems() throws(ReplayStoreError) -> [String] {
+    public func integrityProblems() throws(StoreError) -> [String] {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
@@ -241,10 +241,10 @@ public final class ReplayStore: Sendable {
 
     // MARK: Plumbing
 
-    func read<T>(_ body: (Database) throws -> T) throws(ReplayStoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.read(body)
-        } catch let error as ReplayStoreError {
+        } catch let error as StoreError {
             throw error
         } catch {
             throw Self.map(error, path: path, busyTimeout: busyTimeout)
@@ -254,7 +254,7 @@ public final class ReplayStore: Sendable {
     /// One IMMEDIATE transaction: the write lock is taken up front, so two workers never both
     /// read a state and then both try to extend it.
     private func transaction<T>(_ body: (Database) throws -> T) throws -> T {
-        if isReadOnly { throw ReplayStoreError.readOnly(path: path) }
+        if isReadOnly { throw StoreError.readOnly(store: path) }
         do {
             return try database.writeWithoutTransaction { db in
                 var result: T?
@@ -271,14 +271,14 @@ public final class ReplayStore: Sendable {
         }
     }
 
-    static func map(_ error: any Error, path: String, busyTimeout: Double) -> ReplayStoreError {
-        if let error = error as? ReplayStoreError { return error }
-        if let error = error as? RecordDecodingError { return .corrupt(path: path, detail: error.detail) }
+    static func map(_ error: any Error, path: String, busyTimeout: Double) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? RecordDecodingError { return .corrupt(store: path, detail: error.detail) }
         if let error = error as? DatabaseError {
             switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path, seconds: busyTimeout)
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(store: path, seconds: busyTimeout)
             case .SQLITE_NOTADB: return .notADatabase(path: path)
-            case .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message ?? "corrupt")
+            case .SQLITE_CORRUPT: return .corrupt(store: path, detail: error.message ?? "corrupt")
             default: return .sqlite(path: path, message: error.message ?? "\(error.resultCode)")
             }
         }

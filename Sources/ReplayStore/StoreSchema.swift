@@ -1,4 +1,5 @@
 import GRDB
+import StoreModel
 
 /// The store's schema as named migrations. A migration is never edited once it has landed:
 /// later changes are new migrations appended here.
@@ -26,10 +27,10 @@ enum StoreSchema {
             let unstarted = try tables == ["grdb_migrations"]
                 && (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0) == 0
             if objects == 0 || unstarted { return .empty }
-            throw ReplayStoreError.foreignDatabase(path: path)
+            throw StoreError.foreignDatabase(store: path)
         }
         let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
-        if !unknown.isEmpty { throw ReplayStoreError.newerSchema(path: path, unknownMigrations: unknown) }
+        if !unknown.isEmpty { throw StoreError.newerSchema(store: path, unknownMigrations: unknown) }
         return .store
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import StoreModel
 
 /// A read-only store: the file copied into an in-memory database with SQLite's backup API, so
 /// reading it writes nothing beside it and an older schema can be migrated in the copy.
@@ -12,7 +13,7 @@ import GRDBSQLite
 /// takes a proper read transaction and sees only committed steps).
 enum StoreSnapshot {
     /// The in-memory copy of the store at `path`, checked and brought up to this build's schema.
-    static func load(path: String, busyTimeout: Double) throws(ReplayStoreError) -> DatabaseQueue {
+    static func load(path: String, busyTimeout: Double) throws(StoreError) -> DatabaseQueue {
         try checkHeader(path: path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -21,7 +22,7 @@ enum StoreSnapshot {
             try copy(path: path, into: memory, busyTimeout: busyTimeout)
             let migrator = StoreSchema.migrator
             let pending = try memory.read { db in
-                guard try StoreSchema.check(db, path: path) == .store else { throw ReplayStoreError.notAStore(path: path) }
+                guard try StoreSchema.check(db, path: path) == .store else { throw StoreError.notAStore(store: path) }
                 return try !migrator.hasCompletedMigrations(db)
             }
             // A store of an older build: its copy gets the new tables, the file stays as it is.
@@ -33,13 +34,13 @@ enum StoreSnapshot {
     }
 
     /// Refuses a file that is empty or does not start like an SQLite database.
-    private static func checkHeader(path: String) throws(ReplayStoreError) {
+    private static func checkHeader(path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .sqlite(path: path, message: "the file cannot be read")
         }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        if header.isEmpty { throw .notAStore(path: path) }
+        if header.isEmpty { throw .notAStore(store: path) }
         guard header == Data("SQLite format 3\0".utf8) else { throw .notADatabase(path: path) }
     }
 

@@ -1,10 +1,12 @@
 import GRDB
+import StoreModel
 
-/// Typed operations on one experiment inside one write transaction (BEGIN IMMEDIATE).
+/// Typed operations on one experiment inside one write transaction (BEGIN IMMEDIATE): the SQLite
+/// implementation of `ExperimentTransaction`.
 ///
 /// A transaction object is only valid inside the closure it was handed to; everything done
 /// through it commits together when the closure returns, or not at all when it throws.
-public final class StoreTransaction {
+public final class StoreTransaction: ExperimentTransaction {
     /// The experiment as it was when the transaction began (kept current by the setters below).
     public private(set) var experiment: ExperimentRecord
     let db: Database
@@ -60,7 +62,7 @@ public final class StoreTransaction {
     /// Stores a net's outcome and returns it with its assigned identifier.
     public func insertNet(_ record: TrainedNetRecord) throws -> TrainedNetRecord {
         if try net(record.net) != nil {
-            throw ReplayStoreError.duplicateNet(net: record.net, experiment: experiment.name)
+            throw StoreError.duplicateNet(net: record.net, experiment: experiment.name)
         }
         try db.execute(sql: """
             INSERT INTO trainedNet (experimentID, net, status, stage, epsilon, bestValidationAccuracy,
@@ -106,7 +108,7 @@ public final class StoreTransaction {
     /// them elsewhere); give both or neither.
     @discardableResult
     public func appendReplayRow(netID: Int64, epsilon: Double, finishedAt: Double, machine: String,
-                                ownResult: RowResult? = nil, importedUpdateIndex: Double? = nil) throws
+                                ownResult: RowResult?, importedUpdateIndex: Double?) throws
         -> ReplayRowRecord
     {
         precondition((ownResult == nil) == (importedUpdateIndex == nil), "an imported row has both its result and its index")

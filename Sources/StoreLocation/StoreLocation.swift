@@ -52,3 +52,10 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         return String(value[..<rest.index(after: colon)]) + "***" + String(rest[at...])
     }
 }
+
+extension StoreLocation {
+    /// The SQLite file's path; nil for a PostgreSQL database, which is no file.
+    public var filePath: String? {
+        if case .sqlite(let path) = self { path } else { nil }
+    }
+}

@@ -36,11 +36,11 @@ struct FinalizeCommand: ParsableCommand {
         let signals = [SIGINT, SIGTERM].map { Self.onSignal($0, stored: output.storedCount) }
         defer { signals.forEach { $0.cancel() } }
         let outcome = try finalize.run { output.report($0) }
-        output.summary(outcome, experiment: store.experiment, storeOption: store.store.map { " --store \($0)" } ?? "").forEach { print($0) }
+        output.summary(outcome, experiment: store.experiment, storeOption: store.store == nil ? "" : " --store \(try store.location())").forEach { print($0) }
     }
 
-    private func request() -> FinalizeRequest {
-        var request = FinalizeRequest(experiment: store.experiment, store: URL(fileURLWithPath: store.storePath),
+    private func request() throws -> FinalizeRequest {
+        var request = FinalizeRequest(experiment: store.experiment, store: try store.location(),
                                       reportDirectory: URL(fileURLWithPath: reportDir ?? "Reports/\(store.experiment)", isDirectory: true))
         (request.busyTimeout, request.top, request.seeds, request.workers) = (store.busyTimeout, top, seeds, workers)
         if data.dataset != nil || data.dataDirectory != nil {

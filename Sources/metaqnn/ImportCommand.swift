@@ -22,8 +22,8 @@ struct ImportCommand: ParsableCommand {
         if let warning = Self.percentScaleWarning(lines: summary.percentScaleLines) {
             FileHandle.standardError.write(Data(warning.utf8))
         }
-        print("Imported \(summary.rows) replay rows (\(summary.nets) distinct nets) from \(file) as experiment '\(store.experiment)' in \(replayStore.path).")
-        print("Rebuild its Q table with: metaqnn replay --experiment \(store.experiment) --store \(replayStore.path)")
+        print("Imported \(summary.rows) replay rows (\(summary.nets) distinct nets) from \(file) as experiment '\(store.experiment)' in \(replayStore.locationDescription).")
+        print("Rebuild its Q table with: metaqnn replay --experiment \(store.experiment) --store \(replayStore.locationDescription)")
     }
 
     /// The one warning about rows on a percent scale: their count and the first few lines.

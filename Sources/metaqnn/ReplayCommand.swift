@@ -34,7 +34,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let output = qOut.map(OutputFile.init(path:))
-        if let output { try OutputFile.check([output], store: store.storePath) }
+        if let output { try OutputFile.check([output], store: store.location().filePath) }
         let rebuild = try ReplayRebuilder(store: store.open(.readOnly))
             .rebuild(experiment: store.experiment, order: order, passes: passes, seed: seed)
         print(Self.summary(rebuild, top: top), terminator: "")

@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let directory = out ?? "Reports/\(store.experiment)"
         let written = try ReportWriter(options: ReportOptions(topK: top)).write(
-            experiment: store.experiment, from: try store.open(.readOnly), storePath: store.storePath,
+            experiment: store.experiment, from: try store.open(.readOnly), storePath: store.location().description,
             to: URL(fileURLWithPath: directory), studyPredictor: true)
         print("Wrote \(directory)/README.md and \(written.count - 1) figures.")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Designer
 import Foundation
 import SearchSpace
+import StoreLocation
 import Training
 
 /// `metaqnn search`: runs (or resumes) a MetaQNN search, storing every result in the replay store.
@@ -62,7 +63,9 @@ struct SearchCommand: ParsableCommand {
         let cancellation = SearchCancellation()
         let signals = StopSignals { cancellation.cancel() }
         defer { signals.cancel() }
-        let search = try Search(request(), command: (["metaqnn"] + CommandLine.arguments.dropFirst().map(Self.shellWord)).joined(separator: " "))
+        // A password in a store URL is never stored with the experiment's command.
+        let command = ["metaqnn"] + CommandLine.arguments.dropFirst().map { Self.shellWord(Self.redacted($0)) }
+        let search = try Search(request(), command: command.joined(separator: " "))
         let outcome = try search.run(cancellation: cancellation) { event in
             if let line = SearchProgressFormatter.line(event) {
                 print(line)
@@ -75,7 +78,7 @@ struct SearchCommand: ParsableCommand {
 
     /// The library request from the flags; unset flags leave the stored (or default) settings alone.
     private func request() throws -> SearchRequest {
-        var request = SearchRequest(experiment: store.experiment, store: URL(fileURLWithPath: store.storePath),
+        var request = SearchRequest(experiment: store.experiment, store: try Self.absolute(store.location()),
                                     reportDirectory: URL(fileURLWithPath: reportDir ?? "Reports/\(store.experiment)", isDirectory: true))
         request.busyTimeout = store.busyTimeout
         if space.preset != nil || space.space != nil { request.space = try space.settings() }
@@ -91,6 +94,19 @@ struct SearchCommand: ParsableCommand {
         let (training, data) = (training, data)
         request.training = { data.apply(to: training.settings(default: $0, threads: 1)) }
         return request
+    }
+
+    /// An SQLite location by absolute path: a search names its store in its report header and its
+    /// reproduce command, which then hold from any folder.
+    private static func absolute(_ location: StoreLocation) -> StoreLocation {
+        guard let path = location.filePath else { return location }
+        return .sqlite(path: URL(fileURLWithPath: path).path)
+    }
+
+    /// An argument with the password of a store URL replaced by `***`, also in `--store=URL` form.
+    private static func redacted(_ argument: String) -> String {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return StoreLocation.redacted(argument) }
+        return String(argument[...equals]) + StoreLocation.redacted(String(argument[argument.index(after: equals)...]))
     }
 
     /// `text` as one shell word: unchanged when plain, else single-quoted.

@@ -1,13 +1,17 @@
 import ArgumentParser
-import ReplayStore
+import Designer
+import Foundation
+import StoreLocation
+import StoreModel
 
-/// `--experiment NAME` and `--store PATH` (default `Replay/<experiment>.sqlite`); shared by the
-/// commands that read or write one experiment.
+/// `--experiment NAME` and `--store PATH|URL` (default `$METAQNN_STORE`, else
+/// `Replay/<experiment>.sqlite`); shared by the commands that read or write one experiment.
 struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Experiment name.", valueName: "name"))
     var experiment: String = "default"
 
-    @Option(help: ArgumentHelp("Replay store file (default: Replay/<experiment>.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp(StoreOptions.storeHelp(default: "$METAQNN_STORE, else Replay/<experiment>.sqlite"),
+                               valueName: "path|url"))
     var store: String?
 
     @Option(help: ArgumentHelp("Seconds to wait for another process's write to finish before giving up.", valueName: "seconds"))
@@ -18,13 +22,31 @@ struct StoreOptions: ParsableArguments {
         if experiment.isEmpty || experiment.contains("/") || experiment.hasPrefix(".") {
             throw ValidationError("--experiment must be a non-empty name without '/' or a leading '.', e.g. digits-run1.")
         }
+        // A store value that is no location is a flag error, refused before anything is read.
+        do { _ = try location() } catch { throw ValidationError(error.description) }
     }
 
-    /// The store file this invocation uses.
-    var storePath: String { store ?? "Replay/\(experiment).sqlite" }
+    /// The store this invocation uses: `--store`, else `METAQNN_STORE`, else `Replay/<experiment>.sqlite`.
+    func location() throws(StoreLocationError) -> StoreLocation {
+        try Self.location(store, fallback: "Replay/\(experiment).sqlite")
+    }
 
-    /// Opens the store; `mode` says whether a missing file is created or an error.
-    func open(_ mode: ReplayStore.OpenMode) throws -> ReplayStore {
-        try ReplayStore(path: storePath, mode: mode, busyTimeout: busyTimeout)
+    /// Opens the store; `mode` says whether a missing store is created or an error.
+    func open(_ mode: StoreOpenMode) throws -> any ExperimentStore {
+        try StoreOpening.open(try location(), mode: mode, busyTimeout: busyTimeout)
+    }
+
+    /// The location `option` names, else the one `METAQNN_STORE` names, else `fallback`, read with
+    /// this process's environment (which also holds the password fallbacks of a URL).
+    static func location(_ option: String?, fallback: String) throws(StoreLocationError) -> StoreLocation {
+        let environment = ProcessInfo.processInfo.environment
+        return try StoreLocation(parsing: StoreLocation.value(option: option, environment: environment) ?? fallback,
+                                 environment: environment)
+    }
+
+    /// The `--store` help of a command whose store defaults to `defaultStore`.
+    static func storeHelp(default defaultStore: String) -> String {
+        "Store: an SQLite file path, or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE] "
+            + "(PostgreSQL is refused for now) (default: \(defaultStore))."
     }
 }

@@ -6,6 +6,8 @@ import Testing
 struct BadInput: Sendable, CustomTestStringConvertible {
     /// Arguments after `metaqnn`, run in a fresh folder holding `BadInputFolder`'s files.
     var arguments: [String]
+    /// Environment variables set for the run (`METAQNN_STORE` is otherwise unset).
+    var environment: [String: String] = [:]
     /// The expected exit status (1: refused by the tool, 64: refused while reading the flags).
     var status: Int32
     /// A phrase the output (stderr and stdout) must contain.
@@ -26,5 +28,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         case knownIssue(String)
     }
 
-    var testDescription: String { "metaqnn " + arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ") }
+    var testDescription: String {
+        let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.isEmpty ? "''" : $0.value) " }.joined()
+        return variables + "metaqnn " + arguments.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ")
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
     static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + fullDevice
-        + exportModels + flags + bench + signals + predictors + finalize + earlyStop
+        + exportModels + flags + bench + signals + predictors + finalize + earlyStop + storeLocations
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {
@@ -32,8 +32,10 @@ import Testing
     /// Runs one case, sending its signal on time, with the crash backtracer off (a trap must fail fast).
     static func run(_ input: BadInput, in folder: URL) throws -> MetaqnnProcess.Outcome {
         setenv("SWIFT_BACKTRACE", "enable=no", 1)
-        guard let signal = input.signal else { return try MetaqnnProcess.run(input.arguments, in: folder, killAfter: 120) }
-        let (process, out, err) = try MetaqnnProcess.start(input.arguments, in: folder)
+        guard let signal = input.signal else {
+            return try MetaqnnProcess.run(input.arguments, in: folder, killAfter: 120, environment: input.environment)
+        }
+        let (process, out, err) = try MetaqnnProcess.start(input.arguments, in: folder, environment: input.environment)
         let deadline = Date().addingTimeInterval(input.signalAfter)
         while process.isRunning, Date() < deadline { usleep(10_000) }
         if process.isRunning { kill(process.processIdentifier, signal) }

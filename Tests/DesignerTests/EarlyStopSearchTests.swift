@@ -46,7 +46,7 @@ struct EarlyStopSearchTests {
         let search = try Search(request)
         _ = try search.run(cancellation: SearchCancellation())
         let horizon = search.configuration.training.epochs
-        let records = try ReplayStore(path: request.store.path, mode: .readOnly).nets(experiment: "es")
+        let records = try ReplayStore(path: request.store.fileURL.path, mode: .readOnly).nets(experiment: "es")
         var full = 0, stoppedNets = 0
         for (index, record) in records.enumerated() where record.status == .trained {
             let epochs = try JSONDecoder().decode([EpochRecord].self, from: Data(record.epochsJSON.utf8))
@@ -76,7 +76,7 @@ struct EarlyStopSearchTests {
         #expect(full >= Self.rule.burnIn && stoppedNets >= 2)
 
         // Export writes ŷ_T as a stopped net's accuracy; list, show and the report mark it.
-        let reader = try ReplayStore(path: request.store.path, mode: .readOnly)
+        let reader = try ReplayStore(path: request.store.fileURL.path, mode: .readOnly)
         let csv = try ReplayExporter(store: reader).replayCSV(experiment: "es")
         let stopped = records.filter(\.isPredicted)
         let lines = csv.split(separator: "\n")
@@ -106,7 +106,7 @@ struct EarlyStopSearchTests {
         request.earlyStopping = SearchRequest.earlyStop(burnIn: Self.rule.burnIn)
         _ = try Search(request).run(cancellation: SearchCancellation())
         _ = try Search(plain).run(cancellation: SearchCancellation())
-        let bytes = { try Data(contentsOf: request.store) + Data(contentsOf: plain.store) }
+        let bytes = { try Data(contentsOf: request.store.fileURL) + Data(contentsOf: plain.store.fileURL) }
         let before = try bytes()
 
         func refusal(_ request: SearchRequest) -> [String]? {
@@ -159,7 +159,7 @@ struct EarlyStopSearchTests {
         var oneEpoch = try SearchFixtures.request(directory)  // the fixture trains 1 epoch per net
         oneEpoch.earlyStopping = SearchRequest.earlyStop()
         #expect(throws: SearchError.earlyStopEpochs(1)) { _ = try Search(oneEpoch) }
-        #expect(!FileManager.default.fileExists(atPath: request.store.path))
+        #expect(!FileManager.default.fileExists(atPath: request.store.fileURL.path))
     }
 }
 

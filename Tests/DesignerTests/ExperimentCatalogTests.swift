@@ -1,8 +1,9 @@
-@testable import Designer
 import Foundation
 import ReplayStore
 import SearchSpace
+import StoreModel
 import Testing
+@testable import Designer
 
 @Suite struct ExperimentCatalogTests {
     @Test func listAndShowDescribeAnImportedExperiment() throws {
@@ -24,7 +25,7 @@ import Testing
         #expect(details.contains("top 1 nets by best validation accuracy:"))
         #expect(details.contains("81.20%"))
         #expect(!details.contains("[SM(10)]"))
-        #expect(throws: ReplayStoreError.experimentNotFound(name: "nope", path: dir + "/s.sqlite")) {
+        #expect(throws: StoreError.experimentNotFound(name: "nope", store: dir + "/s.sqlite")) {
             try catalog.details(experiment: "nope")
         }
     }

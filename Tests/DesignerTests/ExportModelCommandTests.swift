@@ -3,6 +3,7 @@ import Foundation
 import ModelExport
 import NeuralEngine
 import ReplayStore
+import StoreModel
 import Testing
 
 /// `metaqnn export-model` on a store with two finalized nets whose weights files lie beside it.

@@ -1,5 +1,6 @@
 import Foundation
 import ReplayStore
+import StoreModel
 import Testing
 @testable import Designer
 

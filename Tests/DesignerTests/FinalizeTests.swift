@@ -1,6 +1,7 @@
 import Foundation
 import ReplayStore
 import SearchSpace
+import StoreModel
 import Testing
 @testable import Designer
 
@@ -14,7 +15,7 @@ struct FinalizeTests {
                                                        schedule: "1.0:6", replayNumber: 4, epochs: 1)
         let outcome = try Search(request).run(cancellation: SearchCancellation())
         #expect(outcome.completed)
-        return request.store
+        return request.store.fileURL
     }
 
     static func arguments(store: URL, top: Int = 3, seeds: Int = 2, workers: Int = 1, epochs: Int = 2) -> [String] {

@@ -3,6 +3,7 @@ import Foundation
 import QLearning
 import ReplayStore
 import SearchSpace
+import StoreModel
 import Testing
 
 /// `metaqnn import` SIGKILLed at random moments: the store is always sound and holds either

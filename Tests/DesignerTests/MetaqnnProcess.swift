@@ -24,13 +24,17 @@ struct MetaqnnProcess {
         var error: String
     }
 
-    /// Starts `metaqnn arguments` with its output captured in files (pipes could fill up and block it).
-    static func start(_ arguments: [String], in directory: URL) throws -> (Process, URL, URL) {
+    /// Starts `metaqnn arguments` with its output captured in files (pipes could fill up and block it),
+    /// with `environment` over this process's environment.
+    static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> (Process, URL, URL) {
         guard let executable else { throw MissingExecutable() }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        // A METAQNN_STORE of the developer's shell would send every command under test to that store.
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "METAQNN_STORE" }
+            .merging(environment) { $1 }
         let out = directory.appendingPathComponent("out-\(UUID().uuidString).txt")
         let err = directory.appendingPathComponent("err-\(UUID().uuidString).txt")
         FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -42,8 +46,9 @@ struct MetaqnnProcess {
     }
 
     /// Runs to the end, or SIGKILLs the process after `killAfter` seconds if it is still running.
-    static func run(_ arguments: [String], in directory: URL, killAfter: Double? = nil) throws -> Outcome {
-        let (process, out, err) = try start(arguments, in: directory)
+    static func run(_ arguments: [String], in directory: URL, killAfter: Double? = nil,
+                    environment: [String: String] = [:]) throws -> Outcome {
+        let (process, out, err) = try start(arguments, in: directory, environment: environment)
         var killed = false
         if let killAfter {
             let deadline = Date().addingTimeInterval(killAfter)

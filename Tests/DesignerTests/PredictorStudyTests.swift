@@ -1,8 +1,9 @@
-@testable import Designer
 import Foundation
 import LearningCurves
 import ReplayStore
+import StoreModel
 import Testing
+@testable import Designer
 
 /// The early-stopping study read from stored nets.
 @Suite struct PredictorStudyTests {

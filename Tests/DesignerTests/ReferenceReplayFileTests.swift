@@ -3,6 +3,7 @@ import QLearning
 import ReplayStore
 import Reporting
 import SearchSpace
+import StoreModel
 import Testing
 @testable import Designer
 

@@ -3,6 +3,7 @@ import Foundation
 import QLearning
 import ReplayStore
 import SearchSpace
+import StoreModel
 import Testing
 
 @Suite struct ReplayImportTests {

@@ -3,6 +3,7 @@ import Foundation
 import QLearning
 import ReplayStore
 import SearchSpace
+import StoreModel
 import Testing
 
 @Suite struct ReplayRebuilderTests {
@@ -78,7 +79,7 @@ import Testing
 
     @Test func aMissingExperimentIsAClearError() throws {
         try withImported(Self.threeRows) { store in
-            #expect(throws: ReplayStoreError.experimentNotFound(name: "none", path: store.path)) {
+            #expect(throws: StoreError.experimentNotFound(name: "none", store: store.path)) {
                 try ReplayRebuilder(store: store).rebuild(experiment: "none", order: .stored)
             }
         }

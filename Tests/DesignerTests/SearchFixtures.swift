@@ -12,7 +12,7 @@ enum SearchFixtures {
 
     /// A request for a tiny search in `directory`.
     static func request(_ directory: URL, experiment: String = "tiny", seed: UInt64 = 5, workers: Int = 1) throws -> SearchRequest {
-        var request = SearchRequest(experiment: experiment, store: directory.appendingPathComponent("\(experiment).sqlite"),
+        var request = SearchRequest(experiment: experiment, store: .sqlite(path: directory.appendingPathComponent("\(experiment).sqlite").path),
                                     reportDirectory: nil)
         request.dataset = .synthetic
         request.inputSize = 6
@@ -30,7 +30,7 @@ enum SearchFixtures {
     /// have at most `layerLimit` layers and train for `epochs` epochs.
     static func digitsRequest(_ folder: URL, experiment: String, file: String, layerLimit: Int, schedule: String,
                               replayNumber: Int, epochs count: Int) throws -> SearchRequest {
-        var request = SearchRequest(experiment: experiment, store: folder.appendingPathComponent(file), reportDirectory: nil)
+        var request = SearchRequest(experiment: experiment, store: .sqlite(path: folder.appendingPathComponent(file).path), reportDirectory: nil)
         request.dataset = .digits
         request.layerLimit = layerLimit
         request.schedule = try EpsilonSchedule(parsing: schedule)

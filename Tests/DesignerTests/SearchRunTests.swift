@@ -55,7 +55,7 @@ struct SearchRunTests {
             #expect(error.description.contains("layer_limit") && error.description.contains("new --experiment"))
         }
         // Unchanged settings (or none given) resume; a finished search has nothing left to do.
-        var plain = SearchRequest(experiment: "tiny", store: directory.appendingPathComponent("tiny.sqlite"), reportDirectory: nil)
+        var plain = SearchRequest(experiment: "tiny", store: .sqlite(path: directory.appendingPathComponent("tiny.sqlite").path), reportDirectory: nil)
         plain.threadsPerWorker = 1
         let resumed = try Search(plain)
         #expect(resumed.resumed)

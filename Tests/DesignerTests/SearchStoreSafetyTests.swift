@@ -1,8 +1,9 @@
 import Foundation
 import ReplayStore
+import StoreModel
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 @testable import Designer
 
 @Suite("A search writes the store only when it has something to record")
@@ -45,13 +46,13 @@ struct SearchStoreSafetyTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let request = try SearchFixtures.request(directory)
         // An experiment whose stored settings this build cannot read, left closed on disk.
-        try ReplayStore(path: request.store.path, mode: .createIfMissing).createExperiment(ExperimentRecord(
+        try ReplayStore(path: request.store.fileURL.path, mode: .createIfMissing).createExperiment(ExperimentRecord(
             name: "tiny", kind: .search, status: .running, seed: 5, searchSpaceJSON: "{}", settingsJSON: #"{"broken":true}"#,
             rngState: 5, createdAt: 1, updatedAt: 1))
-        let before = storeFiles(request.store.path)
+        let before = storeFiles(request.store.fileURL.path)
         #expect(before[1] == nil)
         #expect(throws: SearchError.self) { try Search(request) }
-        #expect(storeFiles(request.store.path) == before)
+        #expect(storeFiles(request.store.fileURL.path) == before)
     }
 
     @Test("Searches started at the same moment on a new experiment join it, or are refused for other settings")

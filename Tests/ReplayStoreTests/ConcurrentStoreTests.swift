@@ -1,5 +1,6 @@
 import Foundation
 import ReplayStore
+import StoreModel
 import Synchronization
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
                             let before = try tx.replayCount()
                             let net = try tx.insertNet(Fixtures.trained("[net \(writer)-\(step)]", accuracy: 0.5))
                             let row = try tx.appendReplayRow(netID: net.id, epsilon: 1, finishedAt: 0, machine: "w\(writer)")
-                            if row.sequence != before + 1 { throw ReplayStoreError.corrupt(path: path, detail: "gap") }
+                            if row.sequence != before + 1 { throw StoreError.corrupt(store: path, detail: "gap") }
                             try tx.setRNGState(UInt64(row.sequence), at: 0)
                         }
                     }

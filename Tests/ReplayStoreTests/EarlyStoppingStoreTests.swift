@@ -1,5 +1,6 @@
 import Foundation
 import ReplayStore
+import StoreModel
 import Testing
 
 /// Migration `v4-early-stopping`: a net stopped early keeps its measured fields and adds its stop
@@ -44,7 +45,7 @@ import Testing
         failed.stoppedAfterEpoch = 1
         failed.predictedAccuracy = 0.1
         for record in [onlyEpoch, onlyPrediction, outOfRange, failed] {
-            #expect(throws: ReplayStoreError.self) { try store.write(experiment: "exp") { _ = try $0.insertNet(record) } }
+            #expect(throws: StoreError.self) { try store.write(experiment: "exp") { _ = try $0.insertNet(record) } }
         }
         #expect(try store.nets(experiment: "exp").isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ReplayStore
+import StoreModel
 import Testing
 
 @Suite struct FinalistStoreTests {
@@ -40,7 +41,7 @@ import Testing
         let store = try ReplayStore(path: dir.file("f.sqlite"), mode: .createIfMissing)
         try store.createExperiment(Fixtures.experiment())
         _ = try store.write(experiment: "exp") { tx in try tx.insertFinalist(Self.finalist("[SM(10)]", seed: 1)) }
-        #expect(throws: ReplayStoreError.duplicateFinalist(net: "[SM(10)]", seed: 1, experiment: "exp")) {
+        #expect(throws: StoreError.duplicateFinalist(net: "[SM(10)]", seed: 1, experiment: "exp")) {
             _ = try store.write(experiment: "exp") { tx in try tx.insertFinalist(Self.finalist("[SM(10)]", seed: 1)) }
         }
         _ = try store.write(experiment: "exp") { tx in try tx.insertFinalist(Self.finalist("[SM(10)]", seed: 2)) }
@@ -54,9 +55,9 @@ import Testing
         try store.createExperiment(Fixtures.experiment())
         var bad = Self.finalist("[SM(10)]", seed: 1)
         bad.weightsSHA256 = "abc"
-        #expect(throws: ReplayStoreError.self) { _ = try store.write(experiment: "exp") { tx in try tx.insertFinalist(bad) } }
+        #expect(throws: StoreError.self) { _ = try store.write(experiment: "exp") { tx in try tx.insertFinalist(bad) } }
         bad = Self.finalist("[SM(10)]", seed: 1, accuracy: 1.5)
-        #expect(throws: ReplayStoreError.self) { _ = try store.write(experiment: "exp") { tx in try tx.insertFinalist(bad) } }
+        #expect(throws: StoreError.self) { _ = try store.write(experiment: "exp") { tx in try tx.insertFinalist(bad) } }
         #expect(try store.finalists(experiment: "exp").isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReplayStore
+import StoreModel
 import Testing
 
 /// Migration `v2-imported-row-results`: imported rows keep their own result; rows of a search cannot.
@@ -28,7 +29,7 @@ import Testing
 
         // A search's rows have one result per net: the schema refuses a row of its own, and keeps nothing.
         try store.createExperiment(Fixtures.experiment("search"))
-        #expect(throws: ReplayStoreError.self) {
+        #expect(throws: StoreError.self) {
             try store.write(experiment: "search") { tx in
                 let net = try tx.insertNet(Fixtures.trained("[SM(10)]", accuracy: 0.4))
                 try tx.appendReplayRow(netID: net.id, epsilon: 1, finishedAt: 0, machine: "m", ownResult: Self.own,
@@ -48,7 +49,7 @@ import Testing
         #expect(try store.experiments().map(\.experiment.name) == ["exp"])
         // Any other table still marks the file as another program's.
         _ = try Fixtures.sqlite3(dir.file("t.sqlite"), "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); CREATE TABLE notes (x)")
-        #expect(throws: ReplayStoreError.foreignDatabase(path: dir.file("t.sqlite"))) {
+        #expect(throws: StoreError.foreignDatabase(store: dir.file("t.sqlite"))) {
             try ReplayStore(path: dir.file("t.sqlite"), mode: .createIfMissing)
         }
     }

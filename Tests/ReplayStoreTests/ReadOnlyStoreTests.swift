@@ -1,7 +1,8 @@
 import Foundation
 import ReplayStore
-import Testing
+import StoreModel
 import TestSupport
+import Testing
 
 /// `OpenMode.readOnly`: what list, show, report, export and replay open. The file and the files
 /// SQLite keeps beside it are never written, and nothing is created.
@@ -51,11 +52,11 @@ import TestSupport
         defer { dir.cleanUp() }
         let empty = dir.file("empty.sqlite")
         _ = FileManager.default.createFile(atPath: empty, contents: Data())
-        let error = #expect(throws: ReplayStoreError.notAStore(path: empty)) { try ReplayStore(path: empty, mode: .readOnly) }
+        let error = #expect(throws: StoreError.notAStore(store: empty)) { try ReplayStore(path: empty, mode: .readOnly) }
         #expect(error?.description.contains("is empty, not a metaqnn replay store") == true)
         #expect(storeFiles(empty) == [Data(), nil, nil])
         let missing = dir.file("missing.sqlite")
-        #expect(throws: ReplayStoreError.missing(path: missing)) { try ReplayStore(path: missing, mode: .readOnly) }
+        #expect(throws: StoreError.missing(store: missing)) { try ReplayStore(path: missing, mode: .readOnly) }
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
@@ -65,8 +66,8 @@ import TestSupport
         let path = try Self.closedStore(in: dir)
         let before = storeFiles(path)
         let store = try ReplayStore(path: path, mode: .readOnly)
-        #expect(throws: ReplayStoreError.readOnly(path: path)) { try store.createExperiment(Fixtures.experiment("new")) }
-        #expect(throws: ReplayStoreError.readOnly(path: path)) { try store.heartbeat(lease: 1, at: 5) }
+        #expect(throws: StoreError.readOnly(store: path)) { try store.createExperiment(Fixtures.experiment("new")) }
+        #expect(throws: StoreError.readOnly(store: path)) { try store.heartbeat(lease: 1, at: 5) }
         #expect(storeFiles(path) == before)
     }
 
@@ -93,7 +94,7 @@ import TestSupport
         defer { dir.cleanUp() }
         let path = dir.file("new.sqlite")
         _ = try Fixtures.sqlite3(path, "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);")
-        #expect(throws: ReplayStoreError.notAStore(path: path)) { try ReplayStore(path: path, mode: .readOnly) }
+        #expect(throws: StoreError.notAStore(store: path)) { try ReplayStore(path: path, mode: .readOnly) }
         let store = try ReplayStore(path: path, mode: .mustExist)
         #expect(try store.experiments().isEmpty)
     }
@@ -104,12 +105,12 @@ import TestSupport
         let path = try Self.closedStore(in: dir)
         _ = try Fixtures.sqlite3(path, "INSERT INTO grdb_migrations VALUES ('v9-from-the-future');")
         let before = storeFiles(path)
-        #expect(throws: ReplayStoreError.newerSchema(path: path, unknownMigrations: ["v9-from-the-future"])) {
+        #expect(throws: StoreError.newerSchema(store: path, unknownMigrations: ["v9-from-the-future"])) {
             try ReplayStore(path: path, mode: .readOnly)
         }
         let foreign = dir.file("photos.db")
         _ = try Fixtures.sqlite3(foreign, "CREATE TABLE photo (id INTEGER PRIMARY KEY);")
-        #expect(throws: ReplayStoreError.foreignDatabase(path: foreign)) { try ReplayStore(path: foreign, mode: .readOnly) }
+        #expect(throws: StoreError.foreignDatabase(store: foreign)) { try ReplayStore(path: foreign, mode: .readOnly) }
         #expect(storeFiles(path) == before)
     }
 

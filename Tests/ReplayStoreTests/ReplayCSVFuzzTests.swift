@@ -1,5 +1,5 @@
 import PropertyBased
-import ReplayStore
+import StoreModel
 import Testing
 
 /// The replay CSV reader on arbitrary bytes: it returns rows that keep its promises, or throws.

@@ -1,4 +1,4 @@
-import ReplayStore
+import StoreModel
 import Testing
 
 @Suite struct ReplayCSVTests {

@@ -1,5 +1,6 @@
 import Foundation
 import ReplayStore
+import StoreModel
 import Testing
 
 @Suite struct ReplayStoreTests {
@@ -71,11 +72,11 @@ import Testing
         let store = try ReplayStore(path: dir.file("s.sqlite"), mode: .createIfMissing)
         try store.createExperiment(Fixtures.experiment())
         try store.write(experiment: "exp") { tx in _ = try tx.insertNet(Fixtures.trained("[SM(10)]", accuracy: 0.3)) }
-        #expect(throws: ReplayStoreError.duplicateNet(net: "[SM(10)]", experiment: "exp")) {
+        #expect(throws: StoreError.duplicateNet(net: "[SM(10)]", experiment: "exp")) {
             try store.write(experiment: "exp") { tx in _ = try tx.insertNet(Fixtures.trained("[SM(10)]", accuracy: 0.4)) }
         }
         // A failed net never gets a replay row, and a row must point at a net of its own experiment.
-        #expect(throws: ReplayStoreError.self) {
+        #expect(throws: StoreError.self) {
             try store.write(experiment: "exp") { tx in
                 let failed = try tx.insertNet(TrainedNetRecord(net: "[P(2,2), SM(10)]", status: .failed, stage: 0,
                                                                epsilon: 1, worker: "w", failure: "x", finishedAt: 1))
@@ -84,14 +85,14 @@ import Testing
         }
         try store.createExperiment(Fixtures.experiment("other"))
         let foreignNet = try store.nets(experiment: "exp")[0].id
-        #expect(throws: ReplayStoreError.self) {
+        #expect(throws: StoreError.self) {
             try store.write(experiment: "other") { tx in try tx.appendReplayRow(netID: foreignNet, epsilon: 1, finishedAt: 1, machine: "m") }
         }
         // One lease per net.
         let lease = LeaseRecord(net: "[SM(10)]", stage: 0, epsilon: 1, worker: "w", pid: 1, host: "h", claimedAt: 0, heartbeatAt: 0)
         try store.write(experiment: "exp") { tx in _ = try tx.insertLease(lease) }
-        #expect(throws: ReplayStoreError.self) { try store.write(experiment: "exp") { tx in _ = try tx.insertLease(lease) } }
-        #expect(throws: ReplayStoreError.experimentExists(name: "exp", path: dir.file("s.sqlite"))) {
+        #expect(throws: StoreError.self) { try store.write(experiment: "exp") { tx in _ = try tx.insertLease(lease) } }
+        #expect(throws: StoreError.experimentExists(name: "exp", store: dir.file("s.sqlite"))) {
             try store.createExperiment(Fixtures.experiment())
         }
         #expect(try store.nets(experiment: "exp").count == 1)
@@ -121,7 +122,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.cleanUp() }
         let store = try ReplayStore(path: dir.file("s.sqlite"), mode: .createIfMissing)
-        let error = #expect(throws: ReplayStoreError.self) { try store.experiment(named: "nope") }
+        let error = #expect(throws: StoreError.self) { try store.experiment(named: "nope") }
         #expect(error?.description.contains("No experiment named 'nope'") == true)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReplayStore
+import StoreModel
 
 /// A fresh directory under the system temporary directory, removed by `cleanUp()`.
 struct TemporaryDirectory {

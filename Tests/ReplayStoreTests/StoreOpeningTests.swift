@@ -1,5 +1,6 @@
 import Foundation
 import ReplayStore
+import StoreModel
 import Testing
 
 @Suite struct StoreOpeningTests {
@@ -7,14 +8,14 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.cleanUp() }
         let path = dir.file("none.sqlite")
-        #expect(throws: ReplayStoreError.missing(path: path)) { try ReplayStore(path: path, mode: .mustExist) }
+        #expect(throws: StoreError.missing(store: path)) { try ReplayStore(path: path, mode: .mustExist) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test func aDirectoryIsRefused() throws {
         let dir = TemporaryDirectory()
         defer { dir.cleanUp() }
-        #expect(throws: ReplayStoreError.isDirectory(path: dir.path)) { try ReplayStore(path: dir.path, mode: .createIfMissing) }
+        #expect(throws: StoreError.isDirectory(path: dir.path)) { try ReplayStore(path: dir.path, mode: .createIfMissing) }
     }
 
     @Test func aFileThatIsNotSQLiteIsRefusedUntouched() throws {
@@ -23,7 +24,7 @@ import Testing
         let path = dir.file("notes.sqlite")
         let bytes = Data("net,accuracy\nthis is not a database at all\n".utf8)
         try bytes.write(to: URL(fileURLWithPath: path))
-        #expect(throws: ReplayStoreError.notADatabase(path: path)) { try ReplayStore(path: path, mode: .createIfMissing) }
+        #expect(throws: StoreError.notADatabase(path: path)) { try ReplayStore(path: path, mode: .createIfMissing) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
@@ -33,7 +34,7 @@ import Testing
         let path = dir.file("foreign.sqlite")
         _ = try Fixtures.sqlite3(path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO photos VALUES (1, 'x');")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let error = #expect(throws: ReplayStoreError.foreignDatabase(path: path)) {
+        let error = #expect(throws: StoreError.foreignDatabase(store: path)) {
             try ReplayStore(path: path, mode: .createIfMissing)
         }
         #expect(error?.description.contains("left untouched") == true)
@@ -46,7 +47,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.cleanUp() }
         let path = dir.file("empty.sqlite")
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let store = try ReplayStore(path: path, mode: .mustExist)
         try store.createExperiment(Fixtures.experiment())
         #expect(try store.experiments().count == 1)
@@ -69,7 +70,7 @@ import Testing
         let path = dir.file("s.sqlite")
         _ = try ReplayStore(path: path, mode: .createIfMissing)
         _ = try Fixtures.sqlite3(path, "INSERT INTO grdb_migrations VALUES ('v9-from-the-future');")
-        #expect(throws: ReplayStoreError.newerSchema(path: path, unknownMigrations: ["v9-from-the-future"])) {
+        #expect(throws: StoreError.newerSchema(store: path, unknownMigrations: ["v9-from-the-future"])) {
             try ReplayStore(path: path, mode: .mustExist)
         }
     }
@@ -93,7 +94,7 @@ import Testing
             done.signal()
         }.start()
         locked.wait()
-        let error = #expect(throws: ReplayStoreError.locked(path: path, seconds: 0.2)) {
+        let error = #expect(throws: StoreError.locked(store: path, seconds: 0.2)) {
             try waiter.write(experiment: "exp") { tx in try tx.setRNGState(2, at: 2) }
         }
         #expect(error?.description.contains("locked") == true)

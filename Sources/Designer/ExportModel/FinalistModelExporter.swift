@@ -1,18 +1,18 @@
 import Foundation
 import ModelExport
 import NeuralEngine
-import ReplayStore
 import SearchSpace
+import StoreModel
 import Training
 
 /// `export-model`: one finalized net with its trained weights as an ONNX file. Reads the store only;
 /// the weights file must match the checksum its finalist row recorded.
 public struct FinalistModelExporter: Sendable {
     /// The store to read.
-    public var store: ReplayStore
+    public var store: any ExperimentStore
 
     /// An exporter reading `store`.
-    public init(store: ReplayStore) {
+    public init(store: any ExperimentStore) {
         self.store = store
     }
 
@@ -34,7 +34,7 @@ public struct FinalistModelExporter: Sendable {
     /// to `path` atomically. Everything is checked before the file is written.
     public func export(experiment: String, rank: Int, seed: Int?, onnx path: String) throws -> Exported {
         let output = OutputFile(path: path)
-        try OutputFile.check([output], store: store.path)
+        try OutputFile.check([output], store: store.filePath)
         let standings = FinalistStanding.rank(try store.finalists(experiment: experiment))
         guard !standings.isEmpty else { throw FinalistExportError.noFinalists(experiment: experiment) }
         guard (1...standings.count).contains(rank) else {
@@ -48,7 +48,7 @@ public struct FinalistModelExporter: Sendable {
             }
             return run
         } ?? standing.bestRun
-        let weights = try FinalistWeights.read(record, storeDirectory: FinalistWeights.storeDirectory(of: store.path))
+        let weights = try FinalistWeights.read(record, storeDirectory: try FinalistWeights.storeDirectory(of: store))
         let model = try onnx(record, weights: weights, experiment: experiment, rank: rank)
         try output.write(bytes: model)
         return Exported(net: record.net, rank: rank, seed: record.seed, testAccuracy: record.testAccuracyAtLast,
@@ -58,7 +58,7 @@ public struct FinalistModelExporter: Sendable {
     /// The ONNX bytes of `record`'s net with its weights; the metadata names net, data, accuracies and tool.
     func onnx(_ record: FinalistRecord, weights: (tensors: [NamedParameter], metadata: [String: String]),
               experiment: String, rank: Int) throws -> [UInt8] {
-        let file = FinalistWeights.storeDirectory(of: store.path).appendingPathComponent(record.weightsFile).path
+        let file = try FinalistWeights.storeDirectory(of: store).appendingPathComponent(record.weightsFile).path
         let layers: [LayerSpec]
         do {
             let net = try Architecture(parsing: record.net)

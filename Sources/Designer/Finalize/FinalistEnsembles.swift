@@ -1,8 +1,8 @@
 import Datasets
 import Foundation
 import NeuralEngine
-import ReplayStore
 import SearchSpace
+import StoreModel
 import Training
 
 /// Test accuracy of the averaged softmax of the top k finalist nets, k = 1 … K: every stored seed of

@@ -1,4 +1,4 @@
-import ReplayStore
+import StoreModel
 
 /// Which trained nets of a search are finalized: a pure function of the stored rows, so a resumed
 /// `finalize` picks the same nets as long as the search has not trained more.

@@ -1,4 +1,4 @@
-import ReplayStore
+import StoreModel
 
 /// A finalized net with all its stored seeds, and the order finalists are ranked in after
 /// finalizing: by mean validation accuracy over seeds (test accuracy never selects). The weights

@@ -1,7 +1,7 @@
 import Foundation
 import ModelExport
 import NeuralEngine
-import ReplayStore
+import StoreModel
 
 /// Finalist weight files: safetensors beside the store, in `<experiment>-models/`, written
 /// atomically and checked against the SHA-256 their row records before any use.
@@ -78,9 +78,10 @@ public enum FinalistWeights {
         }
     }
 
-    /// The folder holding the store file.
-    public static func storeDirectory(of storePath: String) -> URL {
-        URL(fileURLWithPath: storePath).deletingLastPathComponent()
+    /// The folder holding the store file; a store that is no file has none, and so no place for weights.
+    public static func storeDirectory(of store: any ExperimentStore) throws(FinalizeError) -> URL {
+        guard let path = store.filePath else { throw .storeWithoutFolder(store: store.locationDescription) }
+        return URL(fileURLWithPath: path).deletingLastPathComponent()
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -1,6 +1,6 @@
 import Foundation
-import ReplayStore
 import Reporting
+import StoreModel
 import Training
 
 extension FinalistsSummary {

@@ -2,8 +2,8 @@ import Datasets
 import Foundation
 import ModelExport
 import NeuralEngine
-import ReplayStore
 import SearchSpace
+import StoreModel
 import Synchronization
 import Training
 
@@ -37,7 +37,7 @@ public struct Finalize: Sendable {
         }
         self.request = request
         // Every check reads an in-memory copy, so a refused run leaves the store file byte for byte as it was.
-        let store = try ReplayStore(path: request.store.relativePath, mode: .readOnly, busyTimeout: request.busyTimeout)
+        let store = try StoreOpening.open(request.store, mode: .readOnly, busyTimeout: request.busyTimeout)
         let experiment = try store.experiment(named: request.experiment)
         if experiment.kind == .search && experiment.status == .running {
             // As `list` tells them apart: a search whose every lease is abandoned was killed, not running.
@@ -66,7 +66,7 @@ public struct Finalize: Sendable {
             let fields = previous.map(finalistSettings.differences(from:)) ?? ["settings"]
             if !fields.isEmpty { throw FinalizeError.settingsChanged(experiment: request.experiment, fields: fields) }
         }
-        storeDirectory = FinalistWeights.storeDirectory(of: request.store.relativePath)
+        storeDirectory = try FinalistWeights.storeDirectory(of: store)
         // A stored finalist whose weights are gone or changed stops the run before hours of training, not after.
         let wanted = Set(runs.map { "\($0.seed) \($0.net)" })
         for record in stored where wanted.contains("\(record.seed) \(record.net)") {
@@ -99,7 +99,7 @@ public struct Finalize: Sendable {
         let lock = Mutex(())
         let events: @Sendable (FinalizeEvent) -> Void = { event in lock.withLock { _ in unserialised(event) } }
         let pending = self.pending
-        let store = try ReplayStore(path: request.store.relativePath, mode: .mustExist, busyTimeout: request.busyTimeout)
+        let store = try StoreOpening.open(request.store, mode: .mustExist, busyTimeout: request.busyTimeout)
         let workers = max(1, min(request.workers, pending.count))
         events(.started(runs: runs, stored: runs.count - pending.count, workers: workers))
         let queue = Mutex((next: 0, error: (any Error)?.none))
@@ -138,7 +138,7 @@ public struct Finalize: Sendable {
         events(.ensembles(ensembles))
         if let directory = request.reportDirectory {
             do {
-                try ReportWriter().write(experiment: request.experiment, from: store, storePath: request.store.relativePath,
+                try ReportWriter().write(experiment: request.experiment, from: store, storePath: request.store.description,
                                          to: directory)
                 events(.reportWritten(directory))
             } catch {
@@ -149,7 +149,7 @@ public struct Finalize: Sendable {
     }
 
     /// Trains one run, writes its weights file (whole or not at all), then commits its row.
-    private func train(_ run: FinalistRun, into store: ReplayStore, worker: Int, name: String, events: @escaping @Sendable (FinalizeEvent) -> Void) throws {
+    private func train(_ run: FinalistRun, into store: any ExperimentStore, worker: Int, name: String, events: @escaping @Sendable (FinalizeEvent) -> Void) throws {
         events(.runStarted(run, worker: worker))
         let trainer = NetTrainer(settings: settings, data: splits)
         let (result, network) = try trainer.trainNetwork(try Architecture(parsing: run.net), seed: UInt64(run.seed)) { progress in
@@ -175,7 +175,7 @@ public struct Finalize: Sendable {
         do {
             let stored = try store.write(experiment: request.experiment) { transaction in try transaction.insertFinalist(record) }
             events(.runFinished(run, stored))
-        } catch ReplayStoreError.duplicateFinalist {
+        } catch StoreError.duplicateFinalist {
             // Another process finished the same (net, seed) first; same settings and seed, so the same weights.
         }
     }

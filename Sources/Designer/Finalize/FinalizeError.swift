@@ -13,6 +13,8 @@ public enum FinalizeError: Error, Equatable, Sendable, CustomStringConvertible {
     case settingsChanged(experiment: String, fields: [String])
     /// A selected net cannot be trained on the chosen data.
     case netDoesNotFit(net: String, reason: String)
+    /// The store is no file (a database on a server), so it has no folder for the weight files.
+    case storeWithoutFolder(store: String)
     /// The folder for weight files cannot be created or written.
     case modelsFolderUnwritable(path: String, reason: String)
     /// A finalist's weights file is not where its row says.
@@ -36,6 +38,8 @@ public enum FinalizeError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Finalists of experiment '\(experiment)' were trained with other settings (\(fields.joined(separator: ", "))); rerun with the options of the first run, or finalize into a copy of the store."
         case let .netDoesNotFit(net, reason):
             return "The finalist \(net) cannot be trained on this data (\(reason)); finalize with the dataset the search used."
+        case let .storeWithoutFolder(store):
+            return "Finalist weights are kept in a folder beside the store file, and the store \(store) is no file; finalize an experiment of an SQLite store."
         case let .modelsFolderUnwritable(path, reason):
             return "Cannot write finalist weights into \(path) (\(reason)); make the folder writable or put the store somewhere writable."
         case let .weightsMissing(path, net, seed):

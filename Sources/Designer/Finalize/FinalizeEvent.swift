@@ -1,6 +1,6 @@
 import Datasets
 import Foundation
-import ReplayStore
+import StoreModel
 import Training
 
 /// One (net, seed) training of a finalize run.

@@ -1,4 +1,5 @@
 import Foundation
+import StoreLocation
 import Training
 
 /// What `metaqnn finalize` was asked for: which experiment, how many nets and seeds, and the flags
@@ -6,8 +7,8 @@ import Training
 public struct FinalizeRequest: Sendable {
     /// Experiment name.
     public var experiment: String
-    /// The replay store file (it must exist).
-    public var store: URL
+    /// Where the store is (the CLI's `--store`); it must exist.
+    public var store: StoreLocation
     /// Seconds a write waits for another writer.
     public var busyTimeout: Double = 10
     /// Nets to finalize: the search's top K.
@@ -25,7 +26,7 @@ public struct FinalizeRequest: Sendable {
     public var reportDirectory: URL?
 
     /// A request with the defaults: top 5, seeds 1 and 2, one worker, the `final` preset.
-    public init(experiment: String, store: URL, reportDirectory: URL?) {
+    public init(experiment: String, store: StoreLocation, reportDirectory: URL?) {
         self.experiment = experiment
         self.store = store
         self.reportDirectory = reportDirectory

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads and writes the reference `replay_database.csv` format (spec §5).
 public enum ReplayCSV {
     /// The reference columns, in the reference order.

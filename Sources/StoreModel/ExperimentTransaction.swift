@@ -1,0 +1,70 @@
+/// Typed operations on one experiment inside one write transaction of an `ExperimentStore`.
+///
+/// A transaction is only valid inside the closure it was handed to; everything done through it
+/// commits together when the closure returns, or not at all when it throws. Its operations throw
+/// `StoreError` (see `ExperimentStore` for the error story).
+public protocol ExperimentTransaction: AnyObject {
+    /// The experiment as it was when the transaction began, kept current by the setters.
+    var experiment: ExperimentRecord { get }
+
+    /// Persists the search's random generator state.
+    func setRNGState(_ state: UInt64, at time: Double) throws
+    /// Sets the experiment's status.
+    func setStatus(_ status: ExperimentRecord.Status, at time: Double) throws
+
+    /// The stored outcome of `net` (canonical string), if any.
+    func net(_ net: String) throws -> TrainedNetRecord?
+    /// Every stored net outcome, in insertion order.
+    func nets() throws -> [TrainedNetRecord]
+    /// Trained (not failed) nets per schedule stage: the search's position in its ε schedule.
+    func trainedCountsByStage() throws -> [Int: Int]
+    /// Stores a net's outcome and returns it with its assigned identifier; throws `duplicateNet`
+    /// when the net already has one.
+    func insertNet(_ record: TrainedNetRecord) throws -> TrainedNetRecord
+
+    /// Number of replay rows.
+    func replayCount() throws -> Int
+    /// Every replay row's net and reward (the row's best validation accuracy: its own for an
+    /// imported row, else its net's reward, predicted for a net stopped early), in sequence order.
+    func replayRewards() throws -> [(net: String, reward: Double)]
+    /// Appends a replay row for a trained net; its sequence number is the next one. `ownResult`
+    /// and `importedUpdateIndex` are for rows of an imported experiment only; give both or neither.
+    @discardableResult
+    func appendReplayRow(netID: Int64, epsilon: Double, finishedAt: Double, machine: String,
+                         ownResult: RowResult?, importedUpdateIndex: Double?) throws -> ReplayRowRecord
+
+    /// The whole Q table.
+    func qValues() throws -> [QValueRecord]
+    /// Inserts or updates the given entries (typically the ones a step changed).
+    func saveQValues(_ entries: some Sequence<QValueRecord>) throws
+    /// Replaces the whole Q table.
+    func replaceQValues(_ entries: some Sequence<QValueRecord>) throws
+
+    /// Every lease of the experiment, oldest first.
+    func leases() throws -> [LeaseRecord]
+    /// Takes a lease on a net; fails if the net is already leased.
+    func insertLease(_ lease: LeaseRecord) throws -> LeaseRecord
+    /// Hands an existing lease (of a dead worker) to another worker; false if it no longer exists.
+    func reassignLease(id: Int64, worker: String, pid: Int32, host: String, at time: Double) throws -> Bool
+    /// Removes a lease; false if it did not exist.
+    @discardableResult
+    func deleteLease(id: Int64) throws -> Bool
+
+    /// The stored finalist trainings, by selection rank then seed.
+    func finalists() throws -> [FinalistRecord]
+    /// Stores one finished (net, seed); throws `duplicateFinalist` when it is already there.
+    func insertFinalist(_ record: FinalistRecord) throws -> FinalistRecord
+    /// Replaces the experiment's ensemble table with `records`.
+    func replaceEnsembles(_ records: [EnsembleRecord]) throws
+}
+
+extension ExperimentTransaction {
+    /// Appends a replay row of a search (no result or update index of its own).
+    @discardableResult
+    public func appendReplayRow(netID: Int64, epsilon: Double, finishedAt: Double, machine: String) throws
+        -> ReplayRowRecord
+    {
+        try appendReplayRow(netID: netID, epsilon: epsilon, finishedAt: finishedAt, machine: machine,
+                            ownResult: nil, importedUpdateIndex: nil)
+    }
+}
