@@ -1,12 +1,18 @@
 import PostgresNIO
-import ReplayStore
+import StoreModel
 
 /// Experiments: listing, lookup, creation, and the one write transaction per step.
-extension PostgresStore {
+extension PostgresStore: ExperimentStore {
+    /// The redacted URL: where the store is, as a user may read it.
+    public var locationDescription: String { url.description }
+
+    /// Nil: the store is no file.
+    public var filePath: String? { nil }
+
     /// Every experiment with its counts and best net, by name (byte order, as on SQLite).
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func experiments() throws(PostgresStoreError) -> [ExperimentSummary] {
-        try read { session throws(PostgresStoreError) in
+    public func experiments() throws(StoreError) -> [ExperimentSummary] {
+        try read { session throws(StoreError) in
             var summaries: [ExperimentSummary] = []
             for experiment in try session.records("SELECT * FROM experiment ORDER BY name COLLATE \"C\"",
                                                   ExperimentRecord.init(columns:)) {
@@ -16,7 +22,7 @@ extension PostgresStore {
                            (SELECT COUNT(*) FROM "trainedNet" WHERE "experimentID" = \(id) AND status = 'trained') AS trained,
                            (SELECT COUNT(*) FROM "trainedNet" WHERE "experimentID" = \(id) AND status = 'failed') AS failed,
                            (SELECT COUNT(*) FROM lease WHERE "experimentID" = \(id)) AS leases
-                    """) { c throws(PostgresStoreError) in
+                    """) { c throws(StoreError) in
                     (models: try c("models", as: Int.self), trained: try c("trained", as: Int.self),
                      failed: try c("failed", as: Int.self), leases: try c("leases", as: Int.self))
                 }
@@ -35,15 +41,15 @@ extension PostgresStore {
 
     /// The experiment called `name`, or nil.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func experimentIfPresent(named name: String) throws(PostgresStoreError) -> ExperimentRecord? {
-        try read { session throws(PostgresStoreError) in try session.experiment(named: name) }
+    public func experimentIfPresent(named name: String) throws(StoreError) -> ExperimentRecord? {
+        try read { session throws(StoreError) in try session.experiment(named: name) }
     }
 
-    /// The experiment called `name`; throws `experimentMissing` when there is none.
+    /// The experiment called `name`; throws `experimentNotFound` when there is none.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func experiment(named name: String) throws(PostgresStoreError) -> ExperimentRecord {
+    public func experiment(named name: String) throws(StoreError) -> ExperimentRecord {
         guard let experiment = try experimentIfPresent(named: name) else {
-            throw .experimentMissing(url: url.description, name: name)
+            throw .experimentNotFound(name: name, store: url.description)
         }
         return experiment
     }
@@ -53,9 +59,9 @@ extension PostgresStore {
     @discardableResult
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public func createExperiment(_ record: ExperimentRecord,
-                                 populate: (PostgresTransaction) throws -> Void = { _ in }) throws -> ExperimentRecord {
-        try transaction { session in
-            let exists = PostgresStoreError.experimentExists(url: url.description, name: record.name)
+                                 populate: (any ExperimentTransaction) throws -> Void) throws -> ExperimentRecord {
+        try storeErrors { () throws in try transaction { session in
+            let exists = StoreError.experimentExists(name: record.name, store: url.description)
             if try session.experiment(named: record.name) != nil { throw exists }
             // ON CONFLICT covers a creator that committed the same name after the check above:
             // the insert waits for it and then inserts nothing.
@@ -73,26 +79,43 @@ extension PostgresStore {
             let transaction = PostgresTransaction(session: session, experiment: stored)
             try populate(transaction)
             return transaction.experiment
-        }
+        } }
     }
 
     /// Runs `body` on experiment `name` inside one write transaction holding the experiment's row
     /// lock: writers of one experiment take turns, and all of `body` commits or none of it (a lost
-    /// connection included, which throws `connectionLost`); throws `experimentMissing` when there is none.
+    /// connection included, which throws the `backend` error of a lost connection); throws
+    /// `experimentNotFound` when there is none.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func write<T>(experiment name: String, _ body: (PostgresTransaction) throws -> T) throws -> T {
-        try withExperimentLock(named: name) { session, experiment in
-            try body(PostgresTransaction(session: session, experiment: experiment))
+    public func write<T>(experiment name: String, _ body: (any ExperimentTransaction) throws -> T) throws -> T {
+        try storeErrors { () throws in
+            try withExperimentLock(named: name) { session, experiment in
+                try body(PostgresTransaction(session: session, experiment: experiment))
+            }
         }
     }
 
     /// Records that a lease's worker is alive; false if the lease is gone.
     @discardableResult
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func heartbeat(lease id: Int64, at time: Double) throws(PostgresStoreError) -> Bool {
+    public func heartbeat(lease id: Int64, at time: Double) throws(StoreError) -> Bool {
         // One statement commits on its own.
-        try exclusively { session throws(PostgresStoreError) in
-            try !session.rows("UPDATE lease SET \"heartbeatAt\" = \(time) WHERE id = \(id) RETURNING id").isEmpty
+        do {
+            return try exclusively { session throws(PostgresStoreError) in
+                try !session.rows("UPDATE lease SET \"heartbeatAt\" = \(time) WHERE id = \(id) RETURNING id").isEmpty
+            }
+        } catch {
+            throw error.storeError
+        }
+    }
+
+    /// Runs `body`, a store's own failure (BEGIN, the lock, COMMIT, a lost connection) turned into
+    /// a `StoreError`; whatever else `body` throws passes unchanged.
+    private func storeErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PostgresStoreError {
+            throw error.storeError
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import StoreModel
 
 extension PostgresStore {
     /// Rows whose foreign key finds no parent row (what SQLite's `PRAGMA foreign_key_check` reports),
@@ -10,8 +11,8 @@ extension PostgresStore {
     /// rows are checked anew. PostgreSQL has no counterpart of `PRAGMA integrity_check` without an
     /// extension (amcheck) that needs privileges to install; it checks pages as it reads them.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func integrityProblems() throws(PostgresStoreError) -> [String] {
-        try read { session throws(PostgresStoreError) in
+    public func integrityProblems() throws(StoreError) -> [String] {
+        try read { session throws(StoreError) in
             // The schema's own foreign keys, with table and column names quoted by the server.
             let keys = try session.records("""
                 SELECT k.conname::text AS name, k.conrelid::regclass::text AS child, k.confrelid::regclass::text AS parent,
@@ -22,7 +23,7 @@ extension PostgresStore {
                 FROM pg_constraint k
                 WHERE k.contype = 'f' AND k.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
                 ORDER BY child, name
-                """) { c throws(PostgresStoreError) in
+                """) { c throws(StoreError) in
                 (name: try c("name", as: String.self), child: try c("child", as: String.self),
                  parent: try c("parent", as: String.self), columns: try c("columns", as: [String].self),
                  referenced: try c("referenced", as: [String].self))

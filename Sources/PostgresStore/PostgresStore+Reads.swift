@@ -1,12 +1,12 @@
 import PostgresNIO
-import ReplayStore
+import StoreModel
 
 /// Reads of one experiment's nets, replay, Q table, leases, finalists and ensembles, each from one snapshot.
 extension PostgresStore {
     /// Every net outcome of the experiment, in insertion order.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func nets(experiment name: String) throws(PostgresStoreError) -> [TrainedNetRecord] {
-        try read { session throws(PostgresStoreError) in
+    public func nets(experiment name: String) throws(StoreError) -> [TrainedNetRecord] {
+        try read { session throws(StoreError) in
             let id = try session.experimentID(named: name)
             return try session.records("SELECT * FROM \"trainedNet\" WHERE \"experimentID\" = \(id) ORDER BY id",
                                        TrainedNetRecord.init(columns:))
@@ -15,8 +15,8 @@ extension PostgresStore {
 
     /// Every replay row joined with its net, in sequence order.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func replayEntries(experiment name: String) throws(PostgresStoreError) -> [ReplayEntry] {
-        try read { session throws(PostgresStoreError) in
+    public func replayEntries(experiment name: String) throws(StoreError) -> [ReplayEntry] {
+        try read { session throws(StoreError) in
             let id = try session.experimentID(named: name)
             let nets = try session.records("SELECT * FROM \"trainedNet\" WHERE \"experimentID\" = \(id)",
                                            TrainedNetRecord.init(columns:))
@@ -29,7 +29,7 @@ extension PostgresStore {
             var entries: [ReplayEntry] = []
             for row in rows {
                 guard let net = byID[row.netID] else {
-                    throw .corrupt(url: url.description, detail: "replay row \(row.sequence) without its net")
+                    throw .corrupt(store: url.description, detail: "replay row \(row.sequence) without its net")
                 }
                 entries.append(ReplayEntry(row: row, net: net))
             }
@@ -39,8 +39,8 @@ extension PostgresStore {
 
     /// The experiment's Q table, sorted by state then action (byte order, as on SQLite).
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func qValues(experiment name: String) throws(PostgresStoreError) -> [QValueRecord] {
-        try read { session throws(PostgresStoreError) in
+    public func qValues(experiment name: String) throws(StoreError) -> [QValueRecord] {
+        try read { session throws(StoreError) in
             let id = try session.experimentID(named: name)
             return try session.records("""
                 SELECT state, action, utility FROM "qValue" WHERE "experimentID" = \(id)
@@ -51,8 +51,8 @@ extension PostgresStore {
 
     /// The experiment's nets in flight.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func leases(experiment name: String) throws(PostgresStoreError) -> [LeaseRecord] {
-        try read { session throws(PostgresStoreError) in
+    public func leases(experiment name: String) throws(StoreError) -> [LeaseRecord] {
+        try read { session throws(StoreError) in
             let id = try session.experimentID(named: name)
             return try session.records("SELECT * FROM lease WHERE \"experimentID\" = \(id) ORDER BY id", LeaseRecord.init(columns:))
         }
@@ -60,8 +60,8 @@ extension PostgresStore {
 
     /// Every finished finalist training of the experiment, by selection rank then seed.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func finalists(experiment name: String) throws(PostgresStoreError) -> [FinalistRecord] {
-        try read { session throws(PostgresStoreError) in
+    public func finalists(experiment name: String) throws(StoreError) -> [FinalistRecord] {
+        try read { session throws(StoreError) in
             let id = try session.experimentID(named: name)
             return try session.records("""
                 SELECT * FROM finalist WHERE "experimentID" = \(id) ORDER BY "selectionRank", seed, id
@@ -71,8 +71,8 @@ extension PostgresStore {
 
     /// The experiment's stored ensemble accuracies, by size.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public func ensembles(experiment name: String) throws(PostgresStoreError) -> [EnsembleRecord] {
-        try read { session throws(PostgresStoreError) in
+    public func ensembles(experiment name: String) throws(StoreError) -> [EnsembleRecord] {
+        try read { session throws(StoreError) in
             let id = try session.experimentID(named: name)
             return try session.records("SELECT * FROM \"finalistEnsemble\" WHERE \"experimentID\" = \(id) ORDER BY size",
                                        EnsembleRecord.init(columns:))

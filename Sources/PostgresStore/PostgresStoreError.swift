@@ -16,16 +16,6 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     case foreignDatabase(url: String)
     /// The store was made or migrated by a newer metaqnn.
     case newerSchema(url: String, unknownMigrations: [String])
-    /// No experiment of this name is in the store.
-    case experimentMissing(url: String, name: String)
-    /// An experiment of this name is already in the store.
-    case experimentExists(url: String, name: String)
-    /// The net already has a stored result in this experiment.
-    case duplicateNet(net: String, experiment: String)
-    /// The finalist (net, seed) already has a stored training in this experiment.
-    case duplicateFinalist(net: String, seed: Int, experiment: String)
-    /// A stored value does not decode as the record it belongs to (only a hand-edited store holds one).
-    case corrupt(url: String, detail: String)
     /// The connection broke during a statement; nothing of the unfinished transaction is kept.
     case connectionLost(url: String)
     /// Any other error the server reported, with its message.
@@ -50,16 +40,6 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
             return "The database of the store \(url) holds tables but is no metaqnn store; name an empty database or one metaqnn made."
         case .newerSchema(let url, let unknownMigrations):
             return "The store \(url) was made by a newer metaqnn (it holds the migrations \(unknownMigrations.joined(separator: ", ")), which this build does not know); upgrade metaqnn."
-        case .experimentMissing(let url, let name):
-            return "The store \(url) holds no experiment named '\(name)'; check the name (metaqnn list shows them)."
-        case .experimentExists(let url, let name):
-            return "An experiment named '\(name)' already exists in \(url); choose another --experiment name."
-        case .duplicateNet(let net, let experiment):
-            return "The net \(net) already has a result in experiment '\(experiment)', so it is not recorded twice."
-        case .duplicateFinalist(let net, let seed, let experiment):
-            return "The finalist \(net) with seed \(seed) already has a result in experiment '\(experiment)', so it is not recorded twice."
-        case .corrupt(let url, let detail):
-            return "The store \(url) holds a value metaqnn cannot read (\(detail)); restore the database from a backup."
         case .connectionLost(let url):
             return "The connection to the store \(url) was lost mid-statement and the unfinished transaction was rolled back; check the server and run the command again."
         case .server(let url, let message):

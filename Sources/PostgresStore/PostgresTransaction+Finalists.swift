@@ -1,5 +1,5 @@
 import PostgresNIO
-import ReplayStore
+import StoreModel
 
 /// Writes of finalists (nets trained again for keeps) and their ensembles inside one experiment's transaction.
 extension PostgresTransaction {
@@ -16,7 +16,7 @@ extension PostgresTransaction {
             SELECT COUNT(*) FROM finalist WHERE "experimentID" = \(experiment.id) AND net = \(record.net) AND seed = \(record.seed)
             """, as: Int.self) ?? 0
         if existing > 0 {
-            throw PostgresStoreError.duplicateFinalist(net: record.net, seed: record.seed, experiment: experiment.name)
+            throw StoreError.duplicateFinalist(net: record.net, seed: record.seed, experiment: experiment.name)
         }
         let mean = try StoredJSON.encode(record.normalizationMean)
         let std = try StoredJSON.encode(record.normalizationStd)

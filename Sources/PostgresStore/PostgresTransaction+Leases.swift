@@ -1,5 +1,5 @@
 import PostgresNIO
-import ReplayStore
+import StoreModel
 
 /// Nets in flight: which worker trains which net, taken, handed on and released in the experiment's transaction.
 extension PostgresTransaction {
@@ -23,7 +23,7 @@ extension PostgresTransaction {
 
     /// Hands an existing lease (of a dead worker) to another worker; false if it no longer exists.
     public func reassignLease(id: Int64, worker: String, pid: Int32, host: String, at time: Double) throws -> Bool {
-        try !session.rows("""
+        try !session.fetch("""
             UPDATE lease SET worker = \(worker), pid = \(Int64(pid)), host = \(host), "claimedAt" = \(time), "heartbeatAt" = \(time)
             WHERE id = \(id) AND "experimentID" = \(experiment.id)
             RETURNING id
@@ -33,6 +33,6 @@ extension PostgresTransaction {
     /// Removes a lease; false if it did not exist.
     @discardableResult
     public func deleteLease(id: Int64) throws -> Bool {
-        try !session.rows("DELETE FROM lease WHERE id = \(id) AND \"experimentID\" = \(experiment.id) RETURNING id").isEmpty
+        try !session.fetch("DELETE FROM lease WHERE id = \(id) AND \"experimentID\" = \(experiment.id) RETURNING id").isEmpty
     }
 }

@@ -1,15 +1,16 @@
 import PostgresNIO
-import ReplayStore
+import StoreModel
 
 /// Typed operations on one experiment inside one PostgreSQL transaction that holds the
 /// experiment's row lock: the PostgreSQL twin of the SQLite store's `StoreTransaction`, with the
 /// same operations, records and results.
 ///
 /// A transaction object is only valid inside the closure it was handed to; everything done
-/// through it commits together when the closure returns, or not at all when it throws. Unlike
-/// SQLite, PostgreSQL refuses every further statement of a transaction once one has failed, so a
-/// body must not carry on past an error of the store.
-public final class PostgresTransaction {
+/// through it commits together when the closure returns, or not at all when it throws. Its
+/// operations throw `StoreError` (a failure of the server or the connection is its `backend`
+/// case). Unlike SQLite, PostgreSQL refuses every further statement of a transaction once one has
+/// failed, so a body must not carry on past an error of the store.
+public final class PostgresTransaction: ExperimentTransaction {
     /// The experiment as it was when the transaction began (kept current by the setters below).
     public private(set) var experiment: ExperimentRecord
     let session: PostgresStore.Session
@@ -60,7 +61,7 @@ public final class PostgresTransaction {
         let rows = try session.records("""
             SELECT stage, COUNT(*) AS n FROM "trainedNet"
             WHERE "experimentID" = \(experiment.id) AND status = 'trained' AND stage IS NOT NULL GROUP BY stage
-            """) { c throws(PostgresStoreError) in (stage: try c("stage", as: Int.self), count: try c("n", as: Int.self)) }
+            """) { c throws(StoreError) in (stage: try c("stage", as: Int.self), count: try c("n", as: Int.self)) }
         var counts: [Int: Int] = [:]
         for row in rows { counts[row.stage] = row.count }
         return counts
@@ -69,7 +70,7 @@ public final class PostgresTransaction {
     /// Stores a net's outcome and returns it with its assigned identifier.
     public func insertNet(_ record: TrainedNetRecord) throws -> TrainedNetRecord {
         if try net(record.net) != nil {
-            throw PostgresStoreError.duplicateNet(net: record.net, experiment: experiment.name)
+            throw StoreError.duplicateNet(net: record.net, experiment: experiment.name)
         }
         let learned: Int64? = record.learned.map { $0 ? 1 : 0 }
         let id = try session.value("""
@@ -108,7 +109,7 @@ public final class PostgresTransaction {
             JOIN "trainedNet" n ON n.id = r."netID"
             LEFT JOIN "replayRowResult" x ON x."experimentID" = r."experimentID" AND x.sequence = r.sequence
             WHERE r."experimentID" = \(experiment.id) ORDER BY r.sequence
-            """) { c throws(PostgresStoreError) in (net: try c("net", as: String.self), reward: try c("reward", as: Double.self)) }
+            """) { c throws(StoreError) in (net: try c("net", as: String.self), reward: try c("reward", as: Double.self)) }
     }
 
     /// Appends a replay row for a trained net; its sequence number is the next one. `ownResult`
@@ -194,8 +195,10 @@ public final class PostgresTransaction {
     }
 
     /// The identifier an `INSERT … RETURNING id` gave back.
-    func inserted(_ id: Int64?, into table: String) throws(PostgresStoreError) -> Int64 {
-        guard let id else { throw .server(url: session.store.url.description, message: "an insert into \(table) returned no id") }
+    func inserted(_ id: Int64?, into table: String) throws(StoreError) -> Int64 {
+        guard let id else {
+            throw PostgresStoreError.server(url: session.store.url.description, message: "an insert into \(table) returned no id").storeError
+        }
         return id
     }
 }

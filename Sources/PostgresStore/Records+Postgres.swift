@@ -1,5 +1,5 @@
 import Foundation
-import ReplayStore
+import StoreModel
 
 // Row mapping for the PostgreSQL store, column for column as the SQLite store's (Records+GRDB.swift):
 // UInt64 values (seed, generator state) are kept as the BIGINT with the same bits, `learned` as
@@ -7,7 +7,7 @@ import ReplayStore
 
 extension ExperimentRecord {
     /// Reads an `experiment` row.
-    init(columns c: RecordColumns) throws(PostgresStoreError) {
+    init(columns c: RecordColumns) throws(StoreError) {
         self.init(id: try c("id"), name: try c("name"), kind: try c.value("kind", as: Kind.self),
                   status: try c.value("status", as: Status.self), seed: UInt64(bitPattern: try c("seed")),
                   searchSpaceJSON: try c("searchSpace"), settingsJSON: try c("settings"),
@@ -18,7 +18,7 @@ extension ExperimentRecord {
 
 extension TrainedNetRecord {
     /// Reads a `trainedNet` row.
-    init(columns c: RecordColumns) throws(PostgresStoreError) {
+    init(columns c: RecordColumns) throws(StoreError) {
         let learned: Int64? = try c("learned")
         self.init(id: try c("id"), net: try c("net"), status: try c.value("status", as: Status.self), stage: try c("stage"),
                   epsilon: try c("epsilon"), bestValidationAccuracy: try c("bestValidationAccuracy"),
@@ -44,7 +44,7 @@ extension ReplayRowRecord {
         """
 
     /// Reads a `replayRow` row joined with its `replayRowResult` (`postgresJoinedColumns`).
-    init(columns c: RecordColumns) throws(PostgresStoreError) {
+    init(columns c: RecordColumns) throws(StoreError) {
         var own: RowResult?
         if let best: Double = try c("ownBestValidationAccuracy") {
             own = RowResult(
@@ -60,16 +60,16 @@ extension ReplayRowRecord {
 
 extension QValueRecord {
     /// Reads a `qValue` row.
-    init(columns c: RecordColumns) throws(PostgresStoreError) {
+    init(columns c: RecordColumns) throws(StoreError) {
         self.init(state: try c("state"), action: try c("action"), utility: try c("utility"))
     }
 }
 
 extension LeaseRecord {
     /// Reads a `lease` row.
-    init(columns c: RecordColumns) throws(PostgresStoreError) {
+    init(columns c: RecordColumns) throws(StoreError) {
         let pid: Int64 = try c("pid")
-        guard let pid32 = Int32(exactly: pid) else { throw .corrupt(url: c.url, detail: "lease pid \(pid)") }
+        guard let pid32 = Int32(exactly: pid) else { throw .corrupt(store: c.url, detail: "lease pid \(pid)") }
         self.init(id: try c("id"), net: try c("net"), stage: try c("stage"), epsilon: try c("epsilon"), worker: try c("worker"),
                   pid: pid32, host: try c("host"), claimedAt: try c("claimedAt"), heartbeatAt: try c("heartbeatAt"))
     }
@@ -77,7 +77,7 @@ extension LeaseRecord {
 
 extension FinalistRecord {
     /// Reads a `finalist` row; the normalisation arrays are JSON text, as on SQLite.
-    init(columns c: RecordColumns) throws(PostgresStoreError) {
+    init(columns c: RecordColumns) throws(StoreError) {
         self.init(id: try c("id"), experimentID: try c("experimentID"), selectionRank: try c("selectionRank"), net: try c("net"),
                   seed: try c("seed"), settingsJSON: try c("settings"), epochsJSON: try c("epochs"),
                   bestValidationAccuracy: try c("bestValidationAccuracy"), lastValidationAccuracy: try c("lastValidationAccuracy"),
@@ -92,7 +92,7 @@ extension FinalistRecord {
 
 extension EnsembleRecord {
     /// Reads a `finalistEnsemble` row; `nets` is JSON text, as on SQLite.
-    init(columns c: RecordColumns) throws(PostgresStoreError) {
+    init(columns c: RecordColumns) throws(StoreError) {
         self.init(experimentID: try c("experimentID"), size: try c("size"),
                   nets: try StoredJSON.decode(c("nets"), column: "nets", url: c.url), models: try c("models"),
                   testAccuracy: try c("testAccuracy"), computedAt: try c("computedAt"))
@@ -110,11 +110,11 @@ enum StoredJSON {
     }
 
     /// The array `text` holds; `corrupt` when it holds none.
-    static func decode<T: Decodable>(_ text: String, column: String, url: String) throws(PostgresStoreError) -> T {
+    static func decode<T: Decodable>(_ text: String, column: String, url: String) throws(StoreError) -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch {
-            throw .corrupt(url: url, detail: "\(column) is not a JSON array of the expected type")
+            throw .corrupt(store: url, detail: "\(column) is not a JSON array of the expected type")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 @testable import PostgresStore
 import StoreLocation
+import StoreModel
 import TestSupport
 import Testing
 
@@ -78,7 +79,7 @@ struct ExperimentLockTests {
         let (url, _) = try storeWithExperiment()
         let store = try PostgresStore(url: url)
         defer { store.close() }
-        #expect(throws: PostgresStoreError.experimentMissing(url: url.description, name: "nope")) {
+        #expect(throws: StoreError.experimentNotFound(name: "nope", store: url.description)) {
             try store.withExperimentLock(named: "nope") { _, _ in }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import PostgresStore
-import ReplayStore
 import StoreLocation
+import StoreModel
 import TestSupport
 import Testing
 
@@ -56,7 +56,8 @@ struct PostgresWriteTests {
         let store = try PostgresStore(url: url)
         defer { store.close() }
         let before = try store.experiment(named: "alpha")
-        let lost = PostgresStoreError.connectionLost(url: url.description)
+        let sentence = PostgresStoreError.connectionLost(url: url.description).description
+        let lost = StoreError.backend(store: url.description, sentence: sentence)
         #expect(throws: lost) {
             try store.write(experiment: "alpha") { transaction in
                 let net = try transaction.insertNet(StoreContractFixtures.nets[0])
@@ -72,7 +73,7 @@ struct PostgresWriteTests {
                 try transaction.setStatus(.finished, at: 43)
             }
         }
-        #expect(lost.description.hasSuffix("run the command again.") && lost.description.contains(url.description))
+        #expect(sentence.hasSuffix("run the command again.") && sentence.contains(url.description))
         for table in ["\"trainedNet\"", "\"replayRow\"", "\"qValue\"", "lease"] {
             #expect(try psql.run("SELECT COUNT(*) FROM \(table)") == ["0"], "\(table)")
         }
@@ -139,7 +140,7 @@ struct PostgresWriteTests {
             }
         }.start()
         started.wait()
-        #expect(throws: PostgresStoreError.experimentExists(url: url.description, name: "alpha")) {
+        #expect(throws: StoreError.experimentExists(name: "alpha", store: url.description)) {
             try second.createExperiment(StoreContractFixtures.search)
         }
         try results.wait(for: 1)

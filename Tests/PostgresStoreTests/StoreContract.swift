@@ -1,8 +1,8 @@
 import Foundation
-import ReplayStore
+import StoreModel
 
-/// One sequence of store operations and everything it read back, run on each backend; two
-/// backends with the same semantics observe equal values.
+/// One sequence of `ExperimentStore` operations and everything it read back, run on each backend;
+/// two backends with the same semantics observe equal values.
 ///
 /// Identifiers are compared too: both stores number each table's rows 1, 2, 3, … in insertion
 /// order. They part only after a rolled-back insert or the deletion of a table's newest row
@@ -59,10 +59,10 @@ struct StoreContract {
                               QValueRecord(state: "a,1", action: "y,2", utility: 0.7),
                               QValueRecord(state: "B,1", action: "y,2", utility: 0.25)]
 
-    static func run<S: ContractStore>(on store: S) -> Observations {
+    static func run(on store: any ExperimentStore) -> Observations {
         var seen = Observations()
         func refusal(_ body: () throws -> Void) -> Refusal {
-            do { try body(); return nil } catch { return "\(error)".replacingOccurrences(of: store.locator, with: "<store>") }
+            do { try body(); return nil } catch { return "\(error)".replacingOccurrences(of: store.locationDescription, with: "<store>") }
         }
         do {
             seen.created.append(try store.createExperiment(StoreContractFixtures.search, populate: { _ in }))

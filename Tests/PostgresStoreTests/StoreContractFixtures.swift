@@ -1,4 +1,4 @@
-import ReplayStore
+import StoreModel
 
 /// The records the store contract writes: every optional field both set and unset somewhere,
 /// UInt64 values with the top bit set, JSON text with spacing and key order a parser would not keep.

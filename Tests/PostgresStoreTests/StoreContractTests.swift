@@ -2,6 +2,7 @@ import Foundation
 import PostgresStore
 import ReplayStore
 import StoreLocation
+import StoreModel
 import TestSupport
 import Testing
 
