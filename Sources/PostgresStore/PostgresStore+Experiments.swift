@@ -60,26 +60,28 @@ extension PostgresStore: ExperimentStore {
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public func createExperiment(_ record: ExperimentRecord,
                                  populate: (any ExperimentTransaction) throws -> Void) throws -> ExperimentRecord {
-        try storeErrors { () throws in try transaction { session in
-            let exists = StoreError.experimentExists(name: record.name, store: url.description)
-            if try session.experiment(named: record.name) != nil { throw exists }
-            // ON CONFLICT covers a creator that committed the same name after the check above:
-            // the insert waits for it and then inserts nothing.
-            let id = try session.value("""
-                INSERT INTO experiment (name, kind, status, seed, "searchSpace", settings, "rngState", "createdAt", "updatedAt")
-                VALUES (\(record.name), \(record.kind.rawValue), \(record.status.rawValue), \(Int64(bitPattern: record.seed)),
-                    \(record.searchSpaceJSON), \(record.settingsJSON), \(Int64(bitPattern: record.rngState)), \(record.createdAt),
-                    \(record.updatedAt))
-                ON CONFLICT (name) DO NOTHING
-                RETURNING id
-                """, as: Int64.self)
-            guard let id else { throw exists }
-            var stored = record
-            stored.id = id
-            let transaction = PostgresTransaction(session: session, experiment: stored)
-            try populate(transaction)
-            return transaction.experiment
-        } }
+        try storeErrors { () throws in
+            try transaction { session in
+                let exists = StoreError.experimentExists(name: record.name, store: url.description)
+                if try session.experiment(named: record.name) != nil { throw exists }
+                // ON CONFLICT covers a creator whose row the check could not see yet (not committed):
+                // the insert waits for that transaction and, once it commits, inserts nothing.
+                let id = try session.value("""
+                    INSERT INTO experiment (name, kind, status, seed, "searchSpace", settings, "rngState", "createdAt", "updatedAt")
+                    VALUES (\(record.name), \(record.kind.rawValue), \(record.status.rawValue), \(Int64(bitPattern: record.seed)),
+                        \(record.searchSpaceJSON), \(record.settingsJSON), \(Int64(bitPattern: record.rngState)), \(record.createdAt),
+                        \(record.updatedAt))
+                    ON CONFLICT (name) DO NOTHING
+                    RETURNING id
+                    """, as: Int64.self)
+                guard let id else { throw exists }
+                var stored = record
+                stored.id = id
+                let transaction = PostgresTransaction(session: session, experiment: stored)
+                try populate(transaction)
+                return transaction.experiment
+            }
+        }
     }
 
     /// Runs `body` on experiment `name` inside one write transaction holding the experiment's row
