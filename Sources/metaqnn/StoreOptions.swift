@@ -47,6 +47,6 @@ struct StoreOptions: ParsableArguments {
     /// The `--store` help of a command whose store defaults to `defaultStore`.
     static func storeHelp(default defaultStore: String) -> String {
         "Store: an SQLite file path, or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE] "
-            + "(PostgreSQL is refused for now) (default: \(defaultStore))."
+            + "(default: \(defaultStore))."
     }
 }
