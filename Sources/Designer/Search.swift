@@ -161,8 +161,10 @@ public struct Search: Sendable {
     }
 
     private func setStatus(_ status: ExperimentRecord.Status) throws {
-        try store.write(experiment: request.experiment) { transaction in
-            try transaction.setStatus(status, at: transaction.experiment.updatedAt)
+        try ConnectionRetry.once { _ in
+            try store.write(experiment: request.experiment) { transaction in
+                try transaction.setStatus(status, at: transaction.experiment.updatedAt)
+            }
         }
     }
 
