@@ -28,6 +28,9 @@ public final class PostgresStore: @unchecked Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let configuration: PostgresConnection.Configuration
     private var connection: PostgresConnection
+    /// Set when a statement failed for a lost connection: the server may have said so (57P01)
+    /// before the socket is seen closed, and the next transaction must not start on it.
+    private var connectionBroken = false
     private var connections = 1
     private let logger: Logger
     private let lock = NSLock()
@@ -84,11 +87,12 @@ public final class PostgresStore: @unchecked Sendable {
     /// Connects again when the server has closed the connection; called with the lock held, between
     /// transactions, so nothing of an open transaction can be lost by it.
     private func reconnectIfClosed() throws(PostgresStoreError) {
-        guard connection.isClosed else { return }
+        guard connection.isClosed || connectionBroken else { return }
         try? connection.close().wait()
         connections += 1
         do {
             connection = try Self.connect(configuration, on: group, id: connections, readOnly: mode == .readOnly, logger: logger)
+            connectionBroken = false
         } catch {
             throw PostgresStoreError(error, url: url)
         }
@@ -140,7 +144,7 @@ public final class PostgresStore: @unchecked Sendable {
             result = try body(session)
         } catch {
             // A lost connection has rolled back already; the error that ended the body is the one to report.
-            try? session.execute("ROLLBACK")
+            if !connectionBroken { try? session.execute("ROLLBACK") }
             throw error
         }
         try session.execute("COMMIT")
@@ -166,7 +170,9 @@ public final class PostgresStore: @unchecked Sendable {
             do {
                 return try result.wait().rows
             } catch {
-                throw PostgresStoreError(error, url: store.url)
+                let failure = PostgresStoreError(error, url: store.url)
+                if case .connectionLost = failure { store.connectionBroken = true }
+                throw failure
             }
         }
 
