@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
         .target(
             name: "Designer",
-            dependencies: ["Training", "QLearning", "StoreModel", "StoreLocation", "ReplayStore", "Reporting", "SearchSpace",
+            dependencies: ["Training", "QLearning", "StoreModel", "StoreLocation", "ReplayStore", "PostgresStore", "Reporting", "SearchSpace",
                            "Datasets", "ModelExport", "LearningCurves"]),
         .executableTarget(
             name: "metaqnn",
