@@ -117,22 +117,12 @@ public struct StoreCopy: Sendable {
     static func sameStore(_ a: StoreLocation, _ b: StoreLocation) -> Bool {
         switch (a, b) {
         case let (.sqlite(first), .sqlite(second)):
-            let (x, y) = (URL(fileURLWithPath: first), URL(fileURLWithPath: second))
-            if x.standardizedFileURL.resolvingSymlinksInPath() == y.standardizedFileURL.resolvingSymlinksInPath() { return true }
-            return fileIdentity(x.path).map { $0 == fileIdentity(y.path) } ?? false
+            return FileLocation(first).isSameFile(as: FileLocation(second))
         case let (.postgres(first), .postgres(second)):
             return first.host.lowercased() == second.host.lowercased() && first.port == second.port
                 && first.database == second.database
         default:
             return false
         }
-    }
-
-    /// The device and inode of an existing file (hard links share them); nil when there is none.
-    private static func fileIdentity(_ path: String) -> [Int]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let device = attributes[.deviceIdentifier] as? Int, let inode = attributes[.systemFileNumber] as? Int
-        else { return nil }
-        return [device, inode]
     }
 }
