@@ -42,10 +42,11 @@ struct CopiedWeights {
             let bytes = [UInt8](data)
             guard SHA256.hex(of: bytes) == finalist.weightsSHA256 else { throw .weightsChanged(experiment: experiment, path: source.path) }
             let destination = targetFolder.appendingPathComponent(finalist.weightsFile)
-            if let existing = FileManager.default.contents(atPath: destination.path) {
-                guard SHA256.hex(of: [UInt8](existing)) == finalist.weightsSHA256 else {
-                    throw .weightsInTheWay(experiment: experiment, path: destination.path)
-                }
+            if FileManager.default.fileExists(atPath: destination.path) {
+                // Anything else there (another file, a folder) is the user's and is never replaced.
+                guard let existing = FileManager.default.contents(atPath: destination.path),
+                      SHA256.hex(of: [UInt8](existing)) == finalist.weightsSHA256
+                else { throw .weightsInTheWay(experiment: experiment, path: destination.path) }
                 present += 1
             } else {
                 pending.append(File(source: source, target: destination, bytes: bytes))

@@ -35,7 +35,7 @@ public enum StoreCopyError: Error, Equatable, Sendable, CustomStringConvertible 
             let list = names.map { "'\($0)'" }.joined(separator: ", ")
             return "\(names.count == 1 ? "An experiment named" : "Experiments named") \(list) already "
                 + "\(names.count == 1 ? "exists" : "exist") in \(store), so nothing was copied; "
-                + "name the others with --experiment, or copy into another store."
+                + "name only the experiments to copy with --experiment, or copy into another store."
         case let .liveLeases(experiment, workers):
             return "Experiment '\(experiment)' is being searched right now (nets in flight on \(workers.joined(separator: ", "))), "
                 + "so nothing was copied; let the search finish or stop it with Ctrl-C, then copy."
