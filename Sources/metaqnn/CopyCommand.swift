@@ -19,10 +19,10 @@ struct CopyCommand: ParsableCommand {
             their SHA-256; a target that is no file cannot take them, so an experiment with finalists is then refused.
             """)
 
-    @Option(help: ArgumentHelp("The store to copy from: an SQLite file path or a postgresql:// URL; only read.", valueName: "path|url"))
+    @Option(help: ArgumentHelp("The store to copy from: an SQLite file path or a postgresql:// URL (PostgreSQL is refused for now); only read.", valueName: "path|url"))
     var from: String
 
-    @Option(help: ArgumentHelp("The store to copy into: an SQLite file path (created when missing) or a postgresql:// URL.",
+    @Option(help: ArgumentHelp("The store to copy into: an SQLite file path (created when missing) or a postgresql:// URL (PostgreSQL is refused for now).",
                                valueName: "path|url"))
     var to: String
 
