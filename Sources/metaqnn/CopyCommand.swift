@@ -44,8 +44,8 @@ struct CopyCommand: ParsableCommand {
     func run() throws {
         let (source, target) = try locations()
         let copy = try StoreCopy(from: source, to: target, experiments: experiment, busyTimeout: busyTimeout)
-        try copy.run { print(Self.line($0, target: target.description)) }
-        print("Copied \(copy.experiments.count) experiment\(copy.experiments.count == 1 ? "" : "s") from \(copy.sourceDescription) to \(target).")
+        try copy.run { print(Self.line($0, target: copy.targetDescription)) }
+        print("Copied \(copy.experiments.count) experiment\(copy.experiments.count == 1 ? "" : "s") from \(copy.sourceDescription) to \(copy.targetDescription).")
     }
 
     /// `--from` and `--to`, read as `--store` values are (a URL's password may come from the environment).

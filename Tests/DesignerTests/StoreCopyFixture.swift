@@ -1,13 +1,15 @@
 import Foundation
 import ModelExport
 import ReplayStore
+import SearchSpace
 import StoreModel
 import Testing
 @testable import Designer
 
 /// The source store of `StoreCopyTests`, made once: the tiny synthetic search `tiny` with its two
-/// best nets finalized (weights beside the store, ensembles stored), and `ref`, an import of
-/// `ReplayImportTests.file` (a repeated net whose rows keep their own results).
+/// best nets finalized (weights beside the store, ensembles stored), `plain`, a smaller search left
+/// as it finished, and `ref`, an import of `ReplayImportTests.file` (a repeated net whose rows keep
+/// their own results).
 enum StoreCopyFixture {
     /// The folder holding `source.sqlite` and `tiny-models/`, or why it could not be made.
     static let template: Result<URL, FixtureFailed> = {
@@ -26,6 +28,11 @@ enum StoreCopyFixture {
                 return settings
             }
             _ = try Finalize(request).run()
+            var plain = try SearchFixtures.request(folder, experiment: "plain", seed: 9)
+            (plain.store, plain.schedule) = (.sqlite(path: folder.appendingPathComponent("source.sqlite").path), try EpsilonSchedule(parsing: "1.0:4,0.5:2"))
+            guard try Search(plain).run(cancellation: SearchCancellation()).completed else {
+                return .failure(FixtureFailed(reason: "the plain search did not complete"))
+            }
             let store = try ReplayStore(path: folder.appendingPathComponent("source.sqlite").path, mode: .mustExist)
             try ReplayImporter(settings: .cpuDigits).importText(ReplayImportTests.file, source: "r.csv", experiment: "ref", into: store)
             return .success(folder)

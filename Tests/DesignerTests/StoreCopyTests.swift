@@ -35,14 +35,14 @@ struct StoreCopyTests {
             let target = targetFolder.appendingPathComponent("nested/target.sqlite")
             var lines: [CopiedExperiment] = []
             let copy = try StoreCopy(from: .sqlite(path: source.path), to: .sqlite(path: target.path), experiments: [])
-            #expect(copy.experiments == ["ref", "tiny"])
+            #expect(copy.experiments == ["plain", "ref", "tiny"])
             try copy.run { lines.append($0) }
-            #expect(lines.map(\.name) == ["ref", "tiny"])
+            #expect(lines.map(\.name) == ["plain", "ref", "tiny"])
             #expect(try StoreCopyFixture.digests(of: source.deletingLastPathComponent()) == sourceBytes, "the source is only read")
 
             let (from, to) = (try ReplayStore(path: source.path, mode: .readOnly), try ReplayStore(path: target.path, mode: .readOnly))
-            #expect(try to.experiments().map(\.experiment.name) == ["ref", "tiny"])
-            for name in ["ref", "tiny"] {
+            #expect(try to.experiments().map(\.experiment.name) == ["plain", "ref", "tiny"])
+            for name in ["plain", "ref", "tiny"] {
                 let reports = targetFolder.appendingPathComponent("reports-\(name)")
                 let expected = try StoreCopyFixture.Reads(from, experiment: name, reportFolder: reports.appendingPathComponent("a"))
                 let copied = try StoreCopyFixture.Reads(to, experiment: name, reportFolder: reports.appendingPathComponent("b"))

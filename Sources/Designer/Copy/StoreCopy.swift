@@ -16,31 +16,44 @@ import StoreModel
 public struct StoreCopy: Sendable {
     /// The experiments to copy, read from the source, in copy order.
     let contents: [ExperimentContents]
-    /// Where the experiments go.
-    public let target: StoreLocation
     /// The source, as a user may read it.
     public let sourceDescription: String
-    /// Seconds a write to the target waits for another writer.
-    public let busyTimeout: Double
+    /// The target, as a user may read it.
+    public let targetDescription: String
+    /// The folder beside the source store, where its finalists' weight files are; nil for a store that is no file.
     private let sourceFolder: URL?
+    /// The folder beside the target store, which takes the weight files; nil for a store that is no file.
+    private let targetFolder: URL?
+    /// Opens the target in a mode: read-only for the checks, creating it only to write.
+    private let openTarget: @Sendable (StoreOpenMode) throws(StoreError) -> any ExperimentStore
 
     /// Reads `names` (every experiment when empty) from the store at `source`, opened read-only, and
-    /// checks the copy into `target` without writing anything.
+    /// checks the copy into `target` without writing anything; a write to the target waits up to
+    /// `busyTimeout` seconds for another writer.
     public init(from source: StoreLocation, to target: StoreLocation, experiments names: [String],
                 busyTimeout: Double = 10) throws {
         if Self.sameStore(source, target) { throw StoreCopyError.sameStore(store: target.description) }
-        let store = try StoreOpening.open(source, mode: .readOnly, busyTimeout: busyTimeout)
+        try self.init(source: StoreOpening.open(source, mode: .readOnly, busyTimeout: busyTimeout), experiments: names,
+                      target: target.description, targetFolder: target.filePath.map(Self.folder(of:))) { mode throws(StoreError) in
+            try StoreOpening.open(target, mode: mode, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Reads `names` (every experiment when empty) from `store` and checks the copy into the target
+    /// `openTarget` opens, whose folder for weight files is `targetFolder`, without writing anything.
+    init(source store: any ExperimentStore, experiments names: [String], target: String, targetFolder: URL?,
+         openTarget: @escaping @Sendable (StoreOpenMode) throws(StoreError) -> any ExperimentStore) throws {
         var unique: [String] = []
         for name in names where !unique.contains(name) { unique.append(name) }
         let chosen = unique.isEmpty ? try store.experiments().map(\.experiment.name) : unique
         if chosen.isEmpty { throw StoreCopyError.nothingToCopy(store: store.locationDescription) }
         contents = try chosen.map { name throws(StoreError) in try ExperimentContents(experiment: name, of: store) }
         for experiment in contents { try Self.checkIdle(experiment) }
-        (self.target, sourceDescription, self.busyTimeout) = (target, store.locationDescription, busyTimeout)
-        sourceFolder = store.filePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-        let taken = try Self.namesOnTarget(target, busyTimeout: busyTimeout)
+        (sourceDescription, targetDescription) = (store.locationDescription, target)
+        (sourceFolder, self.targetFolder, self.openTarget) = (store.filePath.map(Self.folder(of:)), targetFolder, openTarget)
+        let taken = try namesOnTarget()
         let clashes = chosen.filter(taken.contains)
-        if !clashes.isEmpty { throw StoreCopyError.namesTaken(names: clashes, store: target.description) }
+        if !clashes.isEmpty { throw StoreCopyError.namesTaken(names: clashes, store: target) }
         for experiment in contents { _ = try weights(of: experiment) }
     }
 
@@ -52,9 +65,9 @@ public struct StoreCopy: Sendable {
     public func run(copied: (CopiedExperiment) -> Void = { _ in }) throws {
         let store: any ExperimentStore
         do {
-            store = try StoreOpening.open(target, mode: .createIfMissing, busyTimeout: busyTimeout)
+            store = try openTarget(.createIfMissing)
         } catch {
-            throw StoreCopyError.failed(experiment: experiments[0], store: target.description, copied: [],
+            throw StoreCopyError.failed(experiment: experiments[0], store: targetDescription, copied: [],
                                         reason: "\(error)".trimmingSuffix("."))
         }
         var done: [String] = []
@@ -79,10 +92,11 @@ public struct StoreCopy: Sendable {
 
     /// The weight files of `experiment`, checked against the source and the target's folder.
     private func weights(of experiment: ExperimentContents) throws(StoreCopyError) -> CopiedWeights {
-        try CopiedWeights(experiment, sourceFolder: sourceFolder,
-                          targetFolder: target.filePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() },
-                          target: target.description)
+        try CopiedWeights(experiment, sourceFolder: sourceFolder, targetFolder: targetFolder, target: targetDescription)
     }
+
+    /// The folder holding a store file.
+    private static func folder(of path: String) -> URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
 
     /// Refuses an experiment a worker may still be writing: one with a live lease, or one stored as
     /// running with no lease at all (as `finalize` and `list` tell a killed search from a live one).
@@ -101,10 +115,10 @@ public struct StoreCopy: Sendable {
 
     /// The experiment names the target holds; none when it does not exist yet (the copy creates it).
     /// It is opened read-only, so a refused copy leaves it byte for byte as it was.
-    private static func namesOnTarget(_ target: StoreLocation, busyTimeout: Double) throws -> Set<String> {
+    private func namesOnTarget() throws -> Set<String> {
         let store: any ExperimentStore
         do {
-            store = try StoreOpening.open(target, mode: .readOnly, busyTimeout: busyTimeout)
+            store = try openTarget(.readOnly)
         } catch {
             if case .missing = error { return [] }
             throw error
