@@ -67,6 +67,7 @@ enum StoreCopyFixture {
         var show: String
         var report: [String: String]
         var rebuiltQ: String
+        var exported: String
 
         init(_ store: any ExperimentStore, experiment name: String, reportFolder: URL) throws {
             var summary = try #require(try store.experiments().first { $0.experiment.name == name })
@@ -100,6 +101,7 @@ enum StoreCopyFixture {
             let files = try ReportWriter().write(experiment: name, from: store, storePath: "STORE", to: reportFolder)
             report = try Dictionary(uniqueKeysWithValues: files.map { ($0.lastPathComponent, try String(contentsOf: $0, encoding: .utf8)) })
             rebuiltQ = try ReplayRebuilder(store: store).rebuild(experiment: name, order: .stored).learner.table.csv()
+            exported = try ReplayExporter(store: store).replayCSV(experiment: name)
         }
     }
 
