@@ -6,9 +6,8 @@ import StoreModel
 /// to the folder beside the target: checked before anything is written, written whole (temporary
 /// file and rename) while the target's transaction is open, and removed again if it rolls back.
 struct CopiedWeights {
-    /// A file to copy: where it is, where it goes, its bytes.
+    /// A file to copy: where it goes and its bytes (read from beside the source).
     struct File {
-        var source: URL
         var target: URL
         var bytes: [UInt8]
     }
@@ -49,7 +48,7 @@ struct CopiedWeights {
                 else { throw .weightsInTheWay(experiment: experiment, path: destination.path) }
                 present += 1
             } else {
-                pending.append(File(source: source, target: destination, bytes: bytes))
+                pending.append(File(target: destination, bytes: bytes))
             }
         }
         (self.pending, self.present) = (pending, present)
