@@ -118,6 +118,8 @@ let package = Package(
             resources: [.copy("Resources")]),
         .testTarget(
             name: "DesignerTests",
-            dependencies: ["Designer", "StoreModel", "StoreLocation", "ReplayStore", "ModelExport", "NeuralEngine", "TestSupport"]),
+            // PostgresStore: experiments are copied into a PostgreSQL database and back.
+            dependencies: ["Designer", "StoreModel", "StoreLocation", "ReplayStore", "PostgresStore", "ModelExport", "NeuralEngine",
+                           "TestSupport"]),
     ]
 )
