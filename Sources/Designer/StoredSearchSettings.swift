@@ -9,6 +9,17 @@ struct StoredSearchSettings: Codable, Hashable, Sendable {
     var command: String?
     /// Everything that fixes the results.
     var configuration: SearchConfiguration
+    /// The dataset files and splits the search started on; nil when it reads no files (the embedded
+    /// digits, the generated set, the synthetic trainer) or was started before fingerprints were stored.
+    var datasetFingerprint: DatasetFingerprint?
+
+    /// The sentence a report and `show` give a search whose trainer read no images, nil for any other
+    /// experiment (or unreadable settings): its accuracies must not be mistaken for trained ones.
+    static func syntheticNote(settingsJSON: String) -> String? {
+        guard let settings = try? StoredSearchSettings(json: settingsJSON), !settings.configuration.trainer.readsImages else { return nil }
+        return "Every accuracy of this experiment is synthetic: it was searched with --trainer synthetic "
+            + "(\(settings.configuration.trainer)), which trains nothing and scores each net by a fixed function of its net string."
+    }
 
     /// Sorted-key JSON text.
     func json() -> String {
@@ -22,9 +33,10 @@ struct StoredSearchSettings: Codable, Hashable, Sendable {
         self = try JSONDecoder().decode(Self.self, from: Data(json.utf8))
     }
 
-    init(dataset: String, command: String?, configuration: SearchConfiguration) {
+    init(dataset: String, command: String?, configuration: SearchConfiguration, datasetFingerprint: DatasetFingerprint? = nil) {
         self.dataset = dataset
         self.command = command
         self.configuration = configuration
+        self.datasetFingerprint = datasetFingerprint
     }
 }
