@@ -32,12 +32,18 @@ public struct DatasetFingerprint: Codable, Hashable, Sendable {
     /// Images in the test set.
     public var testImages: Int
 
+    /// A fingerprint from its parts.
+    init(files: [File], trainImages: Int, validationImages: Int, testImages: Int) {
+        self.files = files
+        self.trainImages = trainImages
+        self.validationImages = validationImages
+        self.testImages = testImages
+    }
+
     /// The fingerprint of `files` split as `splits` are.
     init(files: [File], splits: DataSplits) {
-        self.files = files
-        trainImages = splits.train.count
-        validationImages = splits.validation.count
-        testImages = splits.test.count
+        self.init(files: files, trainImages: splits.train.count, validationImages: splits.validation.count,
+                  testImages: splits.test.count)
     }
 
     /// The entries of the files `dataset` is read from: empty for the embedded digits and the generated

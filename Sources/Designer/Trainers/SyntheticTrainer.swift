@@ -39,7 +39,9 @@ struct SyntheticTrainer: NetTraining {
 
     /// The validation accuracy after epoch `epoch` of `epochs` for a final accuracy `final`.
     static func curve(final: Double, chance: Double, epoch: Int, epochs: Int) -> Double {
-        chance + (final - chance) * (1 - pow(2, -Double(epoch))) / (1 - pow(2, -Double(epochs)))
+        // The last point is A itself: c + (A − c) need not round back to A.
+        guard epoch < epochs else { return final }
+        return chance + (final - chance) * (1 - pow(2, -Double(epoch))) / (1 - pow(2, -Double(epochs)))
     }
 
     func train(_ net: Architecture, seed: UInt64, progress: (TrainingProgress) -> Void,
