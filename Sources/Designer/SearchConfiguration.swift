@@ -104,7 +104,7 @@ public struct DatasetChoice: Codable, Hashable, Sendable, CustomStringConvertibl
     /// The tiny generated set for tests (`--synthetic-data`).
     public static let synthetic = DatasetChoice(name: "synthetic")
     /// No images at all: what a search with a trainer that reads none (`--trainer synthetic`) records.
-    public static let none = DatasetChoice(name: "none")
+    public static let noImages = DatasetChoice(name: "none")
 
     /// The name and, if given, the directory.
     public var description: String { directory.map { "\(name) (\($0))" } ?? name }
@@ -112,13 +112,13 @@ public struct DatasetChoice: Codable, Hashable, Sendable, CustomStringConvertibl
     /// Loads the images.
     public func load() throws -> TrainTestSets {
         if self == .synthetic { return SyntheticData.make() }
-        guard self != .none else { throw SearchError.noImages }
+        guard self != .noImages else { throw SearchError.noImages }
         return try DatasetLoader.load(DatasetName(rawValue: name), directory: directory.map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
 
     /// The files `load` reads (empty for the embedded and generated sets and for no images).
     func files() throws -> [URL] {
-        guard self != .synthetic, self != .none else { return [] }
+        guard self != .synthetic, self != .noImages else { return [] }
         return try DatasetLoader.files(DatasetName(rawValue: name), directory: directory.map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
 

@@ -63,7 +63,7 @@ public struct SearchRequest: Sendable {
         if let replayNumber { space.replayNumber = replayNumber }
         let trainer = TrainerChoice.resolve(name: trainer, delay: syntheticDelay, stored: stored?.trainer)
         // A trainer that reads no images records none, so nothing claims the nets saw a dataset.
-        let dataset = trainer.readsImages ? dataset ?? stored?.dataset ?? .digits : .none
+        let dataset = trainer.readsImages ? dataset ?? stored?.dataset ?? .digits : .noImages
         let training = training(stored?.training ?? dataset.cpuTraining)
         return SearchConfiguration(space: space, training: training, dataset: dataset, seed: seed ?? stored?.seed ?? 1,
                                    earlyStopping: earlyStopping(stored?.earlyStopping), trainer: trainer)

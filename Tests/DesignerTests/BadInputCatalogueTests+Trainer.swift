@@ -20,7 +20,7 @@ extension BadInputCatalogueTests {
                  phrase: "--trainer synthetic reads no images, so --dataset has no effect; drop --dataset."),
         BadInput(arguments: search(["--trainer", "synthetic", "--data-dir", "idx-good"]), status: 64,
                  phrase: "--trainer synthetic reads no images, so --data-dir has no effect"),
-        BadInput(arguments: BadInputFolder.smallSearch + ["--trainer", "synthetic"], status: 1,
+        BadInput(arguments: BadInputFolder.smallSearch.filter { $0 != "--synthetic-data" } + ["--trainer", "synthetic"], status: 1,
                  phrase: "Experiment 'small' was started with different settings (trainer: engine, not synthetic (0.05 s per net))"),
         BadInput(arguments: ["search", "--experiment", "syn", "--store", "Replay/good.sqlite", "--trainer", "engine",
                              "--layer-limit", "2", "--schedule", "1.0:2", "--replay-number", "2"], status: 1,

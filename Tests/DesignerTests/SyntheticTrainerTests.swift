@@ -59,6 +59,18 @@ struct SyntheticTrainerTests {
         #expect(all == [1, 2, 3, 4])
     }
 
+    @Test("The delay is slept in slices of at most a second, each a progress event, so the lease keeps its heartbeat")
+    func delayReportsProgress() throws {
+        var trainer = Self.trainer(epochs: 2)
+        trainer.delay = 2.2
+        var batches: [(Int, Int, Int)] = []
+        _ = try trainer.train(try Architecture(parsing: "[SM(10)]"), seed: 1, progress: { event in
+            if case let .batch(batch) = event { batches.append((batch.epoch, batch.batch, batch.batches)) }
+        }, stopAfter: nil)
+        #expect(batches.map(\.0) == [1, 1, 2, 2] && batches.map(\.1) == [1, 2, 1, 2] && batches.allSatisfy { $0.2 == 2 },
+                "1.1 s per epoch: two slices each")
+    }
+
     /// The tiny search of `SearchFixtures` with the synthetic trainer instead of the generated images.
     static func request(_ folder: URL, seed: UInt64 = 5) throws -> SearchRequest {
         var request = try SearchFixtures.request(folder, seed: seed)
@@ -78,7 +90,7 @@ struct SyntheticTrainerTests {
             #expect(record.bestValidationAccuracy == SyntheticTrainer.accuracy(of: try Architecture(parsing: record.net)))
         }
         let settings = try StoredSearchSettings(json: try store.experiment(named: "tiny").settingsJSON)
-        #expect(settings.configuration.trainer == .synthetic(delay: 0) && settings.configuration.dataset == .none)
+        #expect(settings.configuration.trainer == .synthetic(delay: 0) && settings.configuration.dataset == .noImages)
         #expect(settings.datasetFingerprint == nil, "no files were read")
     }
 

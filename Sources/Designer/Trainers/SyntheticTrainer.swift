@@ -16,7 +16,7 @@ import Training
 struct SyntheticTrainer: NetTraining {
     /// The scheme; only `epochs` (the curve's length) and the learning-rate schedule (recorded per epoch) are used.
     var settings: TrainingSettings
-    /// Seconds each net takes, spread evenly over its epochs so heartbeats continue during long delays.
+    /// Seconds each net takes, spread evenly over its epochs (and within them over slices of at most a second).
     var delay: Double
     /// The space's input side and channels, for the parameter and FLOP counts.
     var inputSize: Int
@@ -61,8 +61,17 @@ struct SyntheticTrainer: NetTraining {
         var records: [EpochRecord] = []
         for epoch in 1...epochs {
             let epochStart = clock.now
-            if delay > 0 { Thread.sleep(forTimeInterval: delay / Double(epochs)) }
             let accuracy = Self.curve(final: final, chance: chance, epoch: epoch, epochs: epochs)
+            // Slept in slices of at most a second, each reported like a batch, because the runner
+            // heartbeats the lease from progress events and a long delay must not look like a dead worker.
+            let share = delay / Double(epochs)
+            let slices = max(1, Int((share).rounded(.up)))
+            for slice in 1...slices where share > 0 {
+                Thread.sleep(forTimeInterval: share / Double(slices))
+                progress(.batch(BatchProgress(attempt: 1, epoch: epoch, epochs: epochs, batch: slice, batches: slices, images: 0,
+                                              epochImages: 0, meanLoss: 1 - accuracy, accuracy: accuracy,
+                                              seconds: Self.seconds(epochStart.duration(to: clock.now)))))
+            }
             let record = EpochRecord(epoch: epoch, iteration: epoch, trainLoss: 1 - accuracy, trainAccuracy: accuracy,
                                      validationAccuracy: accuracy, testAccuracy: accuracy,
                                      learningRate: Double(settings.learningRate(epoch: epoch, attempt: 1)),

@@ -5,7 +5,7 @@ import Training
 /// the dataset, its seeded splits and the fingerprint of its files; for the synthetic trainer nothing.
 /// The one place where the trainer choice decides what is loaded and which `NetTraining` the workers get.
 struct TrainerInput: Sendable {
-    /// The dataset the images came from (`.none` when no images are read).
+    /// The dataset the images came from (`.noImages` when none are read).
     let dataset: DatasetChoice
     /// The images as loaded, nil when the trainer reads none.
     let sets: TrainTestSets?
