@@ -17,8 +17,9 @@ struct StoredSearchSettings: Codable, Hashable, Sendable {
     /// experiment (or unreadable settings): its accuracies must not be mistaken for trained ones.
     static func syntheticNote(settingsJSON: String) -> String? {
         guard let settings = try? StoredSearchSettings(json: settingsJSON), !settings.configuration.trainer.readsImages else { return nil }
-        return "Every accuracy of this experiment is synthetic: it was searched with --trainer synthetic "
-            + "(\(settings.configuration.trainer)), which trains nothing and scores each net by a fixed function of its net string."
+        let delay = settings.configuration.trainer.delay.map { " (\($0) s per net)" } ?? ""
+        return "Every accuracy of this experiment is synthetic: it was searched with --trainer synthetic\(delay), "
+            + "which trains nothing and scores each net by a fixed function of its net string."
     }
 
     /// Sorted-key JSON text.
