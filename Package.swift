@@ -57,11 +57,13 @@ let package = Package(
         // Where `--store` points (an SQLite path or a PostgreSQL URL) and its credentials; Foundation
         // only, so both backends and the executable can use it.
         .target(name: "StoreLocation"),
-        // The PostgreSQL backend; the only module that imports PostgresNIO (and NIO).
+        // The PostgreSQL backend; the only module that imports PostgresNIO (and NIO). It implements
+        // StoreModel's ExperimentStore on the same records as the SQLite store.
         .target(
             name: "PostgresStore",
             dependencies: [
                 "StoreLocation",
+                "StoreModel",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -108,7 +110,7 @@ let package = Package(
             resources: [.copy("Golden")]),
         .testTarget(name: "StoreLocationTests", dependencies: ["StoreLocation", "TestSupport"]),
         // ReplayStore: the PostgreSQL schema is compared with a fresh SQLite store's.
-        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "StoreLocation", "ReplayStore", "TestSupport"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "StoreLocation", "StoreModel", "ReplayStore", "TestSupport"]),
         .testTarget(name: "LearningCurvesTests", dependencies: ["LearningCurves", "SearchSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(

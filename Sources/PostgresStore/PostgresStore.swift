@@ -87,13 +87,13 @@ public final class PostgresStore: @unchecked Sendable {
         return try body(Session(store: self))
     }
 
-    /// Runs `body` in a transaction of its own: COMMIT when it returns, ROLLBACK when it throws.
-    func transaction<T>(_ body: (Session) throws -> T) throws -> T {
+    /// Runs `body` in a transaction of its own, opened by `begin`: COMMIT when it returns, ROLLBACK when it throws.
+    func transaction<T>(begin: String = "BEGIN", _ body: (Session) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         precondition(!isClosed, "PostgresStore used after close()")
         let session = Session(store: self)
-        try session.execute("BEGIN")
+        try session.execute(begin)
         let result: T
         do {
             result = try body(session)

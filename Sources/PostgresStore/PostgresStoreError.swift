@@ -16,8 +16,6 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     case foreignDatabase(url: String)
     /// The store was made or migrated by a newer metaqnn.
     case newerSchema(url: String, unknownMigrations: [String])
-    /// No experiment of this name is in the store.
-    case experimentMissing(url: String, name: String)
     /// The connection broke during a statement; nothing of the unfinished transaction is kept.
     case connectionLost(url: String)
     /// Any other error the server reported, with its message.
@@ -42,8 +40,6 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
             return "The database of the store \(url) holds tables but is no metaqnn store; name an empty database or one metaqnn made."
         case .newerSchema(let url, let unknownMigrations):
             return "The store \(url) was made by a newer metaqnn (it holds the migrations \(unknownMigrations.joined(separator: ", ")), which this build does not know); upgrade metaqnn."
-        case .experimentMissing(let url, let name):
-            return "The store \(url) holds no experiment named '\(name)'; check the name (metaqnn list shows them)."
         case .connectionLost(let url):
             return "The connection to the store \(url) was lost mid-statement and the unfinished transaction was rolled back; check the server and run the command again."
         case .server(let url, let message):

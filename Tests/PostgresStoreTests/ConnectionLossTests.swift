@@ -13,7 +13,8 @@ struct ConnectionLossTests {
         let store = try PostgresStore(url: url)
         defer { store.close() }
         #expect(throws: PostgresStoreError.connectionLost(url: url.description)) {
-            try store.withExperimentLock(named: "e") { session, id in
+            try store.withExperimentLock(named: "e") { session, experiment in
+                let id = experiment.id
                 _ = try session.rows("UPDATE experiment SET \"rngState\" = 42 WHERE id = \(id)")
                 // The server ends this connection, as a restart or a network cut would.
                 _ = try psql.run("""

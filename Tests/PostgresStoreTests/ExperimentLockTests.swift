@@ -1,6 +1,7 @@
 import Foundation
 @testable import PostgresStore
 import StoreLocation
+import StoreModel
 import TestSupport
 import Testing
 
@@ -24,7 +25,8 @@ struct ExperimentLockTests {
 
     /// Reads the counter, waits a moment (so unserialised writers would overlap), writes it plus one.
     static func increment(_ store: PostgresStore) throws {
-        try store.withExperimentLock(named: "e") { session, id in
+        try store.withExperimentLock(named: "e") { session, experiment in
+            let id = experiment.id
             let value = try session.rows("SELECT \"rngState\" FROM experiment WHERE id = \(id)")[0].decode(Int64.self)
             usleep(2_000)
             _ = try session.rows("UPDATE experiment SET \"rngState\" = \(value + 1) WHERE id = \(id)")
@@ -61,7 +63,8 @@ struct ExperimentLockTests {
         let store = try PostgresStore(url: url)
         defer { store.close() }
         #expect(throws: StepFailed.self) {
-            try store.withExperimentLock(named: "e") { session, id in
+            try store.withExperimentLock(named: "e") { session, experiment in
+                let id = experiment.id
                 _ = try session.rows("UPDATE experiment SET \"rngState\" = 42 WHERE id = \(id)")
                 throw StepFailed()
             }
@@ -76,7 +79,7 @@ struct ExperimentLockTests {
         let (url, _) = try storeWithExperiment()
         let store = try PostgresStore(url: url)
         defer { store.close() }
-        #expect(throws: PostgresStoreError.experimentMissing(url: url.description, name: "nope")) {
+        #expect(throws: StoreError.experimentNotFound(name: "nope", store: url.description)) {
             try store.withExperimentLock(named: "nope") { _, _ in }
         }
     }

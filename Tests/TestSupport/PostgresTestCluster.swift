@@ -73,11 +73,12 @@ public final class PostgresTestCluster: Sendable {
         }
     }
 
-    /// A new, empty database owned by `user`; its name is unique in this cluster.
-    public func createDatabase() throws -> String {
+    /// A new, empty database owned by `user`, made with `createdb`'s `options` (a collation, say);
+    /// its name is unique in this cluster.
+    public func createDatabase(options: [String] = []) throws -> String {
         let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try runner.run(binaries.appendingPathComponent("createdb"),
-                ["-h", host, "-p", String(port), "-U", user, name], asServerUser: false)
+                ["-h", host, "-p", String(port), "-U", user] + options + [name], asServerUser: false)
         return name
     }
 

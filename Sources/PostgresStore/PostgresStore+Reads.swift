@@ -1,0 +1,81 @@
+import PostgresNIO
+import StoreModel
+
+/// Reads of one experiment's nets, replay, Q table, leases, finalists and ensembles, each from one snapshot.
+extension PostgresStore {
+    /// Every net outcome of the experiment, in insertion order.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func nets(experiment name: String) throws(StoreError) -> [TrainedNetRecord] {
+        try read { session throws(StoreError) in
+            let id = try session.experimentID(named: name)
+            return try session.records("SELECT * FROM \"trainedNet\" WHERE \"experimentID\" = \(id) ORDER BY id",
+                                       TrainedNetRecord.init(columns:))
+        }
+    }
+
+    /// Every replay row joined with its net, in sequence order.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func replayEntries(experiment name: String) throws(StoreError) -> [ReplayEntry] {
+        try read { session throws(StoreError) in
+            let id = try session.experimentID(named: name)
+            let nets = try session.records("SELECT * FROM \"trainedNet\" WHERE \"experimentID\" = \(id)",
+                                           TrainedNetRecord.init(columns:))
+            let byID = Dictionary(uniqueKeysWithValues: nets.map { ($0.id, $0) })
+            let rows = try session.records("""
+                SELECT \(unescaped: ReplayRowRecord.postgresJoinedColumns) FROM "replayRow" r
+                LEFT JOIN "replayRowResult" x ON x."experimentID" = r."experimentID" AND x.sequence = r.sequence
+                WHERE r."experimentID" = \(id) ORDER BY r.sequence
+                """, ReplayRowRecord.init(columns:))
+            var entries: [ReplayEntry] = []
+            for row in rows {
+                guard let net = byID[row.netID] else {
+                    throw .corrupt(store: url.description, detail: "replay row \(row.sequence) without its net")
+                }
+                entries.append(ReplayEntry(row: row, net: net))
+            }
+            return entries
+        }
+    }
+
+    /// The experiment's Q table, sorted by state then action (byte order, as on SQLite).
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func qValues(experiment name: String) throws(StoreError) -> [QValueRecord] {
+        try read { session throws(StoreError) in
+            let id = try session.experimentID(named: name)
+            return try session.records("""
+                SELECT state, action, utility FROM "qValue" WHERE "experimentID" = \(id)
+                ORDER BY state COLLATE "C", action COLLATE "C"
+                """, QValueRecord.init(columns:))
+        }
+    }
+
+    /// The experiment's nets in flight.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func leases(experiment name: String) throws(StoreError) -> [LeaseRecord] {
+        try read { session throws(StoreError) in
+            let id = try session.experimentID(named: name)
+            return try session.records("SELECT * FROM lease WHERE \"experimentID\" = \(id) ORDER BY id", LeaseRecord.init(columns:))
+        }
+    }
+
+    /// Every finished finalist training of the experiment, by selection rank then seed.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func finalists(experiment name: String) throws(StoreError) -> [FinalistRecord] {
+        try read { session throws(StoreError) in
+            let id = try session.experimentID(named: name)
+            return try session.records("""
+                SELECT * FROM finalist WHERE "experimentID" = \(id) ORDER BY "selectionRank", seed, id
+                """, FinalistRecord.init(columns:))
+        }
+    }
+
+    /// The experiment's stored ensemble accuracies, by size.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func ensembles(experiment name: String) throws(StoreError) -> [EnsembleRecord] {
+        try read { session throws(StoreError) in
+            let id = try session.experimentID(named: name)
+            return try session.records("SELECT * FROM \"finalistEnsemble\" WHERE \"experimentID\" = \(id) ORDER BY size",
+                                       EnsembleRecord.init(columns:))
+        }
+    }
+}

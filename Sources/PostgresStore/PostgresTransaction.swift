@@ -1,0 +1,204 @@
+import PostgresNIO
+import StoreModel
+
+/// Typed operations on one experiment inside one PostgreSQL transaction that holds the
+/// experiment's row lock: the PostgreSQL twin of the SQLite store's `StoreTransaction`, with the
+/// same operations, records and results.
+///
+/// A transaction object is only valid inside the closure it was handed to; everything done
+/// through it commits together when the closure returns, or not at all when it throws. Its
+/// operations throw `StoreError` (a failure of the server or the connection is its `backend`
+/// case). Unlike SQLite, PostgreSQL refuses every further statement of a transaction once one has
+/// failed, so a body must not carry on past an error of the store.
+public final class PostgresTransaction: ExperimentTransaction {
+    /// The experiment as it was when the transaction began (kept current by the setters below).
+    public private(set) var experiment: ExperimentRecord
+    let session: PostgresStore.Session
+
+    init(session: PostgresStore.Session, experiment: ExperimentRecord) {
+        self.session = session
+        self.experiment = experiment
+    }
+
+    // MARK: Experiment state
+
+    /// Persists the search's random generator state.
+    public func setRNGState(_ state: UInt64, at time: Double) throws {
+        try session.run("""
+            UPDATE experiment SET "rngState" = \(Int64(bitPattern: state)), "updatedAt" = \(time) WHERE id = \(experiment.id)
+            """)
+        experiment.rngState = state
+        experiment.updatedAt = time
+    }
+
+    /// Sets the experiment's status.
+    public func setStatus(_ status: ExperimentRecord.Status, at time: Double) throws {
+        try session.run("""
+            UPDATE experiment SET status = \(status.rawValue), "updatedAt" = \(time) WHERE id = \(experiment.id)
+            """)
+        experiment.status = status
+        experiment.updatedAt = time
+    }
+
+    // MARK: Nets
+
+    /// The stored outcome of `net` (canonical string), if any.
+    public func net(_ net: String) throws -> TrainedNetRecord? {
+        try session.records("""
+            SELECT * FROM "trainedNet" WHERE "experimentID" = \(experiment.id) AND net = \(net)
+            """, TrainedNetRecord.init(columns:)).first
+    }
+
+    /// Every stored net outcome, in insertion order.
+    public func nets() throws -> [TrainedNetRecord] {
+        try session.records("""
+            SELECT * FROM "trainedNet" WHERE "experimentID" = \(experiment.id) ORDER BY id
+            """, TrainedNetRecord.init(columns:))
+    }
+
+    /// Trained (not failed) nets per schedule stage: the search's position in its ε schedule.
+    public func trainedCountsByStage() throws -> [Int: Int] {
+        let rows = try session.records("""
+            SELECT stage, COUNT(*) AS n FROM "trainedNet"
+            WHERE "experimentID" = \(experiment.id) AND status = 'trained' AND stage IS NOT NULL GROUP BY stage
+            """) { c throws(StoreError) in (stage: try c("stage", as: Int.self), count: try c("n", as: Int.self)) }
+        var counts: [Int: Int] = [:]
+        for row in rows { counts[row.stage] = row.count }
+        return counts
+    }
+
+    /// Stores a net's outcome and returns it with its assigned identifier.
+    public func insertNet(_ record: TrainedNetRecord) throws -> TrainedNetRecord {
+        if try net(record.net) != nil {
+            throw StoreError.duplicateNet(net: record.net, experiment: experiment.name)
+        }
+        let learned: Int64? = record.learned.map { $0 ? 1 : 0 }
+        let id = try session.value("""
+            INSERT INTO "trainedNet" ("experimentID", net, status, stage, epsilon, "bestValidationAccuracy",
+                "bestValidationIteration", "lastValidationAccuracy", "lastValidationIteration", "testAccuracyAtBest",
+                "testAccuracyAtLast", "parameterCount", "forwardFLOPs", epochs, attempts, learned, seconds, worker,
+                failure, "finishedAt", "stoppedAfterEpoch", "predictedAccuracy")
+            VALUES (\(experiment.id), \(record.net), \(record.status.rawValue), \(record.stage), \(record.epsilon),
+                \(record.bestValidationAccuracy), \(record.bestValidationIteration), \(record.lastValidationAccuracy),
+                \(record.lastValidationIteration), \(record.testAccuracyAtBest), \(record.testAccuracyAtLast),
+                \(record.parameterCount), \(record.forwardFLOPs), \(record.epochsJSON), \(record.attempts), \(learned),
+                \(record.seconds), \(record.worker), \(record.failure), \(record.finishedAt), \(record.stoppedAfterEpoch),
+                \(record.predictedAccuracy))
+            RETURNING id
+            """, as: Int64.self)
+        var stored = record
+        stored.id = try inserted(id, into: "trainedNet")
+        return stored
+    }
+
+    // MARK: Replay rows
+
+    /// Number of replay rows.
+    public func replayCount() throws -> Int {
+        try session.value("""
+            SELECT COUNT(*) FROM "replayRow" WHERE "experimentID" = \(experiment.id)
+            """, as: Int.self) ?? 0
+    }
+
+    /// Every replay row's net and reward (the row's best validation accuracy: its own for an
+    /// imported row, else its net's reward, predicted for a net stopped early), in sequence order.
+    public func replayRewards() throws -> [(net: String, reward: Double)] {
+        try session.records("""
+            SELECT n.net, COALESCE(x."bestValidationAccuracy", n."predictedAccuracy", n."bestValidationAccuracy") AS reward
+            FROM "replayRow" r
+            JOIN "trainedNet" n ON n.id = r."netID"
+            LEFT JOIN "replayRowResult" x ON x."experimentID" = r."experimentID" AND x.sequence = r.sequence
+            WHERE r."experimentID" = \(experiment.id) ORDER BY r.sequence
+            """) { c throws(StoreError) in (net: try c("net", as: String.self), reward: try c("reward", as: Double.self)) }
+    }
+
+    /// Appends a replay row for a trained net; its sequence number is the next one. `ownResult`
+    /// and `importedUpdateIndex` are for rows of an imported experiment only (the schema refuses
+    /// them elsewhere); give both or neither.
+    @discardableResult
+    public func appendReplayRow(netID: Int64, epsilon: Double, finishedAt: Double, machine: String,
+                                ownResult: RowResult? = nil, importedUpdateIndex: Double? = nil) throws
+        -> ReplayRowRecord
+    {
+        precondition((ownResult == nil) == (importedUpdateIndex == nil), "an imported row has both its result and its index")
+        // The experiment's row lock makes MAX + 1 safe: no other writer appends meanwhile.
+        let last = try session.value("""
+            SELECT MAX(sequence) FROM "replayRow" WHERE "experimentID" = \(experiment.id)
+            """, as: Int?.self)
+        let next = (last.flatMap { $0 } ?? 0) + 1
+        try session.run("""
+            INSERT INTO "replayRow" ("experimentID", sequence, "netID", epsilon, "finishedAt", machine)
+            VALUES (\(experiment.id), \(next), \(netID), \(epsilon), \(finishedAt), \(machine))
+            """)
+        if let ownResult, let importedUpdateIndex {
+            try session.run("""
+                INSERT INTO "replayRowResult" ("experimentID", sequence, "bestValidationAccuracy", "bestValidationIteration",
+                    "lastValidationAccuracy", "lastValidationIteration", "testAccuracyAtBest", "testAccuracyAtLast",
+                    "qValueUpdateIndex")
+                VALUES (\(experiment.id), \(next), \(ownResult.bestValidationAccuracy), \(ownResult.bestValidationIteration),
+                    \(ownResult.lastValidationAccuracy), \(ownResult.lastValidationIteration), \(ownResult.testAccuracyAtBest),
+                    \(ownResult.testAccuracyAtLast), \(importedUpdateIndex))
+                """)
+        }
+        return ReplayRowRecord(sequence: next, netID: netID, epsilon: epsilon, finishedAt: finishedAt, machine: machine,
+                               ownResult: ownResult, importedUpdateIndex: importedUpdateIndex)
+    }
+
+    // MARK: Q table
+
+    /// The whole Q table, in the SQLite store's order: by state then action, compared byte for byte
+    /// (its primary key's order; `COLLATE "C"`, because the database's own collation may differ).
+    public func qValues() throws -> [QValueRecord] {
+        try session.records("""
+            SELECT state, action, utility FROM "qValue" WHERE "experimentID" = \(experiment.id)
+            ORDER BY state COLLATE "C", action COLLATE "C"
+            """, QValueRecord.init(columns:))
+    }
+
+    /// Inserts or updates the given entries (typically the ones a step changed); of entries with
+    /// the same state and action the last one counts, as when they are saved one after another.
+    public func saveQValues(_ entries: some Sequence<QValueRecord>) throws {
+        // One statement for the whole batch (a round trip per entry would dominate a step over a
+        // network); ON CONFLICT may touch a row once per statement, hence the last-one-wins merge.
+        var latest: [Key: Int] = [:]
+        var unique: [QValueRecord] = []
+        for entry in entries {
+            let key = Key(state: entry.state, action: entry.action)
+            if let index = latest[key] {
+                unique[index] = entry
+            } else {
+                latest[key] = unique.count
+                unique.append(entry)
+            }
+        }
+        guard !unique.isEmpty else { return }
+        try session.run("""
+            INSERT INTO "qValue" ("experimentID", state, action, utility)
+            SELECT \(experiment.id), s, a, u FROM unnest(\(unique.map(\.state))::text[], \(unique.map(\.action))::text[],
+                \(unique.map(\.utility))::float8[]) AS t(s, a, u)
+            ON CONFLICT ("experimentID", state, action) DO UPDATE SET utility = excluded.utility
+            """)
+    }
+
+    /// Replaces the whole Q table.
+    public func replaceQValues(_ entries: some Sequence<QValueRecord>) throws {
+        try session.run("DELETE FROM \"qValue\" WHERE \"experimentID\" = \(experiment.id)")
+        try saveQValues(entries)
+    }
+
+    // MARK: Plumbing
+
+    /// A Q-table entry's key.
+    private struct Key: Hashable {
+        var state: String
+        var action: String
+    }
+
+    /// The identifier an `INSERT … RETURNING id` gave back.
+    func inserted(_ id: Int64?, into table: String) throws(StoreError) -> Int64 {
+        guard let id else {
+            throw PostgresStoreError.server(url: session.store.url.description, message: "an insert into \(table) returned no id").storeError
+        }
+        return id
+    }
+}

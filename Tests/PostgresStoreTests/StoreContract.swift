@@ -1,0 +1,175 @@
+import Foundation
+import StoreModel
+
+/// One sequence of `ExperimentStore` operations and everything it read back, run on each backend;
+/// two backends with the same semantics observe equal values.
+///
+/// Identifiers are compared too: both stores number each table's rows 1, 2, 3, … in insertion
+/// order. They part only after a rolled-back insert or the deletion of a table's newest row
+/// (PostgreSQL's identity sequences never hand a number out twice; SQLite reuses the highest
+/// rowid), so the sequence does those last, and reads nothing after them that depends on ids.
+struct StoreContract {
+    /// A refusal, by whether the store threw and its sentence with the store's location replaced.
+    typealias Refusal = String?
+
+    struct Observations: Equatable {
+        var created: [ExperimentRecord] = []
+        var refusals: [Refusal] = []
+        var insertedNets: [TrainedNetRecord] = []
+        var appendedRows: [ReplayRowRecord] = []
+        var netLookups: [TrainedNetRecord?] = []
+        var transactionNets: [TrainedNetRecord] = []
+        var countsByStage: [Int: Int] = [:]
+        var replayCount = 0
+        var replayRewards: [String] = []
+        var qTables: [[QValueRecord]] = []
+        var qUtilityBits: [[UInt64]] = []
+        var insertedLeases: [LeaseRecord] = []
+        var leaseChanges: [Bool] = []
+        var transactionLeases: [[LeaseRecord]] = []
+        var insertedFinalists: [FinalistRecord] = []
+        var transactionFinalists: [FinalistRecord] = []
+        var finalExperiment: ExperimentRecord?
+        var experiments: [ExperimentSummary] = []
+        var nets: [TrainedNetRecord] = []
+        var replayEntries: [ReplayEntry] = []
+        var qValues: [QValueRecord] = []
+        var leases: [LeaseRecord] = []
+        var finalists: [FinalistRecord] = []
+        var ensembles: [EnsembleRecord] = []
+        var integrityProblems: [String] = []
+        var afterRollback: [String] = []
+    }
+
+    /// Thrown by a body on purpose, to roll its transaction back.
+    struct Abandon: Error {}
+
+    /// Hard cases for exact storage: a byte-order-sensitive sort, doubles with long expansions.
+    static let firstQTable = [
+        QValueRecord(state: "b,0", action: "a,1", utility: 1.0 / 3.0),
+        QValueRecord(state: "B,0", action: "a,1", utility: 0.1 + 0.2),
+        QValueRecord(state: "a,0", action: "Z,9", utility: -1e-300),
+        QValueRecord(state: "a,0", action: "ä,9", utility: Double.pi / 7),
+        // The same key again: the later entry wins.
+        QValueRecord(state: "b,0", action: "a,1", utility: 2.0 / 3.0),
+    ]
+    static let update = [QValueRecord(state: "a,0", action: "Z,9", utility: 0.5.nextUp),
+                         QValueRecord(state: "c,2", action: "c,3", utility: 1e308)]
+    static let replacement = [QValueRecord(state: "z,1", action: "y,2", utility: Double.ulpOfOne),
+                              QValueRecord(state: "a,1", action: "y,2", utility: 0.7),
+                              QValueRecord(state: "B,1", action: "y,2", utility: 0.25)]
+
+    static func run(on store: any ExperimentStore) -> Observations {
+        var seen = Observations()
+        func refusal(_ body: () throws -> Void) -> Refusal {
+            do { try body(); return nil } catch { return "\(error)".replacingOccurrences(of: store.locationDescription, with: "<store>") }
+        }
+        do {
+            seen.created.append(try store.createExperiment(StoreContractFixtures.search, populate: { _ in }))
+            seen.created.append(try store.createExperiment(StoreContractFixtures.imported, populate: { _ in }))
+            seen.refusals.append(refusal { _ = try store.createExperiment(StoreContractFixtures.search, populate: { _ in }) })
+
+            try store.write(experiment: "alpha") { t in
+                for record in StoreContractFixtures.nets { seen.insertedNets.append(try t.insertNet(record)) }
+                seen.refusals.append(refusal { _ = try t.insertNet(StoreContractFixtures.nets[0]) })
+                let trained = seen.insertedNets.filter { $0.status == .trained }
+                for (index, net) in (trained + trained.prefix(1)).enumerated() {
+                    seen.appendedRows.append(try t.appendReplayRow(netID: net.id, epsilon: 1.0 / Double(index + 2),
+                                                                   finishedAt: 3000 + Double(index), machine: "host-\(index)",
+                                                                   ownResult: nil, importedUpdateIndex: nil))
+                }
+                seen.netLookups = [try t.net(StoreContractFixtures.nets[1].net), try t.net("[SM(10)]")]
+                seen.transactionNets = try t.nets()
+                seen.countsByStage = try t.trainedCountsByStage()
+                seen.replayCount = try t.replayCount()
+                seen.replayRewards = try t.replayRewards().map { "\($0.net) \($0.reward.bitPattern)" }
+            }
+
+            try store.write(experiment: "alpha") { t in
+                try t.saveQValues(firstQTable)
+                seen.qTables.append(try t.qValues())
+                try t.saveQValues(update)
+                seen.qTables.append(try t.qValues())
+            }
+            try store.write(experiment: "alpha") { t in
+                try t.replaceQValues(replacement)
+                seen.qTables.append(try t.qValues())
+            }
+            seen.qUtilityBits = seen.qTables.map { $0.map(\.utility.bitPattern) }
+
+            try store.write(experiment: "alpha") { t in
+                for lease in StoreContractFixtures.leases { seen.insertedLeases.append(try t.insertLease(lease)) }
+                let first = seen.insertedLeases[0].id
+                seen.leaseChanges.append(try t.reassignLease(id: first, worker: "w9", pid: 99, host: "other", at: 4100.25))
+                seen.leaseChanges.append(try t.reassignLease(id: 9999, worker: "w9", pid: 99, host: "other", at: 4100.25))
+                seen.transactionLeases.append(try t.leases())
+                // Deleting the oldest, not the newest, lease keeps the next id the same on both stores.
+                seen.leaseChanges.append(try t.deleteLease(id: first))
+                seen.leaseChanges.append(try t.deleteLease(id: first))
+                seen.insertedLeases.append(try t.insertLease(StoreContractFixtures.lease("[C(8,3,1), SM(10)]", pid: 1)))
+                seen.transactionLeases.append(try t.leases())
+            }
+            seen.leaseChanges.append(try store.heartbeat(lease: seen.insertedLeases[1].id, at: 4200.5))
+            seen.leaseChanges.append(try store.heartbeat(lease: seen.insertedLeases[0].id, at: 4200.5))
+
+            try store.write(experiment: "alpha") { t in
+                for record in StoreContractFixtures.finalists { seen.insertedFinalists.append(try t.insertFinalist(record)) }
+                seen.refusals.append(refusal { _ = try t.insertFinalist(StoreContractFixtures.finalists[0]) })
+                seen.transactionFinalists = try t.finalists()
+                try t.replaceEnsembles(StoreContractFixtures.ensembles)
+                try t.replaceEnsembles(Array(StoreContractFixtures.ensembles.reversed().prefix(2)))
+                try t.setStatus(.finished, at: 5000.125)
+                try t.setRNGState(UInt64.max - 2, at: 5001.0625)
+                seen.finalExperiment = t.experiment
+            }
+
+            try store.write(experiment: "beta") { t in
+                let net = try t.insertNet(StoreContractFixtures.importedNet)
+                seen.insertedNets.append(net)
+                for (index, own) in StoreContractFixtures.importedResults.enumerated() {
+                    seen.appendedRows.append(try t.appendReplayRow(netID: net.id, epsilon: 1, finishedAt: 10 + Double(index),
+                                                                   machine: "ref", ownResult: own,
+                                                                   importedUpdateIndex: 2.5 * Double(index)))
+                }
+            }
+
+            seen.experiments = try store.experiments()
+            seen.nets = try store.nets(experiment: "alpha") + store.nets(experiment: "beta")
+            seen.replayEntries = try store.replayEntries(experiment: "alpha") + store.replayEntries(experiment: "beta")
+            seen.qValues = try store.qValues(experiment: "alpha")
+            seen.leases = try store.leases(experiment: "alpha")
+            seen.finalists = try store.finalists(experiment: "alpha")
+            seen.ensembles = try store.ensembles(experiment: "alpha")
+            seen.integrityProblems = try store.integrityProblems()
+            seen.refusals.append(refusal { _ = try store.nets(experiment: "nope") }.map { _ in "refused" })
+            seen.refusals.append(refusal { _ = try store.write(experiment: "nope") { _ in } }.map { _ in "refused" })
+
+            // Rolled back: nothing of these is kept (and identifiers may part from here on).
+            seen.refusals.append(refusal {
+                _ = try store.createExperiment(StoreContractFixtures.gamma) { t in
+                    _ = try t.insertNet(StoreContractFixtures.nets[0])
+                    throw Abandon()
+                }
+            }.map { _ in "refused" })
+            seen.refusals.append(refusal {
+                try store.write(experiment: "alpha") { t in
+                    try t.setStatus(.stopped, at: 1)
+                    _ = try t.insertNet(StoreContractFixtures.importedNet)
+                    try t.replaceQValues([])
+                    throw Abandon()
+                }
+            }.map { _ in "refused" })
+            let gamma = try store.experimentIfPresent(named: "gamma")
+            seen.afterRollback = [
+                "gamma \(gamma == nil ? "absent" : "present")",
+                "alpha \(try store.experiment(named: "alpha").status.rawValue)",
+                "nets \(try store.nets(experiment: "alpha").map(\.net))",
+                "q \(try store.qValues(experiment: "alpha").count)",
+                "experiments \(try store.experiments().map(\.experiment.name))",
+            ]
+        } catch {
+            seen.afterRollback.append("unexpected error: \(error)")
+        }
+        return seen
+    }
+}

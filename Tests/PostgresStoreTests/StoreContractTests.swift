@@ -1,0 +1,94 @@
+import Foundation
+import PostgresStore
+import ReplayStore
+import StoreLocation
+import StoreModel
+import TestSupport
+import Testing
+
+/// The same operations on an SQLite store and on a PostgreSQL store read back equal records.
+@Suite(.enabled(if: PostgresTestCluster.shouldRun, "PostgreSQL is not installed (apt-get install postgresql)"))
+struct StoreContractTests {
+    /// The contract's observations on a fresh SQLite store and on a fresh PostgreSQL database.
+    static func observeBoth() throws -> (sqlite: StoreContract.Observations, postgres: StoreContract.Observations) {
+        let directory = NSTemporaryDirectory() + "store-contract-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sqlite = StoreContract.run(on: try ReplayStore(path: directory + "/store.sqlite", mode: .createIfMissing))
+        // ICU's root collation sorts 'a' before 'B', unlike SQLite's byte order, so the store
+        // must not lean on the database's collation for its order.
+        let cluster = try PostgresTestCluster.shared()
+        let database = try cluster.createDatabase(options: ["--template=template0", "--locale-provider=icu", "--icu-locale=und"])
+        #expect(try PSQL(cluster: cluster, database: database).run("SELECT 'a' < 'B'") == ["t"])
+        let url = try PostgresURL(parsing: cluster.url(database: database, query: "?sslmode=disable"))
+        let store = try PostgresStore(url: url)
+        defer { store.close() }
+        return (sqlite, StoreContract.run(on: store))
+    }
+
+    @Test func bothStoresReadBackTheSameRecords() throws {
+        let (sqlite, postgres) = try Self.observeBoth()
+        // Field by field, so that a failure names what differs.
+        #expect(postgres.afterRollback == sqlite.afterRollback)
+        #expect(postgres.created == sqlite.created)
+        #expect(postgres.refusals == sqlite.refusals)
+        #expect(postgres.insertedNets == sqlite.insertedNets)
+        #expect(postgres.appendedRows == sqlite.appendedRows)
+        #expect(postgres.netLookups == sqlite.netLookups)
+        #expect(postgres.transactionNets == sqlite.transactionNets)
+        #expect(postgres.countsByStage == sqlite.countsByStage)
+        #expect(postgres.replayCount == sqlite.replayCount)
+        #expect(postgres.replayRewards == sqlite.replayRewards)
+        #expect(postgres.qTables == sqlite.qTables)
+        #expect(postgres.qUtilityBits == sqlite.qUtilityBits)
+        #expect(postgres.insertedLeases == sqlite.insertedLeases)
+        #expect(postgres.leaseChanges == sqlite.leaseChanges)
+        #expect(postgres.transactionLeases == sqlite.transactionLeases)
+        #expect(postgres.insertedFinalists == sqlite.insertedFinalists)
+        #expect(postgres.transactionFinalists == sqlite.transactionFinalists)
+        #expect(postgres.finalExperiment == sqlite.finalExperiment)
+        #expect(postgres.experiments == sqlite.experiments)
+        #expect(postgres.nets == sqlite.nets)
+        #expect(postgres.replayEntries == sqlite.replayEntries)
+        #expect(postgres.qValues == sqlite.qValues)
+        #expect(postgres.leases == sqlite.leases)
+        #expect(postgres.finalists == sqlite.finalists)
+        #expect(postgres.ensembles == sqlite.ensembles)
+        #expect(postgres.integrityProblems == sqlite.integrityProblems)
+        #expect(postgres == sqlite)
+    }
+
+    /// Equal observations mean little if both stores got the sequence wrong alike: what the SQLite
+    /// store returned is checked against what was written.
+    @Test func theContractObservesWhatWasWritten() throws {
+        let (sqlite, _) = try Self.observeBoth()
+        #expect(sqlite.afterRollback == ["gamma absent", "alpha finished",
+                                         "nets \(StoreContractFixtures.nets.map(\.net))", "q 3", "experiments [\"alpha\", \"beta\"]"])
+        #expect(sqlite.created.map(\.id) == [1, 2])
+        #expect(sqlite.refusals == [
+            "An experiment named 'alpha' already exists in <store>; choose another --experiment name.",
+            "The net [C(32,3,1), SM(10)] already has a result in experiment 'alpha', so it is not recorded twice.",
+            "The finalist [C(16,5,1), P(2,2), SM(10)] with seed 0 already has a result in experiment 'alpha', so it is not recorded twice.",
+            "refused", "refused", "refused", "refused",
+        ])
+        #expect(sqlite.insertedNets.map(\.id) == [1, 2, 3, 4, 5])
+        #expect(sqlite.appendedRows.map(\.sequence) == [1, 2, 3, 4, 1, 2])
+        #expect(sqlite.countsByStage == [0: 1, 1: 2])
+        #expect(sqlite.replayCount == 4)
+        // The byte order of the keys: upper case before lower case before non-ASCII.
+        #expect(sqlite.qTables[0].map { "\($0.state) \($0.action)" } == ["B,0 a,1", "a,0 Z,9", "a,0 ä,9", "b,0 a,1"])
+        #expect(sqlite.qTables[0][3].utility == 2.0 / 3.0)
+        #expect(sqlite.qTables[1].count == 5)
+        #expect(sqlite.qUtilityBits[2] == [0.25, 0.7, Double.ulpOfOne].map(\.bitPattern))
+        #expect(sqlite.insertedLeases.map(\.id) == [1, 2, 3])
+        #expect(sqlite.leaseChanges == [true, false, true, false, true, false])
+        #expect(sqlite.leases.map(\.heartbeatAt) == [4200.5, 4000.75])
+        #expect(sqlite.finalists.map { "\($0.selectionRank) \($0.seed) \($0.id ?? 0)" } == ["1 0 3", "1 1 2", "2 0 1"])
+        #expect(sqlite.finalists[0].normalizationMean == [0.1307, Float(1) / 3])
+        #expect(sqlite.ensembles.map(\.size) == [2, 3])
+        #expect(sqlite.experiments.map(\.best?.id) == [3, 5])
+        #expect(sqlite.experiments.map { [$0.models, $0.trainedNets, $0.failedNets, $0.leases] } == [[4, 3, 1, 2], [2, 1, 0, 0]])
+        #expect(sqlite.finalExperiment?.rngState == UInt64.max - 2)
+        #expect(sqlite.replayEntries.map(\.row.ownResult) == [nil, nil, nil, nil] + StoreContractFixtures.importedResults.map { Optional($0) })
+        #expect(sqlite.integrityProblems == [])
+    }
+}
