@@ -40,7 +40,7 @@ public struct Search: Sendable {
         if existing == nil {
             let now = Date().timeIntervalSince1970
             let configuration = prepared.configuration
-            let settings = StoredSearchSettings(dataset: Self.datasetLine(configuration), command: command,
+            let settings = StoredSearchSettings(dataset: configuration.trainer.describe(configuration.dataset), command: command,
                                                 configuration: configuration, datasetFingerprint: prepared.fingerprint)
             do {
                 try store.createExperiment(ExperimentRecord(
@@ -71,12 +71,6 @@ public struct Search: Sendable {
         } catch StoreError.notAStore {
             return (nil, nil)
         }
-    }
-
-    /// The dataset as the report's header shows it; a synthetic search says that it read none.
-    private static func datasetLine(_ configuration: SearchConfiguration) -> String {
-        configuration.trainer.readsImages ? configuration.dataset.description
-            : "none: --trainer synthetic read no images, so every accuracy is synthetic (a fixed function of the net string)"
     }
 
     /// A configuration with what its trainer reads: the data, its splits and its fingerprint.

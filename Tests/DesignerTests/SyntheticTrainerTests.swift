@@ -94,6 +94,22 @@ struct SyntheticTrainerTests {
         #expect(settings.datasetFingerprint == nil, "no files were read")
     }
 
+    @Test("With --early-stop the stopper sees the synthetic curves: the same stops and rewards on every run")
+    func earlyStopping() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let snapshots = try SearchFixtures.twoRuns(in: directory, experiment: "tiny", models: 20) { folder in
+            var request = try Self.request(folder)
+            request.schedule = try EpsilonSchedule(parsing: "1.0:12,0.5:8")
+            request.training = SearchFixtures.epochs(4)
+            request.earlyStopping = SearchRequest.earlyStop(burnIn: 5)
+            return request
+        }
+        #expect(snapshots[0] == snapshots[1])
+        let stopped = snapshots[0].nets.filter { $0.contains("stopped=") }
+        #expect(!stopped.isEmpty && stopped.allSatisfy { $0.contains("predicted=") }, "\(snapshots[0].nets)")
+    }
+
     @Test("Resuming with the engine is refused before any data is read, and the store keeps its bytes")
     func resumeWithEngineRefused() throws {
         let directory = try temporaryDirectory()

@@ -31,6 +31,12 @@ public struct TrainerChoice: Codable, Hashable, Sendable, CustomStringConvertibl
     /// Whether the trainer reads the dataset's images (and so needs them on every worker).
     public var readsImages: Bool { name == .engine }
 
+    /// `dataset` as a report's header shows it: a trainer that reads no images says so, and why that matters.
+    func describe(_ dataset: DatasetChoice) -> String {
+        readsImages ? dataset.description
+            : "none: --trainer synthetic read no images, so every accuracy is synthetic (a fixed function of the net string)"
+    }
+
     /// `engine` or `synthetic (0.05 s per net)`.
     public var description: String {
         delay.map { "\(name.rawValue) (\($0) s per net)" } ?? name.rawValue
