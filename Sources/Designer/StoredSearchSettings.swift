@@ -13,11 +13,16 @@ struct StoredSearchSettings: Codable, Hashable, Sendable {
     /// digits, the generated set, the synthetic trainer) or was started before fingerprints were stored.
     var datasetFingerprint: DatasetFingerprint?
 
+    /// The trainer stored in `settingsJSON`, nil when the settings cannot be read (an imported experiment's).
+    static func trainer(settingsJSON: String) -> TrainerChoice? {
+        (try? StoredSearchSettings(json: settingsJSON))?.configuration.trainer
+    }
+
     /// The sentence a report and `show` give a search whose trainer read no images, nil for any other
-    /// experiment (or unreadable settings): its accuracies must not be mistaken for trained ones.
+    /// experiment: its accuracies must not be mistaken for trained ones.
     static func syntheticNote(settingsJSON: String) -> String? {
-        guard let settings = try? StoredSearchSettings(json: settingsJSON), !settings.configuration.trainer.readsImages else { return nil }
-        let delay = settings.configuration.trainer.delay.map { " (\($0) s per net)" } ?? ""
+        guard let trainer = trainer(settingsJSON: settingsJSON), !trainer.readsImages else { return nil }
+        let delay = trainer.delay.map { " (\($0) s per net)" } ?? ""
         return "Every accuracy of this experiment is synthetic: it was searched with --trainer synthetic\(delay), "
             + "which trains nothing and scores each net by a fixed function of its net string."
     }

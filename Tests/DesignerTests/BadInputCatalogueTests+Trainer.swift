@@ -28,7 +28,9 @@ extension BadInputCatalogueTests {
         BadInput(arguments: BadInputFolder.syntheticSearch.map { $0 == "0" ? "0.5" : $0 }, status: 1,
                  phrase: "Experiment 'syn' was started with different settings (trainer: synthetic (0.0 s per net), not synthetic (0.5 s per net))"),
         BadInput(arguments: ["finalize", "--experiment", "syn", "--store", "Replay/good.sqlite"], status: 1,
-                 phrase: "was searched with --trainer synthetic, which reads no images"),
+                 phrase: "Experiment 'syn' was searched with --trainer synthetic, whose accuracies are synthetic, so its top nets are no finalists"),
+        BadInput(arguments: ["finalize", "--experiment", "syn", "--store", "Replay/good.sqlite", "--dataset", "digits"], status: 1,
+                 phrase: "Experiment 'syn' was searched with --trainer synthetic, whose accuracies are synthetic"),
         BadInput(arguments: BadInputFolder.fingerprintSearch, status: 1,
                  phrase: "The dataset file t10k-images-idx3-ubyte on this machine differs from the one experiment 'fp' was started with "
                     + "(same size, SHA-256"),
