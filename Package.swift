@@ -79,7 +79,7 @@ let package = Package(
         .target(name: "ModelExport", dependencies: ["NeuralEngine"], swiftSettings: fastSettings),
         .target(
             name: "Designer",
-            dependencies: ["Training", "QLearning", "StoreModel", "StoreLocation", "ReplayStore", "Reporting", "SearchSpace",
+            dependencies: ["Training", "QLearning", "StoreModel", "StoreLocation", "ReplayStore", "PostgresStore", "Reporting", "SearchSpace",
                            "Datasets", "ModelExport", "LearningCurves"]),
         .executableTarget(
             name: "metaqnn",
@@ -119,6 +119,8 @@ let package = Package(
             resources: [.copy("Resources")]),
         .testTarget(
             name: "DesignerTests",
-            dependencies: ["Designer", "StoreModel", "StoreLocation", "ReplayStore", "ModelExport", "NeuralEngine", "TestSupport"]),
+            // PostgresStore: experiments are copied into a PostgreSQL database and back.
+            dependencies: ["Designer", "StoreModel", "StoreLocation", "ReplayStore", "PostgresStore", "ModelExport", "NeuralEngine",
+                           "TestSupport"]),
     ]
 )

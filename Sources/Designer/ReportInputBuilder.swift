@@ -88,6 +88,11 @@ public enum ReportInputBuilder {
         if let epochs = configuration?.training.epochs {
             let saved = stopped.reduce(0) { $0 + epochs - $1 }
             text += ", saving \(saved) of their \(stopped.count * epochs) epochs"
+            // The share of the whole search: what its trained nets took plus what was saved is what the
+            // same nets would have cost without early stopping (a net that never learned keeps its short curve).
+            let trainedEpochs = nets.filter { $0.status == .trained }.reduce(0) { $0 + (epochCount($1.epochsJSON) ?? 0) }
+            let share = Double(saved) / Double(max(1, trainedEpochs + saved)) * 100
+            text += ", \(String(format: "%.1f", share)) % of the \(trainedEpochs + saved) epochs its trained nets would have taken without it"
         }
         return text + "; their accuracies are predicted final accuracies (their rewards), marked †."
     }

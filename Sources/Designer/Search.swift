@@ -62,13 +62,16 @@ public struct Search: Sendable {
     }
 
     /// The store read-only and the experiment as stored, read without writing; nil when the store
-    /// or the experiment does not exist yet (an empty file is a store still to be made).
+    /// or the experiment does not exist yet (an empty file, or a database without the metaqnn
+    /// schema, is a store still to be made).
     private static func storedExperiment(_ request: SearchRequest) throws -> ((any ExperimentStore)?, ExperimentRecord?) {
         if let path = request.store.filePath, !FileManager.default.fileExists(atPath: path) { return (nil, nil) }
         do {
             let reader = try StoreOpening.open(request.store, mode: .readOnly, busyTimeout: request.busyTimeout)
             return (reader, try reader.experimentIfPresent(named: request.experiment))
         } catch StoreError.notAStore {
+            return (nil, nil)
+        } catch StoreError.missing {
             return (nil, nil)
         }
     }
@@ -179,8 +182,10 @@ public struct Search: Sendable {
     }
 
     private func setStatus(_ status: ExperimentRecord.Status) throws {
-        try store.write(experiment: request.experiment) { transaction in
-            try transaction.setStatus(status, at: transaction.experiment.updatedAt)
+        try ConnectionRetry.once { _ in
+            try store.write(experiment: request.experiment) { transaction in
+                try transaction.setStatus(status, at: transaction.experiment.updatedAt)
+            }
         }
     }
 

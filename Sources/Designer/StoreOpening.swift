@@ -1,3 +1,4 @@
+import PostgresStore
 import ReplayStore
 import StoreLocation
 import StoreModel
@@ -6,25 +7,25 @@ import StoreModel
 /// so every command gets an `ExperimentStore` and nothing else.
 public enum StoreOpening {
     /// Opens the store at `location` in `mode`; a write waits up to `busyTimeout` seconds for
-    /// another writer before the store reports itself locked.
+    /// another writer before an SQLite store reports itself locked (a PostgreSQL writer waits for
+    /// the experiment's row lock as long as its holder keeps it).
     ///
-    /// A PostgreSQL location is refused with one sentence for now: its store is not yet an
-    /// `ExperimentStore`, and refusing before connecting leaves the database untouched.
+    /// The modes on PostgreSQL, where the database itself must exist (it is made with `createdb`):
+    /// `createIfMissing` makes the metaqnn schema in an empty database; `mustExist` and `readOnly`
+    /// want the schema there already and otherwise throw `missing`, saying to run `search` or
+    /// `import` first; `readOnly` writes nothing (its session is read-only on the server too). A
+    /// server that cannot be reached or entered is one `backend` sentence naming the redacted URL.
     public static func open(_ location: StoreLocation, mode: StoreOpenMode,
                             busyTimeout: Double = 10) throws(StoreError) -> any ExperimentStore {
         switch location {
         case .sqlite(let path):
             return try ReplayStore(path: path, mode: mode, busyTimeout: busyTimeout)
         case .postgres(let url):
-            throw .postgresNotWiredIn(url: url.description)
+            do {
+                return try PostgresStore(url: url, mode: mode)
+            } catch {
+                throw error.storeError
+            }
         }
-    }
-}
-
-extension StoreError {
-    /// A PostgreSQL store given to a build whose commands do not open PostgreSQL stores yet.
-    public static func postgresNotWiredIn(url: String) -> StoreError {
-        .backend(store: url, sentence: "The store \(url) is a PostgreSQL database, which this build of metaqnn cannot open "
-            + "yet (PostgreSQL support is being wired in); pass an SQLite file path with --store or METAQNN_STORE.")
     }
 }

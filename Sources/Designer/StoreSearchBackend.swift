@@ -7,6 +7,11 @@ import Training
 /// `SearchBackend` on the replay store: every call is one write transaction that loads the search
 /// state (random stream, stage counts, leases, replay rows, Q table), runs the step logic, and
 /// saves what changed (the README's "What one step does").
+///
+/// A call whose connection to a server store breaks runs once more (`ConnectionRetry`). Only the
+/// commit's answer can be lost after the commit itself, so the retried claim first looks for a
+/// lease this worker already holds and the retried record for the net this worker already
+/// recorded. A second loss ends the worker with the store's sentence.
 struct StoreSearchBackend: SearchBackend {
     let store: any ExperimentStore
     let experiment: String
@@ -31,18 +36,30 @@ struct StoreSearchBackend: SearchBackend {
     }
 
     func claim(worker: Int) throws -> SearchStep.Claim {
-        try step(worker: worker) { ledger, agent in
-            try SearchStep.claim(ledger: &ledger, agent: &agent, replayNumber: configuration.space.replayNumber)
+        try ConnectionRetry.once { isRetry in
+            // A worker holds no lease when it claims; one under its name is the claim whose commit
+            // went through before the connection broke.
+            if isRetry, let held = try store.leases(experiment: experiment)
+                .first(where: { $0.worker == WorkerIdentity.current(run: run, thread: worker).name }) {
+                return .train(net: held.net, stage: held.stage, epsilon: held.epsilon, lease: held.id, retry: false)
+            }
+            return try step(worker: worker) { ledger, agent in
+                try SearchStep.claim(ledger: &ledger, agent: &agent, replayNumber: configuration.space.replayNumber)
+            }
         }
     }
 
     func record(lease: Int64, stage: Int, epsilon: Double, result: TrainingResult, predictedAccuracy: Double?,
                 worker: Int) throws -> Bool {
         precondition((result.stoppedAfterEpoch == nil) == (predictedAccuracy == nil), "a net stopped early has a predicted accuracy")
-        return try step(worker: worker) { ledger, agent in
-            // A lease released by Ctrl-C (or adopted by another worker after a long silence) is not ours to record.
-            guard try ledger.transaction.deleteLease(id: lease) else { return false }
-            let identity = WorkerIdentity.current(run: run, thread: worker)
+        let identity = WorkerIdentity.current(run: run, thread: worker)
+        return try ConnectionRetry.once { isRetry in try step(worker: worker) { ledger, agent in
+            // A lease released by Ctrl-C (or adopted by another worker after a long silence) is not
+            // ours to record; on a retry, a gone lease whose net this worker stored is the record
+            // whose commit went through, and it is not inserted twice.
+            guard try ledger.transaction.deleteLease(id: lease) else {
+                return try isRetry && ledger.transaction.net(result.net)?.worker == identity.name
+            }
             let epochs = String(decoding: (try? JSONEncoder().encode(result.epochs)) ?? Data("[]".utf8), as: UTF8.self)
             _ = try ledger.transaction.insertNet(TrainedNetRecord(
                 net: result.net, status: .trained, stage: stage, epsilon: epsilon,
@@ -57,17 +74,18 @@ struct StoreSearchBackend: SearchBackend {
             try SearchStep.recorded(stage: stage, ledger: &ledger, agent: &agent,
                                     replayNumber: configuration.space.replayNumber)
             return true
-        }
+        } }
     }
 
     func fail(lease: Int64, net: String, reason: String) throws {
-        try store.write(experiment: experiment) { transaction in
+        // Idempotent: a retry after a commit that went through finds the lease gone.
+        try ConnectionRetry.once { _ in try store.write(experiment: experiment) { transaction in
             guard let record = try transaction.leases().first(where: { $0.id == lease }) else { return }
             try transaction.deleteLease(id: lease)
             _ = try transaction.insertNet(TrainedNetRecord(
                 net: net, status: .failed, stage: record.stage, epsilon: record.epsilon, worker: record.worker,
                 failure: reason, finishedAt: Date().timeIntervalSince1970))
-        }
+        } }
     }
 
     func heartbeat(lease: Int64) throws {
@@ -79,35 +97,39 @@ struct StoreSearchBackend: SearchBackend {
 
     func release(leases: [Int64]) throws {
         guard !leases.isEmpty else { return }
-        try store.write(experiment: experiment) { transaction in
+        try ConnectionRetry.once { _ in try store.write(experiment: experiment) { transaction in
             // Kept as an orphan rather than deleted: the next claim (of any run) trains exactly
             // this net first, so an interrupted search continues the same random stream.
             for lease in leases {
                 _ = try transaction.reassignLease(id: lease, worker: Self.released, pid: 0, host: "", at: 0)
             }
-        }
+        } }
     }
 
     func releaseAll() throws {
         let prefix = WorkerIdentity.current(run: run, thread: 0).runPrefix
-        let held = try store.leases(experiment: experiment).filter { $0.worker.hasPrefix(prefix) }.map(\.id)
+        let held = try ConnectionRetry.once { _ in try store.leases(experiment: experiment) }.filter { $0.worker.hasPrefix(prefix) }.map(\.id)
         try release(leases: held)
     }
 
     /// Whether every stage has its unique nets and no lease is left, so a run would change nothing.
     func isComplete() throws -> Bool {
-        guard try store.leases(experiment: experiment).isEmpty else { return false }
-        let trained = try store.nets(experiment: experiment).filter { $0.status == .trained }
-        return EpsilonProgress(schedule: configuration.space.epsilonSchedule, stepsOfTrainedNets: trained.map(\.stage)).isFinished
+        try ConnectionRetry.once { _ in
+            guard try store.leases(experiment: experiment).isEmpty else { return false }
+            let trained = try store.nets(experiment: experiment).filter { $0.status == .trained }
+            return EpsilonProgress(schedule: configuration.space.epsilonSchedule, stepsOfTrainedNets: trained.map(\.stage)).isFinished
+        }
     }
 
     func storedNets() throws -> [TrainedNetRecord] {
-        try store.nets(experiment: experiment)
+        try ConnectionRetry.once { _ in try store.nets(experiment: experiment) }
     }
 
     func status() throws -> SearchStatus {
-        let nets = try store.nets(experiment: experiment).filter { $0.status == .trained }
-        let rows = try store.experiments().first { $0.experiment.name == experiment }?.models ?? 0
+        let (nets, rows) = try ConnectionRetry.once { _ in
+            (try store.nets(experiment: experiment).filter { $0.status == .trained },
+             try store.experiments().first { $0.experiment.name == experiment }?.models ?? 0)
+        }
         var status = SearchStatus.of(schedule: configuration.space.epsilonSchedule, trained: nets, replayRows: rows)
         let stops = nets.compactMap(\.stoppedAfterEpoch)
         status.stoppedEarly = stops.count

@@ -1,3 +1,5 @@
+import StoreModel
+
 /// The store's schema on PostgreSQL: the same named migrations as the SQLite store's
 /// (`ReplayStore`'s `StoreSchema`), in PostgreSQL's dialect, applied in one transaction.
 ///
@@ -23,23 +25,35 @@ enum PostgresSchema {
         ("v4-early-stopping", v4),
     ]
 
-    /// Brings the store's database to this build's schema in one transaction; throws
-    /// `newerSchema` or `foreignDatabase`, rolling back, for databases it must not touch.
-    static func migrate(_ store: PostgresStore) throws(PostgresStoreError) {
+    /// Checks the store's database and, as `mode` allows, brings it to this build's schema in one
+    /// transaction; throws `newerSchema` or `foreignDatabase`, rolling back, for databases it must not
+    /// touch, `noStore` when `mode` wants a store and the database holds none, and `olderSchema`
+    /// when a read-only store would need a migration.
+    static func migrate(_ store: PostgresStore, mode: StoreOpenMode) throws(PostgresStoreError) {
+        let url = store.url.description
         do {
             try store.transaction { session in
-                try session.execute("SELECT pg_advisory_xact_lock(\(migrationLock))")
+                if mode != .readOnly { try session.execute("SELECT pg_advisory_xact_lock(\(migrationLock))") }
                 let tables = try session.strings("""
                     SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()
                     """)
-                if !tables.isEmpty, !tables.contains(migrationsTable) { throw PostgresStoreError.foreignDatabase(url: store.url.description) }
-                try session.execute("CREATE TABLE IF NOT EXISTS \(migrationsTable) (identifier TEXT NOT NULL PRIMARY KEY)")
+                if !tables.isEmpty, !tables.contains(migrationsTable) { throw PostgresStoreError.foreignDatabase(url: url) }
+                // An empty database, or one whose creator's first migration never committed.
+                let hasStore = try tables.contains(migrationsTable)
+                    && !session.strings("SELECT identifier FROM \(migrationsTable) LIMIT 1").isEmpty
+                if !hasStore, mode != .createIfMissing { throw PostgresStoreError.noStore(url: url) }
+                if mode != .readOnly {
+                    try session.execute("CREATE TABLE IF NOT EXISTS \(migrationsTable) (identifier TEXT NOT NULL PRIMARY KEY)")
+                }
                 let applied = Set(try session.strings("SELECT identifier FROM \(migrationsTable)"))
                 let unknown = applied.subtracting(migrations.map(\.name)).sorted()
-                if !unknown.isEmpty {
-                    throw PostgresStoreError.newerSchema(url: store.url.description, unknownMigrations: unknown)
+                if !unknown.isEmpty { throw PostgresStoreError.newerSchema(url: url, unknownMigrations: unknown) }
+                let missing = migrations.filter { !applied.contains($0.name) }
+                if mode == .readOnly {
+                    if !missing.isEmpty { throw PostgresStoreError.olderSchema(url: url, missingMigrations: missing.map(\.name)) }
+                    return
                 }
-                for migration in migrations where !applied.contains(migration.name) {
+                for migration in missing {
                     for statement in migration.statements { try session.execute(statement) }
                     _ = try session.rows("INSERT INTO \(unescaped: migrationsTable) (identifier) VALUES (\(migration.name))")
                 }

@@ -60,7 +60,8 @@ extension PostgresStore: ExperimentStore {
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public func createExperiment(_ record: ExperimentRecord,
                                  populate: (any ExperimentTransaction) throws -> Void) throws -> ExperimentRecord {
-        try storeErrors { () throws in
+        try refuseIfReadOnly()
+        return try storeErrors { () throws in
             try transaction { session in
                 let exists = StoreError.experimentExists(name: record.name, store: url.description)
                 if try session.experiment(named: record.name) != nil { throw exists }
@@ -90,7 +91,8 @@ extension PostgresStore: ExperimentStore {
     /// `experimentNotFound` when there is none.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public func write<T>(experiment name: String, _ body: (any ExperimentTransaction) throws -> T) throws -> T {
-        try storeErrors { () throws in
+        try refuseIfReadOnly()
+        return try storeErrors { () throws in
             try withExperimentLock(named: name) { session, experiment in
                 try body(PostgresTransaction(session: session, experiment: experiment))
             }
@@ -101,6 +103,7 @@ extension PostgresStore: ExperimentStore {
     @discardableResult
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public func heartbeat(lease id: Int64, at time: Double) throws(StoreError) -> Bool {
+        try refuseIfReadOnly()
         // One statement commits on its own.
         do {
             return try exclusively { session throws(PostgresStoreError) in
@@ -109,6 +112,11 @@ extension PostgresStore: ExperimentStore {
         } catch {
             throw error.storeError
         }
+    }
+
+    /// Throws `readOnly` for a store opened read-only, before anything reaches the server.
+    private func refuseIfReadOnly() throws(StoreError) {
+        if mode == .readOnly { throw .readOnly(store: url.description) }
     }
 
     /// Runs `body`, a store's own failure (BEGIN, the lock, COMMIT, a lost connection) turned into

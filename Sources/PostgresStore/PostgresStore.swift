@@ -4,9 +4,10 @@ import NIOCore
 import NIOPosix
 import PostgresNIO
 import StoreLocation
+import StoreModel
 
 /// A metaqnn store in a PostgreSQL database, used synchronously: opening connects, checks the
-/// schema and applies the migrations this build knows, all in one transaction.
+/// schema and, when the mode allows, applies the migrations this build knows, all in one transaction.
 ///
 /// The code base is synchronous, so every method blocks its calling thread until the server has
 /// answered. The connection runs on an event loop thread of the store's own, and the caller waits
@@ -16,12 +17,21 @@ import StoreLocation
 ///
 /// One connection serves the store; a lock makes each statement and each transaction exclusive,
 /// so threads sharing a store take turns. Separate stores (processes, hosts) are serialised by the
-/// server (`withExperimentLock`).
+/// server (`withExperimentLock`). A connection the server has closed (a restart, a network cut,
+/// `pg_terminate_backend`) fails the statement it was running with `connectionLost`; the next
+/// statement or transaction connects again, so a caller may retry a whole transaction.
 public final class PostgresStore: @unchecked Sendable {
     /// Where the store is; its `description` is the redacted URL.
     public let url: PostgresURL
+    /// How the store was opened; `readOnly` refuses every write, here and on the server.
+    public let mode: StoreOpenMode
     private let group: MultiThreadedEventLoopGroup
-    private let connection: PostgresConnection
+    private let configuration: PostgresConnection.Configuration
+    private var connection: PostgresConnection
+    /// Set when a statement failed for a lost connection: the server may have said so (57P01)
+    /// before the socket is seen closed, and the next transaction must not start on it.
+    private var connectionBroken = false
+    private var connections = 1
     private let logger: Logger
     private let lock = NSLock()
     private var isClosed = false
@@ -29,29 +39,62 @@ public final class PostgresStore: @unchecked Sendable {
     /// How long connecting may take before the server counts as unreachable.
     public static let connectTimeout: TimeAmount = .seconds(10)
 
-    /// Connects to `url` and brings the database to this build's schema.
+    /// Connects to `url` and checks (and, unless read-only, migrates) the database's schema.
     ///
+    /// `createIfMissing` makes the schema in an empty database; `mustExist` wants the schema there
+    /// already (else `noStore`) and brings an older one up to date; `readOnly` wants it there and
+    /// current (else `noStore` or `olderSchema`) and writes nothing, its session being read-only.
     /// Throws `newerSchema` (and changes nothing) for a database a newer metaqnn migrated,
     /// `foreignDatabase` for one holding other tables, and a connection error naming the redacted URL.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
-    public init(url: PostgresURL) throws(PostgresStoreError) {
+    public init(url: PostgresURL, mode: StoreOpenMode = .createIfMissing) throws(PostgresStoreError) {
         self.url = url
+        self.mode = mode
         // A library prints nothing: postgres-nio's log goes nowhere.
         logger = Logger(label: "metaqnn.postgres-store") { _ in SwiftLogNoOpLogHandler() }
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
-            let configuration = try Self.configuration(for: url)
-            connection = try PostgresConnection.connect(
-                on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            configuration = try Self.configuration(for: url)
+            connection = try Self.connect(configuration, on: group, id: 1, readOnly: mode == .readOnly, logger: logger)
         } catch {
             try? group.syncShutdownGracefully()
             throw PostgresStoreError(error, url: url)
         }
         do {
-            try PostgresSchema.migrate(self)
+            try PostgresSchema.migrate(self, mode: mode)
         } catch {
             close()
             throw error
+        }
+    }
+
+    /// A new connection; a read-only store's session refuses writes on the server too.
+    private static func connect(_ configuration: PostgresConnection.Configuration, on group: MultiThreadedEventLoopGroup,
+                                id: Int, readOnly: Bool, logger: Logger) throws -> PostgresConnection {
+        let connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: id,
+                                                        logger: logger).wait()
+        if readOnly {
+            do {
+                _ = try connection.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", logger: logger).wait()
+            } catch {
+                try? connection.close().wait()
+                throw error
+            }
+        }
+        return connection
+    }
+
+    /// Connects again when the server has closed the connection; called with the lock held, between
+    /// transactions, so nothing of an open transaction can be lost by it.
+    private func reconnectIfClosed() throws(PostgresStoreError) {
+        guard connection.isClosed || connectionBroken else { return }
+        try? connection.close().wait()
+        connections += 1
+        do {
+            connection = try Self.connect(configuration, on: group, id: connections, readOnly: mode == .readOnly, logger: logger)
+            connectionBroken = false
+        } catch {
+            throw PostgresStoreError(error, url: url)
         }
     }
 
@@ -84,6 +127,7 @@ public final class PostgresStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         precondition(!isClosed, "PostgresStore used after close()")
+        try reconnectIfClosed()
         return try body(Session(store: self))
     }
 
@@ -92,6 +136,7 @@ public final class PostgresStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         precondition(!isClosed, "PostgresStore used after close()")
+        try reconnectIfClosed()
         let session = Session(store: self)
         try session.execute(begin)
         let result: T
@@ -99,7 +144,7 @@ public final class PostgresStore: @unchecked Sendable {
             result = try body(session)
         } catch {
             // A lost connection has rolled back already; the error that ended the body is the one to report.
-            try? session.execute("ROLLBACK")
+            if !connectionBroken { try? session.execute("ROLLBACK") }
             throw error
         }
         try session.execute("COMMIT")
@@ -125,7 +170,9 @@ public final class PostgresStore: @unchecked Sendable {
             do {
                 return try result.wait().rows
             } catch {
-                throw PostgresStoreError(error, url: store.url)
+                let failure = PostgresStoreError(error, url: store.url)
+                if case .connectionLost = failure { store.connectionBroken = true }
+                throw failure
             }
         }
 

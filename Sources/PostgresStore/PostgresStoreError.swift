@@ -1,3 +1,5 @@
+import StoreModel
+
 /// Why a PostgreSQL store could not be opened or used; every URL in a description is redacted.
 public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No server answered at the URL's host and port.
@@ -14,6 +16,10 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     case rootCertificateUnreadable(url: String, path: String)
     /// The database holds tables but is no metaqnn store.
     case foreignDatabase(url: String)
+    /// The database holds no metaqnn store, and the store was opened with a mode that needs one.
+    case noStore(url: String)
+    /// A read-only store would need migrations this build knows, and reading writes nothing.
+    case olderSchema(url: String, missingMigrations: [String])
     /// The store was made or migrated by a newer metaqnn.
     case newerSchema(url: String, unknownMigrations: [String])
     /// The connection broke during a statement; nothing of the unfinished transaction is kept.
@@ -38,10 +44,14 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
             return "The sslrootcert \(path) of the store \(url) could not be read as PEM certificates; give a readable PEM file of the certificate authority."
         case .foreignDatabase(let url):
             return "The database of the store \(url) holds tables but is no metaqnn store; name an empty database or one metaqnn made."
+        case .noStore(let url):
+            return StoreError.missing(store: url).description
+        case .olderSchema(let url, let missingMigrations):
+            return "The store \(url) was made by an older metaqnn (it lacks the migrations \(missingMigrations.joined(separator: ", "))) and reading it changes nothing; run any command that writes to it (`metaqnn search` to resume, say) once to bring it up to date."
         case .newerSchema(let url, let unknownMigrations):
             return "The store \(url) was made by a newer metaqnn (it holds the migrations \(unknownMigrations.joined(separator: ", ")), which this build does not know); upgrade metaqnn."
         case .connectionLost(let url):
-            return "The connection to the store \(url) was lost mid-statement and the unfinished transaction was rolled back; check the server and run the command again."
+            return StoreError.connectionLost(store: url).description
         case .server(let url, let message):
             return "The PostgreSQL server of the store \(url) reported: \(message)."
         }

@@ -30,6 +30,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(store: String, detail: String)
     /// A write was asked of a store opened with `StoreOpenMode.readOnly`.
     case readOnly(store: String)
+    /// The connection to a store on a server broke mid-transaction; the server rolled back
+    /// whatever that transaction had done, so the operation may be retried whole.
+    case connectionLost(store: String)
     /// A failure particular to one backend, described by that backend in one sentence.
     case backend(store: String, sentence: String)
 
@@ -60,6 +63,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(store) holds a value metaqnn cannot read (\(detail)); restore the store from a backup."
         case let .readOnly(store):
             return "\(store) was opened read-only, so nothing was written to it; open it for writing to change it."
+        case let .connectionLost(store):
+            return "The connection to the store \(store) was lost mid-statement and the unfinished transaction was rolled back; check the server and run the command again."
         case let .backend(_, sentence):
             return sentence
         }

@@ -24,7 +24,7 @@ struct ExportModelCommand: ParsableCommand {
     }
 
     func run() throws {
-        let exporter = FinalistModelExporter(store: try store.open(.readOnly))
+        let exporter = FinalistModelExporter(store: try store.open(.readOnly), serverStoreWeightsRoot: StoreOptions.serverStoreWeightsRoot)
         let exported = try exporter.export(experiment: store.experiment, rank: rank, seed: seed, onnx: onnx)
         print("Wrote finalist \(exported.rank) \(exported.net) (seed \(exported.seed), test accuracy "
             + "\(String(format: "%.2f", exported.testAccuracy * 100)) %) to \(onnx): \(exported.bytes) bytes, "

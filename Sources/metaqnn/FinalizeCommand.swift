@@ -10,7 +10,8 @@ struct FinalizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finalize",
         abstract: "Train the search's top nets again with the final scheme from several seeds, keep their weights and ensemble them.",
-        discussion: "Each finished (net, seed) is stored at once with its weights in <store folder>/<experiment>-models/; "
+        discussion: "Each finished (net, seed) is stored at once with its weights in <store folder>/<experiment>-models/ "
+            + "(for a PostgreSQL store, Replay/<experiment>-models/ under the working directory); "
             + "Ctrl-C or a kill loses only the trainings in flight, and the same command resumes.")
 
     @OptionGroup var store: StoreOptions
@@ -43,6 +44,7 @@ struct FinalizeCommand: ParsableCommand {
         var request = FinalizeRequest(experiment: store.experiment, store: try store.location(),
                                       reportDirectory: URL(fileURLWithPath: reportDir ?? "Reports/\(store.experiment)", isDirectory: true))
         (request.busyTimeout, request.top, request.seeds, request.workers) = (store.busyTimeout, top, seeds, workers)
+        request.serverStoreWeightsRoot = StoreOptions.serverStoreWeightsRoot
         if data.dataset != nil || data.dataDirectory != nil {
             request.dataset = DatasetChoice(name: data.dataset ?? "auto", directory: data.dataDirectory)
         }

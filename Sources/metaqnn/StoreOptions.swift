@@ -44,9 +44,14 @@ struct StoreOptions: ParsableArguments {
                                  environment: environment)
     }
 
+    /// Where finalist weights of a store that is no file (a PostgreSQL database) live: `Replay/` under
+    /// the working directory, as `Replay/<experiment>-models/`, where an SQLite store in `Replay/`
+    /// keeps them too. The store holds each file's SHA-256, so a copy on another machine is checked.
+    static var serverStoreWeightsRoot: URL { URL(fileURLWithPath: "Replay", isDirectory: true) }
+
     /// The `--store` help of a command whose store defaults to `defaultStore`.
     static func storeHelp(default defaultStore: String) -> String {
         "Store: an SQLite file path, or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE] "
-            + "(PostgreSQL is refused for now) (default: \(defaultStore))."
+            + "(default: \(defaultStore))."
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The catalogue of bad inputs: every case must exit with its status and phrase, and leave every
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
     static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + fullDevice
-        + exportModels + flags + bench + signals + predictors + finalize + earlyStop + storeLocations + trainers
+        + exportModels + flags + bench + signals + predictors + finalize + earlyStop + storeLocations + copies + trainers
+        + (PostgresTestCluster.shouldRun ? postgresCluster : [])
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
     func isRefusedWithASentenceAndChangesNoStore(_ input: BadInput) throws {
@@ -32,6 +34,7 @@ import Testing
     /// Runs one case, sending its signal on time, with the crash backtracer off (a trap must fail fast).
     static func run(_ input: BadInput, in folder: URL) throws -> MetaqnnProcess.Outcome {
         setenv("SWIFT_BACKTRACE", "enable=no", 1)
+        let input = try onTestCluster(input)
         guard let signal = input.signal else {
             return try MetaqnnProcess.run(input.arguments, in: folder, killAfter: 120, environment: input.environment)
         }
@@ -51,6 +54,22 @@ import Testing
         return MetaqnnProcess.Outcome(status: process.terminationStatus, killed: killed,
                                       output: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                                       error: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// `input` with the test cluster's address and password in place of `clusterAddress` and
+    /// `clusterPassword`; the cluster starts only for a case that names it.
+    static func onTestCluster(_ input: BadInput) throws -> BadInput {
+        let mentions = { (text: String) in text.contains(clusterAddress) || text.contains(clusterPassword) }
+        guard input.arguments.contains(where: mentions) || input.environment.values.contains(where: mentions) else { return input }
+        let cluster = try PostgresTestCluster.shared()
+        let fill = { (text: String) in
+            text.replacingOccurrences(of: clusterAddress, with: "\(cluster.host):\(cluster.port)")
+                .replacingOccurrences(of: clusterPassword, with: cluster.password)
+        }
+        var filled = input
+        filled.arguments = input.arguments.map(fill)
+        filled.environment = input.environment.mapValues(fill)
+        return filled
     }
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil)) func versionIsPrinted() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import ModelExport
 
-/// The folder every `BadInputCatalogueTests` case runs in: a good store, files that are not stores,
+/// The folder every `BadInputCatalogueTests` case runs in: a good store and its twin, files that are not stores,
 /// broken dataset folders and broken replay CSVs, all built here (nothing is downloaded).
 enum BadInputFolder {
     /// A fresh folder holding every fixture.
@@ -9,6 +9,8 @@ enum BadInputFolder {
         let folder = try temporaryDirectory()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Replay"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("Replay/good.sqlite"))
+        // A second store holding the same experiments: a copy into it must be refused by name.
+        try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("twin.sqlite"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty-dir"), withIntermediateDirectories: true)
         try write(Array("just some notes\n".utf8), "notes.sqlite", in: folder)
         try write([], "empty.sqlite", in: folder)  // a 0-byte file: not a store, and never made one by a command that fails

@@ -1,6 +1,7 @@
 import Foundation
 import ReplayStore
 import SearchSpace
+import StoreModel
 import Testing
 import Training
 @testable import Designer
@@ -91,8 +92,13 @@ enum SearchFixtures {
     }
 
     static func snapshot(store path: URL, experiment: String = "tiny") throws -> Snapshot {
-        let store = try ReplayStore(path: path.path, mode: .readOnly)  // looking must not change the store
-        return Snapshot(
+        // Looking must not change the store.
+        try snapshot(of: try ReplayStore(path: path.path, mode: .readOnly), experiment: experiment)
+    }
+
+    /// The snapshot of `experiment` in `store`, whichever backend holds it.
+    static func snapshot(of store: any ExperimentStore, experiment: String = "tiny") throws -> Snapshot {
+        Snapshot(
             replays: try store.replayEntries(experiment: experiment).map { "\($0.row.sequence) \($0.net.net) ε=\($0.row.epsilon)" },
             nets: try store.nets(experiment: experiment).map {
                 "\($0.net) \($0.status) stage=\($0.stage ?? -1) acc=\($0.bestValidationAccuracy ?? -1)"

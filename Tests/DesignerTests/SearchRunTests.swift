@@ -129,4 +129,41 @@ struct StoreSearchBackendTests {
         #expect(try backend.record(lease: lease, stage: 0, epsilon: 1, result: result, predictedAccuracy: nil, worker: 0) == false)
         #expect(try store.nets(experiment: "tiny").count == 1)
     }
+
+    @Test("A claim and a record whose commit went through but whose answer was lost are retried without doing anything twice")
+    func lostAnswersAreNotRepeated() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The same claim and record, once plainly and once with both answers lost, must leave the same store.
+        var snapshots: [SearchFixtures.Snapshot] = []
+        var streams: [UInt64] = []
+        for lose in [false, true] {
+            let folder = directory.appendingPathComponent(lose ? "lost" : "plain")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let search = try Search(SearchFixtures.request(folder))
+            let store = LostAnswerStore(search.store)
+            let backend = StoreSearchBackend(store: store, experiment: "tiny", configuration: search.configuration)
+            if lose { store.loseNextAnswer() }
+            guard case let .train(net, stage, epsilon, lease, _) = try backend.claim(worker: 0) else {
+                Issue.record("the first claim of a fresh search must lease a net")
+                return
+            }
+            #expect(store.lostAnswer)
+            // A retried claim finds the lease its lost commit made rather than leasing a second net.
+            #expect(try store.leases(experiment: "tiny").map(\.id) == [lease])
+            let result = TrainingResult(net: net, bestValidationAccuracy: 0.5, bestValidationIteration: 1,
+                                        lastValidationAccuracy: 0.5, lastValidationIteration: 1, testAccuracyAtBest: 0.5,
+                                        testAccuracyAtLast: 0.5, epochs: [], parameterCount: 1, forwardFLOPs: 1, attempts: 1,
+                                        learned: true, seconds: 0)
+            if lose { store.loseNextAnswer() }
+            #expect(try backend.record(lease: lease, stage: stage, epsilon: epsilon, result: result, predictedAccuracy: nil, worker: 0))
+            #expect(store.lostAnswer)
+            #expect(try backend.status().modelsDone == 1)
+            snapshots.append(try SearchFixtures.snapshot(of: store))
+            streams.append(try store.experiment(named: "tiny").rngState)
+        }
+        SearchFixtures.expectSame(snapshots[1], as: snapshots[0])
+        #expect(snapshots[1].nets.count == 1 && snapshots[1].replays.count == 1)
+        #expect(streams[1] == streams[0], "the random stream moved as far as one claim and one record move it")
+    }
 }

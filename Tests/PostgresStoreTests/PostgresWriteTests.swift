@@ -57,7 +57,7 @@ struct PostgresWriteTests {
         defer { store.close() }
         let before = try store.experiment(named: "alpha")
         let sentence = PostgresStoreError.connectionLost(url: url.description).description
-        let lost = StoreError.backend(store: url.description, sentence: sentence)
+        let lost = StoreError.connectionLost(store: url.description)
         #expect(throws: lost) {
             try store.write(experiment: "alpha") { transaction in
                 let net = try transaction.insertNet(StoreContractFixtures.nets[0])

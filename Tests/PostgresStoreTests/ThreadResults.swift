@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What threads report back, waited for without polling the clock.
 final class ThreadResults: @unchecked Sendable {

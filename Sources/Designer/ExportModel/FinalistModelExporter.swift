@@ -10,10 +10,13 @@ import Training
 public struct FinalistModelExporter: Sendable {
     /// The store to read.
     public var store: any ExperimentStore
+    /// Where the weights of a store that is no file are (as `FinalizeRequest.serverStoreWeightsRoot`).
+    public var serverStoreWeightsRoot: URL?
 
-    /// An exporter reading `store`.
-    public init(store: any ExperimentStore) {
+    /// An exporter reading `store`, and the weights of a store that is no file under `serverStoreWeightsRoot`.
+    public init(store: any ExperimentStore, serverStoreWeightsRoot: URL? = nil) {
         self.store = store
+        self.serverStoreWeightsRoot = serverStoreWeightsRoot
     }
 
     /// What `export` wrote.
@@ -48,7 +51,7 @@ public struct FinalistModelExporter: Sendable {
             }
             return run
         } ?? standing.bestRun
-        let weights = try FinalistWeights.read(record, storeDirectory: try FinalistWeights.storeDirectory(of: store))
+        let weights = try FinalistWeights.read(record, root: try FinalistWeights.root(of: store, serverStoreRoot: serverStoreWeightsRoot))
         let model = try onnx(record, weights: weights, experiment: experiment, rank: rank)
         try output.write(bytes: model)
         return Exported(net: record.net, rank: rank, seed: record.seed, testAccuracy: record.testAccuracyAtLast,
@@ -58,7 +61,8 @@ public struct FinalistModelExporter: Sendable {
     /// The ONNX bytes of `record`'s net with its weights; the metadata names net, data, accuracies and tool.
     func onnx(_ record: FinalistRecord, weights: (tensors: [NamedParameter], metadata: [String: String]),
               experiment: String, rank: Int) throws -> [UInt8] {
-        let file = try FinalistWeights.storeDirectory(of: store).appendingPathComponent(record.weightsFile).path
+        let file = try FinalistWeights.root(of: store, serverStoreRoot: serverStoreWeightsRoot)
+            .appendingPathComponent(record.weightsFile).path
         let layers: [LayerSpec]
         do {
             let net = try Architecture(parsing: record.net)

@@ -21,7 +21,7 @@ enum FinalistEnsembles {
             for run in standing.runs {
                 let network = try NetworkBuilder.network(for: try Architecture(parsing: run.net), input: input, classes: classes,
                                                          settings: settings, learningRate: settings.learningRate, seed: 0)
-                let weights = try FinalistWeights.read(run, storeDirectory: storeDirectory)
+                let weights = try FinalistWeights.read(run, root: storeDirectory)
                 do {
                     try network.loadNamedParameters(weights.tensors)
                 } catch {

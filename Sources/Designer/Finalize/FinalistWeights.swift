@@ -3,10 +3,11 @@ import ModelExport
 import NeuralEngine
 import StoreModel
 
-/// Finalist weight files: safetensors beside the store, in `<experiment>-models/`, written
-/// atomically and checked against the SHA-256 their row records before any use.
+/// Finalist weight files: safetensors in `<experiment>-models/` under the weights root (the folder of
+/// an SQLite store's file; a chosen folder for a store that is no file), written atomically and
+/// checked against the SHA-256 their row records before any use.
 public enum FinalistWeights {
-    /// The folder, relative to the store's folder, that holds an experiment's weight files.
+    /// The folder, relative to the weights root, that holds an experiment's weight files.
     public static func folder(experiment: String) -> String { "\(experiment)-models" }
 
     /// A file name a person can read: `rank1-seed2-C32-5-1_P2-2_SM10.safetensors`.
@@ -59,7 +60,7 @@ public enum FinalistWeights {
     }
 
     /// The tensors and metadata of `record`'s weights file, after checking it against the stored checksum.
-    public static func read(_ record: FinalistRecord, storeDirectory: URL) throws(FinalizeError)
+    public static func read(_ record: FinalistRecord, root storeDirectory: URL) throws(FinalizeError)
         -> (tensors: [NamedParameter], metadata: [String: String])
     {
         let url = storeDirectory.appendingPathComponent(record.weightsFile)
@@ -78,10 +79,12 @@ public enum FinalistWeights {
         }
     }
 
-    /// The folder holding the store file; a store that is no file has none, and so no place for weights.
-    public static func storeDirectory(of store: any ExperimentStore) throws(FinalizeError) -> URL {
-        guard let path = store.filePath else { throw .storeWithoutFolder(store: store.locationDescription) }
-        return URL(fileURLWithPath: path).deletingLastPathComponent()
+    /// The weights root of `store`: the folder holding an SQLite store's file, else `serverStoreRoot`
+    /// (a store on a server has no folder of its own, so its weights live where the caller says).
+    public static func root(of store: any ExperimentStore, serverStoreRoot: URL?) throws(FinalizeError) -> URL {
+        if let path = store.filePath { return URL(fileURLWithPath: path).deletingLastPathComponent() }
+        guard let serverStoreRoot else { throw .storeWithoutFolder(store: store.locationDescription) }
+        return serverStoreRoot
     }
 
     private static func reason(_ error: any Error) -> String {

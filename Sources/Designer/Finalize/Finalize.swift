@@ -70,11 +70,11 @@ public struct Finalize: Sendable {
             let fields = previous.map(finalistSettings.differences(from:)) ?? ["settings"]
             if !fields.isEmpty { throw FinalizeError.settingsChanged(experiment: request.experiment, fields: fields) }
         }
-        storeDirectory = try FinalistWeights.storeDirectory(of: store)
+        storeDirectory = try FinalistWeights.root(of: store, serverStoreRoot: request.serverStoreWeightsRoot)
         // A stored finalist whose weights are gone or changed stops the run before hours of training, not after.
         let wanted = Set(runs.map { "\($0.seed) \($0.net)" })
         for record in stored where wanted.contains("\(record.seed) \(record.net)") {
-            _ = try FinalistWeights.read(record, storeDirectory: storeDirectory)
+            _ = try FinalistWeights.read(record, root: storeDirectory)
         }
         let sets = try dataset.load()
         splits = try settings.splits(of: sets, seed: experiment.seed)

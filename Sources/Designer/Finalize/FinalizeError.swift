@@ -15,7 +15,7 @@ public enum FinalizeError: Error, Equatable, Sendable, CustomStringConvertible {
     case settingsChanged(experiment: String, fields: [String])
     /// A selected net cannot be trained on the chosen data.
     case netDoesNotFit(net: String, reason: String)
-    /// The store is no file (a database on a server), so it has no folder for the weight files.
+    /// The store is no file (a database on a server) and no folder was given for its weight files.
     case storeWithoutFolder(store: String)
     /// The folder for weight files cannot be created or written.
     case modelsFolderUnwritable(path: String, reason: String)
@@ -44,7 +44,7 @@ public enum FinalizeError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .netDoesNotFit(net, reason):
             return "The finalist \(net) cannot be trained on this data (\(reason)); finalize with the dataset the search used."
         case let .storeWithoutFolder(store):
-            return "Finalist weights are kept in a folder beside the store file, and the store \(store) is no file; finalize an experiment of an SQLite store."
+            return "The store \(store) is no file, so its finalist weights need a folder of their own and none was given; give one (serverStoreWeightsRoot) or use an SQLite store."
         case let .modelsFolderUnwritable(path, reason):
             return "Cannot write finalist weights into \(path) (\(reason)); make the folder writable or put the store somewhere writable."
         case let .weightsMissing(path, net, seed):

@@ -24,6 +24,10 @@ public struct FinalizeRequest: Sendable {
     public var training: @Sendable (TrainingSettings) -> TrainingSettings = { $0 }
     /// Where the report is rewritten at the end (nil: not written).
     public var reportDirectory: URL?
+    /// The weights root (`<experiment>-models/` goes in it) for a store that is no file, such as a
+    /// PostgreSQL database; an SQLite store keeps its weights beside its file. Nil refuses such a
+    /// store with `FinalizeError.storeWithoutFolder`.
+    public var serverStoreWeightsRoot: URL?
 
     /// A request with the defaults: top 5, seeds 1 and 2, one worker, the `final` preset.
     public init(experiment: String, store: StoreLocation, reportDirectory: URL?) {

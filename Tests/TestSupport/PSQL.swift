@@ -1,14 +1,21 @@
 import Foundation
-import TestSupport
 
 /// Runs SQL through the server's own `psql`, independent of the code under test.
-struct PSQL {
-    let cluster: PostgresTestCluster
-    let database: String
+public struct PSQL {
+    /// The cluster to connect to, as its superuser.
+    public let cluster: PostgresTestCluster
+    /// The database to connect to.
+    public let database: String
+
+    /// `psql` on `database` of `cluster`.
+    public init(cluster: PostgresTestCluster, database: String) {
+        self.cluster = cluster
+        self.database = database
+    }
 
     /// The rows `sql` prints (one line each), or nil when `psql` fails (it could not connect, or
     /// the SQL failed) with `password`.
-    func lines(_ sql: String, password: String? = nil) throws -> [String]? {
+    public func lines(_ sql: String, password: String? = nil) throws -> [String]? {
         let process = Process()
         process.executableURL = cluster.binaries.appendingPathComponent("psql")
         process.arguments = ["-X", "-At", "-v", "ON_ERROR_STOP=1", "-h", cluster.host, "-p", String(cluster.port),
@@ -27,13 +34,19 @@ struct PSQL {
     }
 
     /// `lines(sql)` for SQL that must succeed.
-    func run(_ sql: String) throws -> [String] {
+    public func run(_ sql: String) throws -> [String] {
         guard let lines = try lines(sql) else { throw CommandFailed(description: "psql failed to run: \(sql)") }
         return lines
     }
 }
 
 /// A helper command of a test failed.
-struct CommandFailed: Error, CustomStringConvertible {
-    let description: String
+public struct CommandFailed: Error, CustomStringConvertible {
+    /// What failed.
+    public let description: String
+
+    /// A failure described by `description`.
+    public init(description: String) {
+        self.description = description
+    }
 }
