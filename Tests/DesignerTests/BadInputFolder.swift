@@ -11,6 +11,9 @@ enum BadInputFolder {
         try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("Replay/good.sqlite"))
         // A second store holding the same experiments: a copy into it must be refused by name.
         try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("twin.sqlite"))
+        // Kept apart from good.sqlite, so that rows listing its experiments are not about these.
+        try FileManager.default.copyItem(at: try template.get().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(trainersStore), to: folder.appendingPathComponent(trainersStore))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty-dir"), withIntermediateDirectories: true)
         try write(Array("just some notes\n".utf8), "notes.sqlite", in: folder)
         try write([], "empty.sqlite", in: folder)  // a 0-byte file: not a store, and never made one by a command that fails
@@ -79,13 +82,16 @@ enum BadInputFolder {
                               "--input-size", "6", "--layer-limit", "2", "--schedule", "1.0:2", "--replay-number", "2",
                               "--epochs", "1", "--threads", "1"]
 
+    /// The store of the experiments `fp` and `syn`, made with the template.
+    static let trainersStore = "trainers.sqlite"
+
     /// A finished two-net search `fp` on the IDX files in `fp-data` (6×6), which stores their fingerprint.
-    static let fingerprintSearch = ["search", "--experiment", "fp", "--store", "Replay/good.sqlite", "--data-dir", "fp-data",
+    static let fingerprintSearch = ["search", "--experiment", "fp", "--store", trainersStore, "--data-dir", "fp-data",
                                     "--input-size", "6", "--layer-limit", "2", "--schedule", "1.0:2", "--replay-number", "2",
                                     "--epochs", "1", "--validation-size", "10", "--train-limit", "30", "--threads", "1"]
 
     /// A finished two-net search `syn` with the synthetic trainer, which reads no images.
-    static let syntheticSearch = ["search", "--experiment", "syn", "--store", "Replay/good.sqlite", "--trainer", "synthetic",
+    static let syntheticSearch = ["search", "--experiment", "syn", "--store", trainersStore, "--trainer", "synthetic",
                                   "--synthetic-delay", "0", "--layer-limit", "2", "--schedule", "1.0:2", "--replay-number", "2"]
 
     /// The IDX files of `fp`: 40 training and 10 test images of 6×6 in 10 classes; with `changedByte`,
