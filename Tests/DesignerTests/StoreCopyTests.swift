@@ -59,7 +59,7 @@ struct StoreCopyTests {
             for finalist in try to.finalists(experiment: "tiny") {
                 let copiedFile = try Data(contentsOf: target.deletingLastPathComponent().appendingPathComponent(finalist.weightsFile))
                 #expect(SHA256.hex(of: [UInt8](copiedFile)) == finalist.weightsSHA256)
-                _ = try FinalistWeights.read(finalist, storeDirectory: target.deletingLastPathComponent())
+                _ = try FinalistWeights.read(finalist, root: target.deletingLastPathComponent())
             }
             #expect(try to.integrityProblems().isEmpty)
         }
