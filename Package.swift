@@ -75,7 +75,8 @@ let package = Package(
         .target(name: "LearningCurves", swiftSettings: fastSettings),
         .target(name: "Reporting", dependencies: ["SearchSpace", "LearningCurves"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
-        .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
+        // -O: SHA-256 runs over every dataset file (tens of MB) each time a search starts or joins.
+        .target(name: "ModelExport", dependencies: ["NeuralEngine"], swiftSettings: fastSettings),
         .target(
             name: "Designer",
             dependencies: ["Training", "QLearning", "StoreModel", "StoreLocation", "ReplayStore", "PostgresStore", "Reporting", "SearchSpace",
