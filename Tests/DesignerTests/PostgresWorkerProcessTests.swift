@@ -42,10 +42,13 @@ struct PostgresWorkerProcessTests {
 
     /// The whole schedule is there exactly once: trained nets per stage, one row per net name, a
     /// replay row for every trained net, gapless replay sequences, no lease, status finished.
-    static func expectCompleteAndSound(_ psql: PSQL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// `stages` holds the unique nets of each ε stage, `schedule`'s by default.
+    static func expectCompleteAndSound(_ psql: PSQL, stages: [Int] = [24, 12],
+                                       sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(try psql.run("""
             SELECT stage, COUNT(*) FROM "trainedNet" WHERE status = 'trained' GROUP BY stage ORDER BY stage
-            """) == ["0|24", "1|12"], "exact unique counts per ε", sourceLocation: sourceLocation)
+            """) == stages.enumerated().map { "\($0.offset)|\($0.element)" }, "exact unique counts per ε",
+                sourceLocation: sourceLocation)
         #expect(try psql.run("SELECT COUNT(*) - COUNT(DISTINCT net) FROM \"trainedNet\"") == ["0"], "no net trained twice",
                 sourceLocation: sourceLocation)
         #expect(try psql.run("""
