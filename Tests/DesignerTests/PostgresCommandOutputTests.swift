@@ -1,6 +1,6 @@
 import Designer
 import Foundation
-import ReplayStore
+import StoreLocation
 import StoreModel
 import TestSupport
 import Testing
@@ -11,22 +11,6 @@ import Testing
        .enabled(if: PostgresTestCluster.shouldRun && MetaqnnProcess.executable != nil,
                 "needs PostgreSQL (apt-get install postgresql) and the built metaqnn"))
 struct PostgresCommandOutputTests {
-    /// Writes experiment `name` of `source`, as stored (times, hosts, ids' order), into `target`.
-    static func copy(_ name: String, from source: any ExperimentStore, to target: any ExperimentStore) throws {
-        let nets = try source.nets(experiment: name)
-        let replay = try source.replayEntries(experiment: name)
-        let qValues = try source.qValues(experiment: name)
-        try target.createExperiment(try source.experiment(named: name)) { transaction in
-            var ids: [Int64: Int64] = [:]
-            for net in nets { ids[net.id] = try transaction.insertNet(net).id }
-            for entry in replay {
-                try transaction.appendReplayRow(netID: ids[entry.row.netID]!, epsilon: entry.row.epsilon,
-                                                finishedAt: entry.row.finishedAt, machine: entry.row.machine)
-            }
-            try transaction.saveQValues(qValues)
-        }
-    }
-
     /// `text` with every store's name in `stores` replaced by `<store>`.
     static func anonymous(_ text: String, _ stores: [String]) -> String {
         stores.reduce(text) { $0.replacingOccurrences(of: $1, with: "<store>") }
@@ -57,7 +41,7 @@ struct PostgresCommandOutputTests {
         #expect(search.status == 0, "\(search.error)")
         let postgres = try StoreOpening.open(database.location(), mode: .readOnly)
         let sqlitePath = folder.appendingPathComponent("copy.sqlite").path
-        try Self.copy("tiny", from: postgres, to: try ReplayStore(path: sqlitePath, mode: .createIfMissing))
+        try StoreCopy(from: database.location(), to: .sqlite(path: sqlitePath), experiments: ["tiny"]).run()
 
         var texts = [search.output, search.error]
         var outputs: [[String: String]] = []
