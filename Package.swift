@@ -75,7 +75,8 @@ let package = Package(
         .target(name: "LearningCurves", swiftSettings: fastSettings),
         .target(name: "Reporting", dependencies: ["SearchSpace", "LearningCurves"]),
         .target(name: "Training", dependencies: ["NeuralEngine", "Datasets", "SearchSpace"]),
-        .target(name: "ModelExport", dependencies: ["NeuralEngine"]),
+        // -O: SHA-256 runs over every dataset file (tens of MB) each time a search starts or joins.
+        .target(name: "ModelExport", dependencies: ["NeuralEngine"], swiftSettings: fastSettings),
         .target(
             name: "Designer",
             dependencies: ["Training", "QLearning", "StoreModel", "StoreLocation", "ReplayStore", "PostgresStore", "Reporting", "SearchSpace",
@@ -118,6 +119,8 @@ let package = Package(
             resources: [.copy("Resources")]),
         .testTarget(
             name: "DesignerTests",
-            dependencies: ["Designer", "StoreModel", "StoreLocation", "ReplayStore", "ModelExport", "NeuralEngine", "TestSupport"]),
+            // PostgresStore: experiments are copied into a PostgreSQL database and back.
+            dependencies: ["Designer", "StoreModel", "StoreLocation", "ReplayStore", "PostgresStore", "ModelExport", "NeuralEngine",
+                           "TestSupport"]),
     ]
 )

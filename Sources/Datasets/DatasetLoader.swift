@@ -9,14 +9,48 @@ public enum DatasetLoader {
     /// Loads `name` (the embedded digits when nil and no directory is given) from `directory`,
     /// or from the name's default directory; with only a directory, the format is detected from its files.
     public static func load(_ name: DatasetName?, directory: URL? = nil) throws(DatasetError) -> TrainTestSets {
+        switch try source(name, directory: directory) {
+        case .digits: return try DigitsDataset.load()
+        case let .idx(folder, name, displayName): return try loadIDX(from: folder, name: name, displayName: displayName)
+        case let .cifar(folder): return try loadCIFAR10(from: folder)
+        }
+    }
+
+    /// The files `load` reads for the same arguments (each the plain file, else its `.gz`), in a fixed
+    /// order; empty for the embedded digits, which ship inside the package.
+    public static func files(_ name: DatasetName?, directory: URL? = nil) throws(DatasetError) -> [URL] {
+        switch try source(name, directory: directory) {
+        case .digits:
+            return []
+        case let .idx(folder, _, _):
+            return [idxFiles.trainImages, idxFiles.trainLabels, idxFiles.testImages, idxFiles.testLabels].map { locate($0, in: folder) }
+        case let .cifar(folder):
+            let batches = cifarDirectory(in: folder) ?? folder
+            return (CIFAR10Reader.trainFiles + [CIFAR10Reader.testFile]).map { batches.appendingPathComponent($0) }
+        }
+    }
+
+    /// The bytes of a dataset file as the readers see them: inflated when it is gzip-compressed.
+    public static func contents(of file: URL, dataset: String) throws(DatasetError) -> [UInt8] {
+        try FileBytes.read(file, dataset: dataset)
+    }
+
+    /// Where a load reads from, resolved in one place so that `load` and `files` always agree.
+    private enum Source {
+        case digits
+        case idx(URL, name: String, displayName: String)
+        case cifar(URL)
+    }
+
+    private static func source(_ name: DatasetName?, directory: URL?) throws(DatasetError) -> Source {
         switch (name, directory) {
         case (nil, nil), (.digits?, _):
-            return try DigitsDataset.load()
+            return .digits
         case let (nil, directory?):
             try requireDirectory(directory)
-            if cifarDirectory(in: directory) != nil { return try loadCIFAR10(from: directory) }
+            if cifarDirectory(in: directory) != nil { return .cifar(directory) }
             if idxPresence(in: directory).contains(true) {
-                return try loadIDX(from: directory, name: directory.standardizedFileURL.lastPathComponent, displayName: "IDX")
+                return .idx(directory, name: directory.standardizedFileURL.lastPathComponent, displayName: "IDX")
             }
             throw .wrongDirectory(path: directory.path, dataset: "MNIST-style or CIFAR-10",
                                   expected: "\(idxFiles.trainImages)[.gz] and the other IDX files, or \(CIFAR10Reader.trainFiles[0]) and the other CIFAR-10 batches")
@@ -25,9 +59,9 @@ public enum DatasetLoader {
             if let directory { chosen = directory } else { chosen = try defaultDirectory(for: name) }
             try requireDirectory(chosen)
             switch name {
-            case .digits: return try DigitsDataset.load()
-            case .fashionMNIST, .mnist: return try loadIDX(from: chosen, name: name.rawValue, displayName: name.displayName)
-            case .cifar10: return try loadCIFAR10(from: chosen)
+            case .digits: return .digits
+            case .fashionMNIST, .mnist: return .idx(chosen, name: name.rawValue, displayName: name.displayName)
+            case .cifar10: return .cifar(chosen)
             }
         }
     }

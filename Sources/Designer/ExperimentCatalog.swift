@@ -59,6 +59,7 @@ public struct ExperimentCatalog: Sendable {
             "seed: \(experiment.seed)",
             "models: \(summary.models) replay rows; \(summary.trainedNets) nets trained, \(summary.failedNets) failed, \(inFlight) in flight",
         ]
+        if let note = StoredSearchSettings.syntheticNote(settingsJSON: experiment.settingsJSON) { lines.append("accuracies: " + note) }
         if let settings = try? JSONDecoder().decode(SearchSpaceSettings.self, from: Data(experiment.searchSpaceJSON.utf8)) {
             lines.append("search space:")
             lines += settings.summaryLines().map { "  " + $0 }

@@ -33,6 +33,7 @@ public enum ReportInputBuilder {
                             epochs: Self.epochCount(net.epochsJSON), trainingSeconds: net.seconds > 0 ? net.seconds : nil,
                             percentScale: net.result.isPercentScale, stoppedAfterEpoch: net.stoppedAfterEpoch)
         }
+        if let note = StoredSearchSettings.syntheticNote(settingsJSON: experiment.settingsJSON) { notes.append(note) }
         if let note = Self.earlyStoppingNote(nets: nets, settingsJSON: experiment.settingsJSON) { notes.append(note) }
         let failed = nets.filter { $0.status == .failed }.count
         if failed > 0 {

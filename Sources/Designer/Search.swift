@@ -16,31 +16,32 @@ public struct Search: Sendable {
     /// The request it was opened from.
     public let request: SearchRequest
     let store: any ExperimentStore
-    let data: DataSplits
+    /// The splits every worker trains on; nil when the trainer reads no images.
+    let splits: DataSplits?
 
-    /// Opens (or creates) the experiment, refusing changed settings, and prepares the data splits.
+    /// Opens (or creates) the experiment, refusing changed settings or dataset files, and prepares the data splits.
     ///
-    /// Everything that can fail (the stored experiment, the settings, the data) is read and checked
-    /// before the store is opened for writing, so a refused search leaves an existing store exactly
-    /// as it was and creates no file.
+    /// Everything that can fail (the stored experiment, the settings, the data and its fingerprint)
+    /// is read and checked before the store is opened for writing, so a refused search leaves an
+    /// existing store exactly as it was and creates no file.
     public init(_ request: SearchRequest, command: String? = nil) throws {
         guard request.workers >= 1 else { throw SearchError.invalidWorkers(request.workers) }
         self.request = request
         let (reader, existing) = try Self.storedExperiment(request)
-        var (configuration, sets) = try Self.prepare(request, existing: existing, loaded: nil)
-        var data = try configuration.training.splits(of: sets, seed: configuration.seed)
+        var prepared = try Self.prepare(request, existing: existing, loaded: nil)
         var resumed = existing != nil
         if let reader, existing?.status == .finished,
-           try StoreSearchBackend(store: reader, experiment: request.experiment, configuration: configuration).isComplete() {
+           try StoreSearchBackend(store: reader, experiment: request.experiment, configuration: prepared.configuration).isComplete() {
             // Nothing left to do: the store is not even opened for writing (opening it writes).
-            (self.configuration, self.store, self.resumed, self.data) = (configuration, reader, resumed, data)
+            (self.configuration, self.store, self.resumed, self.splits) = (prepared.configuration, reader, resumed, prepared.splits)
             return
         }
         let store = try StoreOpening.open(request.store, mode: .createIfMissing, busyTimeout: request.busyTimeout)
         if existing == nil {
             let now = Date().timeIntervalSince1970
-            let settings = StoredSearchSettings(dataset: configuration.dataset.description, command: command,
-                                                configuration: configuration)
+            let configuration = prepared.configuration
+            let settings = StoredSearchSettings(dataset: configuration.trainer.describe(configuration.dataset), command: command,
+                                                configuration: configuration, datasetFingerprint: prepared.fingerprint)
             do {
                 try store.createExperiment(ExperimentRecord(
                     name: request.experiment, kind: .search, status: .running, seed: configuration.seed,
@@ -48,18 +49,16 @@ public struct Search: Sendable {
                     settingsJSON: settings.json(), rngState: configuration.seed, createdAt: now, updatedAt: now))
             } catch StoreError.experimentExists {
                 // Another process started the same experiment a moment ago: join it as one more
-                // worker if its settings are ours, else refuse as any resume with other settings.
+                // worker if its settings and data are ours, else refuse as any resume with other ones.
                 let winner = try store.experiment(named: request.experiment)
-                let before = configuration
-                (configuration, sets) = try Self.prepare(request, existing: winner, loaded: (configuration.dataset, sets))
-                if configuration != before { data = try configuration.training.splits(of: sets, seed: configuration.seed) }
+                prepared = try Self.prepare(request, existing: winner, loaded: prepared.input)
                 resumed = true
             }
         }
-        self.configuration = configuration
+        self.configuration = prepared.configuration
         self.store = store
         self.resumed = resumed
-        self.data = data
+        self.splits = prepared.splits
     }
 
     /// The store read-only and the experiment as stored, read without writing; nil when the store
@@ -77,10 +76,17 @@ public struct Search: Sendable {
         }
     }
 
-    /// The configuration to run with and its data, checked against `existing`'s stored settings.
-    /// `loaded` is data already read, reused when the dataset is the same.
-    private static func prepare(_ request: SearchRequest, existing: ExperimentRecord?,
-                                loaded: (DatasetChoice, TrainTestSets)?) throws -> (SearchConfiguration, TrainTestSets) {
+    /// A configuration with what its trainer reads: the data, its splits and its fingerprint.
+    private struct Prepared {
+        var configuration: SearchConfiguration
+        var input: TrainerInput
+        var splits: DataSplits?
+        var fingerprint: DatasetFingerprint?
+    }
+
+    /// The configuration to run with and its data, checked against `existing`'s stored settings and
+    /// dataset fingerprint. `loaded` is data already read, reused when the dataset is the same.
+    private static func prepare(_ request: SearchRequest, existing: ExperimentRecord?, loaded: TrainerInput?) throws -> Prepared {
         var stored: StoredSearchSettings?
         if let existing {
             guard existing.kind == .search else { throw SearchError.importedExperiment(name: request.experiment) }
@@ -89,13 +95,21 @@ public struct Search: Sendable {
             }
         }
         var configuration = try request.resolve(stored: stored?.configuration)
-        let sets = try loaded.flatMap { $0.0 == configuration.dataset ? $0.1 : nil } ?? configuration.dataset.load()
-        // Classes and channels are the data's; only the input side is a choice that must match.
-        configuration.space.classes = sets.train.classes
-        configuration.space.inputChannels = sets.train.channels
-        guard configuration.space.inputSize == sets.train.height, sets.train.height == sets.train.width else {
-            throw SearchError.inputMismatch(space: configuration.space.name, inputSize: configuration.space.inputSize,
-                                            dataset: sets.name, height: sets.train.height, width: sets.train.width)
+        try configuration.trainer.validate()
+        // Before any data is read: another trainer reads other data (or none), which must not be loaded to refuse it.
+        if let stored, stored.configuration.trainer != configuration.trainer {
+            throw SearchError.settingsChanged(experiment: request.experiment,
+                                              fields: ["trainer: \(stored.configuration.trainer), not \(configuration.trainer)"])
+        }
+        let input = try TrainerInput.load(configuration.dataset, for: configuration.trainer, reusing: loaded)
+        if let sets = input.sets {
+            // Classes and channels are the data's; only the input side is a choice that must match.
+            configuration.space.classes = sets.train.classes
+            configuration.space.inputChannels = sets.train.channels
+            guard configuration.space.inputSize == sets.train.height, sets.train.height == sets.train.width else {
+                throw SearchError.inputMismatch(space: configuration.space.name, inputSize: configuration.space.inputSize,
+                                                dataset: sets.name, height: sets.train.height, width: sets.train.width)
+            }
         }
         try configuration.space.validate()
         try configuration.space.epsilonSchedule.validate()
@@ -112,7 +126,13 @@ public struct Search: Sendable {
             throw SearchError.settingsChanged(experiment: request.experiment,
                                               fields: configuration.differences(from: stored.configuration))
         }
-        return (configuration, sets)
+        let splits = try input.splits(configuration)
+        let fingerprint = input.fingerprint(splits: splits)
+        // An experiment stored without a fingerprint (older, or one that reads no files) is not checked.
+        if let expected = stored?.datasetFingerprint, let fingerprint, let mismatch = fingerprint.difference(from: expected) {
+            throw SearchError.datasetChanged(experiment: request.experiment, file: mismatch.file, difference: mismatch.difference)
+        }
+        return Prepared(configuration: configuration, input: input, splits: splits, fingerprint: fingerprint)
     }
 
     /// How a run ended, and where the search stands.
@@ -143,8 +163,9 @@ public struct Search: Sendable {
         try setStatus(.running)
         events(.started(experiment: request.experiment, resumed: resumed, workers: workers, status: try backend.status()))
         let writeReport = reportWriter(events)
-        let runner = SearchRunner(backend: backend, seed: configuration.seed, workers: workers, settings: settings,
-                                  data: data, writeReport: writeReport, reportEvery: request.reportEvery,
+        let trainer = TrainerInput.trainer(configuration, settings: settings, splits: splits)
+        let runner = SearchRunner(backend: backend, seed: configuration.seed, workers: workers, trainer: trainer,
+                                  writeReport: writeReport, reportEvery: request.reportEvery,
                                   earlyStopping: configuration.earlyStopping)
         let ending: SearchRunner.Ending
         do {

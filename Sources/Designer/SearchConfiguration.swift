@@ -18,16 +18,34 @@ public struct SearchConfiguration: Codable, Hashable, Sendable {
     /// Early stopping by learning-curve prediction (Δ and burn-in B); nil when off, as in stores
     /// made before it existed (the key is then absent from the stored JSON).
     public var earlyStopping: StoppingRule?
+    /// The trainer every worker uses; the engine in stores made before the choice existed (the key is then absent).
+    public var trainer: TrainerChoice
 
     /// Creates a configuration.
     public init(space: SearchSpaceSettings, training: TrainingSettings, dataset: DatasetChoice, seed: UInt64,
-                earlyStopping: StoppingRule? = nil) {
+                earlyStopping: StoppingRule? = nil, trainer: TrainerChoice = .engine) {
         self.space = space
         self.training = training
         self.training.threads = 1
         self.dataset = dataset
         self.seed = seed
         self.earlyStopping = earlyStopping
+        self.trainer = trainer
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case space, training, dataset, seed, earlyStopping, trainer
+    }
+
+    /// Reads a configuration; one stored without a trainer used the engine.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(space: try container.decode(SearchSpaceSettings.self, forKey: .space),
+                  training: try container.decode(TrainingSettings.self, forKey: .training),
+                  dataset: try container.decode(DatasetChoice.self, forKey: .dataset),
+                  seed: try container.decode(UInt64.self, forKey: .seed),
+                  earlyStopping: try container.decodeIfPresent(StoppingRule.self, forKey: .earlyStopping),
+                  trainer: try container.decodeIfPresent(TrainerChoice.self, forKey: .trainer) ?? .engine)
     }
 
     /// The configuration as stored: sorted-key JSON, so equal configurations give equal text.
@@ -85,6 +103,8 @@ public struct DatasetChoice: Codable, Hashable, Sendable, CustomStringConvertibl
     public static let digits = DatasetChoice(name: DatasetName.digits.rawValue)
     /// The tiny generated set for tests (`--synthetic-data`).
     public static let synthetic = DatasetChoice(name: "synthetic")
+    /// No images at all: what a search with a trainer that reads none (`--trainer synthetic`) records.
+    public static let noImages = DatasetChoice(name: "none")
 
     /// The name and, if given, the directory.
     public var description: String { directory.map { "\(name) (\($0))" } ?? name }
@@ -92,7 +112,14 @@ public struct DatasetChoice: Codable, Hashable, Sendable, CustomStringConvertibl
     /// Loads the images.
     public func load() throws -> TrainTestSets {
         if self == .synthetic { return SyntheticData.make() }
+        guard self != .noImages else { throw SearchError.noImages }
         return try DatasetLoader.load(DatasetName(rawValue: name), directory: directory.map { URL(fileURLWithPath: $0, isDirectory: true) })
+    }
+
+    /// The files `load` reads (empty for the embedded and generated sets and for no images).
+    func files() throws -> [URL] {
+        guard self != .synthetic, self != .noImages else { return [] }
+        return try DatasetLoader.files(DatasetName(rawValue: name), directory: directory.map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
 
     /// The CPU training preset that suits this dataset.

@@ -16,6 +16,12 @@ public enum SearchError: Error, Equatable, Sendable, CustomStringConvertible {
     case earlyStopBurnIn(Int, minimum: Int)
     /// Early stopping with curves too short to predict from.
     case earlyStopEpochs(Int)
+    /// A synthetic trainer delay that is negative, not finite, or longer than the maximum.
+    case syntheticDelay(Double)
+    /// Images asked of an experiment searched with a trainer that reads none.
+    case noImages
+    /// A dataset file on this machine differs from the one the experiment was started with.
+    case datasetChanged(experiment: String, file: String, difference: String)
 
     /// One sentence naming the problem and what to do.
     public var description: String {
@@ -40,6 +46,15 @@ public enum SearchError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .earlyStopEpochs(epochs):
             "--early-stop needs curves of at least 2 epochs, and this search trains \(epochs); "
                 + "raise --epochs or use --training-preset cpu-fashion-curves."
+        case let .syntheticDelay(delay):
+            "--synthetic-delay \(delay) is not a number of seconds from 0 to \(Int(TrainerChoice.maximumSyntheticDelay)); "
+                + "give e.g. \(TrainerChoice.defaultSyntheticDelay) (the default)."
+        case .noImages:
+            "This experiment was searched with --trainer synthetic, which reads no images and whose accuracies are synthetic, "
+                + "so there are no images to train its nets on; use a search that trained on a dataset."
+        case let .datasetChanged(experiment, file, difference):
+            "The dataset file \(file) on this machine differs from the one experiment '\(experiment)' was started with "
+                + "(\(difference)); copy the same dataset files to this machine, or start a new --experiment."
         }
     }
 }

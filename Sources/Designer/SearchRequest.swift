@@ -44,6 +44,10 @@ public struct SearchRequest: Sendable {
     /// or one started without early stopping); returns nil for off. A resume whose result differs
     /// from the stored rule is refused like any changed setting.
     public var earlyStopping: @Sendable (StoppingRule?) -> StoppingRule? = { $0 }
+    /// The trainer (`--trainer`), nil for the stored one or the engine.
+    public var trainer: TrainerChoice.Name?
+    /// Seconds per net of the synthetic trainer (`--synthetic-delay`), nil for the stored one or the default.
+    public var syntheticDelay: Double?
 
     /// A request for `experiment` in `store`, every setting at its default or stored value.
     public init(experiment: String, store: StoreLocation, reportDirectory: URL?) {
@@ -57,10 +61,12 @@ public struct SearchRequest: Sendable {
         var space = (self.space ?? stored?.space ?? .cpuDigits).overriding(inputSize: inputSize, layerLimit: layerLimit)
         if let schedule { space.epsilonSchedule = schedule }
         if let replayNumber { space.replayNumber = replayNumber }
-        let dataset = dataset ?? stored?.dataset ?? .digits
+        let trainer = TrainerChoice.resolve(name: trainer, delay: syntheticDelay, stored: stored?.trainer)
+        // A trainer that reads no images records none, so nothing claims the nets saw a dataset.
+        let dataset = trainer.readsImages ? dataset ?? stored?.dataset ?? .digits : .noImages
         let training = training(stored?.training ?? dataset.cpuTraining)
         return SearchConfiguration(space: space, training: training, dataset: dataset, seed: seed ?? stored?.seed ?? 1,
-                                   earlyStopping: earlyStopping(stored?.earlyStopping))
+                                   earlyStopping: earlyStopping(stored?.earlyStopping), trainer: trainer)
     }
 
     /// The `earlyStopping` of `--early-stop [--early-stop-threshold Δ] [--early-stop-burn-in B]`: on,

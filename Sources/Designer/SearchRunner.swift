@@ -14,10 +14,8 @@ struct SearchRunner: Sendable {
     var seed: UInt64
     /// Worker threads.
     var workers: Int
-    /// Training scheme (its `threads` is per worker) and data.
-    var settings: TrainingSettings
-    /// Normalised splits every worker trains on.
-    var data: DataSplits
+    /// What every worker trains its leased nets with (its settings' `threads` is per worker).
+    var trainer: any NetTraining
     /// Seconds between lease heartbeats while a net trains.
     var heartbeatInterval: Double = 5
     /// Called on the waiting thread every `reportEvery` newly recorded models (the caller writes the final one).
@@ -77,9 +75,8 @@ struct SearchRunner: Sendable {
 
     private func work(worker: Int, pool: WorkerPool, rate: RateMeter,
                       emit: @Sendable (SearchEvent) -> Void) throws {
-        var trainer = NetTrainer(settings: settings, data: data)
-        trainer.settings.threads = settings.threads
-        var stopping = earlyStopping.map { SearchEarlyStopping(rule: $0, horizon: settings.epochs) }
+        let epochs = trainer.settings.epochs
+        var stopping = earlyStopping.map { SearchEarlyStopping(rule: $0, horizon: epochs) }
         while true {
             guard pool.beginTransaction() else { return }
             let claim: SearchStep.Claim
@@ -103,7 +100,7 @@ struct SearchRunner: Sendable {
                 // Read after the claim, before the first epoch: the decision depends on what was stored then.
                 var stopper: EarlyStopper?
                 if stopping != nil { stopper = stopping!.stopper(records: try backend.storedNets()) }
-                let outcome = train(net, lease: lease, trainer: trainer, stopper: stopper)
+                let outcome = train(net, lease: lease, stopper: stopper)
                 guard pool.finishTraining(worker: worker) else { return }
                 defer { pool.endTransaction() }
                 switch outcome {
@@ -114,7 +111,7 @@ struct SearchRunner: Sendable {
                         rate.count()
                         let status = rate.annotate(try backend.status())
                         if let epoch = result.stoppedAfterEpoch, let predicted {
-                            emit(.stoppedEarly(net: net, afterEpoch: epoch, epochs: settings.epochs, predicted: predicted,
+                            emit(.stoppedEarly(net: net, afterEpoch: epoch, epochs: epochs, predicted: predicted,
                                                seconds: result.seconds, epsilon: epsilon, status: status))
                         } else {
                             emit(.trained(net: net, accuracy: result.bestValidationAccuracy, seconds: result.seconds,
@@ -137,7 +134,7 @@ struct SearchRunner: Sendable {
 
     /// Trains `net` from its derived seed, heartbeating the lease, asking `stopper` after every epoch
     /// when early stopping is on; a net that cannot be built is a failure.
-    private func train(_ net: String, lease: Int64, trainer: NetTrainer, stopper: EarlyStopper?) -> TrainingOutcome {
+    private func train(_ net: String, lease: Int64, stopper: EarlyStopper?) -> TrainingOutcome {
         let architecture: Architecture
         do {
             architecture = try Architecture(parsing: net)

@@ -18,6 +18,7 @@ struct MetaQNN: AsyncParsableCommand {
             PredictorCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            CopyCommand.self,
             FinalizeCommand.self,
             ExportModelCommand.self,
             TrainCommand.self,

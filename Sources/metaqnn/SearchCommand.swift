@@ -5,6 +5,8 @@ import SearchSpace
 import StoreLocation
 import Training
 
+extension TrainerChoice.Name: ExpressibleByArgument {}
+
 /// `metaqnn search`: runs (or resumes) a MetaQNN search, storing every result in the replay store.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,6 +44,14 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Nets trained to the end before --early-stop stops any (default: 20; at least 5).", valueName: "n"))
     var earlyStopBurnIn: Int?
 
+    @Option(help: ArgumentHelp("engine (build and train every net) or synthetic (read no images; score each net by a fixed "
+                               + "rule after --synthetic-delay, to load-test coordination). Default: engine, or the stored one.",
+                               valueName: "name"))
+    var trainer: TrainerChoice.Name?
+
+    @Option(help: ArgumentHelp("Seconds each net takes with --trainer synthetic (default: 0.05, or the stored one).", valueName: "s"))
+    var syntheticDelay: Double?
+
     @Flag(help: .hidden) var syntheticData = false
     @Option(help: .hidden) var reportEvery = 10
 
@@ -53,6 +63,16 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("--replay-number \(replayNumber) would never update the Q table; give 1 or more (the space's default is 128).")
         }
         guard reportEvery >= 1 else { throw ValidationError("--report-every must be at least 1.") }
+        if let syntheticDelay {
+            guard trainer == .synthetic else {
+                throw ValidationError("--synthetic-delay only applies with --trainer synthetic; add --trainer synthetic or drop --synthetic-delay.")
+            }
+            do { try TrainerChoice.synthetic(delay: syntheticDelay).validate() } catch { throw ValidationError(error.description) }
+        }
+        if trainer == .synthetic, let flag = data.dataset.map({ _ in "--dataset" }) ?? data.dataDirectory.map({ _ in "--data-dir" })
+            ?? (syntheticData ? "--synthetic-data" : nil) {
+            throw ValidationError("--trainer synthetic reads no images, so \(flag) has no effect; drop \(flag).")
+        }
         if !earlyStop, let flag = earlyStopThreshold.map({ _ in "--early-stop-threshold" }) ?? earlyStopBurnIn.map({ _ in "--early-stop-burn-in" }) {
             throw ValidationError("\(flag) only applies with --early-stop; add --early-stop or drop \(flag).")
         }
@@ -90,6 +110,7 @@ struct SearchCommand: ParsableCommand {
         } else if data.dataset != nil || data.dataDirectory != nil {
             request.dataset = DatasetChoice(name: data.dataset ?? "auto", directory: data.dataDirectory)
         }
+        (request.trainer, request.syntheticDelay) = (trainer, syntheticDelay)
         if earlyStop { request.earlyStopping = SearchRequest.earlyStop(threshold: earlyStopThreshold, burnIn: earlyStopBurnIn) }
         let (training, data) = (training, data)
         request.training = { data.apply(to: training.settings(default: $0, threads: 1)) }

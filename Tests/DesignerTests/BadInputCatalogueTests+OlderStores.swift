@@ -5,11 +5,11 @@ extension BadInputCatalogueTests {
 
     /// Stores of an older build that this build's migrations refuse: every command, reading or writing, stops.
     static let olderStores: [BadInput] = [
-        BadInput(arguments: ["show", "--experiment", "small", "--store", "Replay/old-q.sqlite"], status: 1, phrase: unreadableQValue),
-        BadInput(arguments: ["export", "--experiment", "small", "--store", "Replay/old-q.sqlite", "--replay-csv", "r.csv",
+        BadInput(arguments: ["show", "--experiment", "small", "--store", "old-q.sqlite"], status: 1, phrase: unreadableQValue),
+        BadInput(arguments: ["export", "--experiment", "small", "--store", "old-q.sqlite", "--replay-csv", "r.csv",
                              "--q-csv", "q.csv"], status: 1,
                  phrase: unreadableQValue),
-        BadInput(arguments: BadInputFolder.smallSearch.map { $0 == "Replay/good.sqlite" ? "Replay/old-q.sqlite" : $0 }, status: 1,
+        BadInput(arguments: BadInputFolder.smallSearch.map { $0 == "Replay/good.sqlite" ? "old-q.sqlite" : $0 }, status: 1,
                  phrase: unreadableQValue),
     ]
 }

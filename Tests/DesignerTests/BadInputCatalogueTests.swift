@@ -6,8 +6,8 @@ import Testing
 /// store in its folder byte for byte (SHA-256) as it was. Add a row for each new bad input found.
 @Suite struct BadInputCatalogueTests {
     static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + fullDevice
+        + exportModels + flags + bench + signals + predictors + finalize + earlyStop + storeLocations + copies + trainers
         + olderStores
-        + exportModels + flags + bench + signals + predictors + finalize + earlyStop + storeLocations
         + (PostgresTestCluster.shouldRun ? postgresCluster : [])
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)

@@ -1,7 +1,7 @@
 import Foundation
 import ModelExport
 
-/// The folder every `BadInputCatalogueTests` case runs in: a good store, files that are not stores,
+/// The folder every `BadInputCatalogueTests` case runs in: a good store and its twin, files that are not stores,
 /// broken dataset folders and broken replay CSVs, all built here (nothing is downloaded).
 enum BadInputFolder {
     /// A fresh folder holding every fixture.
@@ -9,7 +9,12 @@ enum BadInputFolder {
         let folder = try temporaryDirectory()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Replay"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("Replay/good.sqlite"))
-        try olderStoreWithAnUnreadableQValue(folder.appendingPathComponent("Replay/old-q.sqlite"))
+        // A second store holding the same experiments: a copy into it must be refused by name.
+        try FileManager.default.copyItem(at: try template.get(), to: folder.appendingPathComponent("twin.sqlite"))
+        // Kept apart from good.sqlite, so that rows listing its experiments are not about these.
+        try FileManager.default.copyItem(at: try template.get().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(trainersStore), to: folder.appendingPathComponent(trainersStore))
+        try olderStoreWithAnUnreadableQValue(folder.appendingPathComponent("old-q.sqlite"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty-dir"), withIntermediateDirectories: true)
         try write(Array("just some notes\n".utf8), "notes.sqlite", in: folder)
         try write([], "empty.sqlite", in: folder)  // a 0-byte file: not a store, and never made one by a command that fails
@@ -17,6 +22,8 @@ enum BadInputFolder {
         for (name, text) in csvFiles { try write(Array(text.utf8), name, in: folder) }
         try write(Array(space(#""conv_depth": [8], "epsilon_schedule": "1.0:3""#).utf8), "unknown-key.json", in: folder)
         try write(Array(space(#""epsilon_schedule": "0.1:3,1.0:3""#).utf8), "unsorted-schedule.json", in: folder)
+        // The files experiment `fp` was started on, with one byte changed: a resume must be refused.
+        for (file, bytes) in fingerprintSet(changedByte: true) { try write(bytes, file, in: try folderNamed("fp-data", in: folder)) }
         for (name, files) in datasetFolders {
             let directory = folder.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -48,8 +55,9 @@ enum BadInputFolder {
         do {
             let folder = try temporaryDirectory()
             try write(Array(goodCSV.utf8), "good.csv", in: folder)
+            for (file, bytes) in fingerprintSet(changedByte: false) { try write(bytes, file, in: try folderNamed("fp-data", in: folder)) }
             let store = "Replay/good.sqlite"
-            for arguments in [["import", "good.csv", "--experiment", "good"], smallSearch] {
+            for arguments in [["import", "good.csv", "--experiment", "good"], smallSearch, fingerprintSearch, syntheticSearch] {
                 let outcome = try MetaqnnProcess.run(arguments, in: folder)
                 guard outcome.status == 0 else { return .failure(TemplateFailed(output: outcome.error)) }
             }
@@ -89,13 +97,41 @@ enum BadInputFolder {
             """]
         try sqlite.run()
         sqlite.waitUntilExit()
-        guard sqlite.terminationStatus == 0 else { throw TemplateFailed(output: "sqlite3 could not make Replay/old-q.sqlite") }
+        guard sqlite.terminationStatus == 0 else { throw TemplateFailed(output: "sqlite3 could not make old-q.sqlite") }
     }
 
     /// The search that made experiment `small`; run again with other settings it must be refused.
     static let smallSearch = ["search", "--experiment", "small", "--store", "Replay/good.sqlite", "--synthetic-data",
                               "--input-size", "6", "--layer-limit", "2", "--schedule", "1.0:2", "--replay-number", "2",
                               "--epochs", "1", "--threads", "1"]
+
+    /// The store of the experiments `fp` and `syn`, made with the template.
+    static let trainersStore = "trainers.sqlite"
+
+    /// A finished two-net search `fp` on the IDX files in `fp-data` (6×6), which stores their fingerprint.
+    static let fingerprintSearch = ["search", "--experiment", "fp", "--store", trainersStore, "--data-dir", "fp-data",
+                                    "--input-size", "6", "--layer-limit", "2", "--schedule", "1.0:2", "--replay-number", "2",
+                                    "--epochs", "1", "--validation-size", "10", "--train-limit", "30", "--threads", "1"]
+
+    /// A finished two-net search `syn` with the synthetic trainer, which reads no images.
+    static let syntheticSearch = ["search", "--experiment", "syn", "--store", trainersStore, "--trainer", "synthetic",
+                                  "--synthetic-delay", "0", "--layer-limit", "2", "--schedule", "1.0:2", "--replay-number", "2"]
+
+    /// The IDX files of `fp`: 40 training and 10 test images of 6×6 in 10 classes; with `changedByte`,
+    /// one pixel of the test images differs (the file keeps its size).
+    static func fingerprintSet(changedByte: Bool) -> [(String, [UInt8])] {
+        var test = idxImages(count: 10, rows: 6, cols: 6)
+        if changedByte { test[100] ^= 1 }
+        return [("train-images-idx3-ubyte", idxImages(count: 40, rows: 6, cols: 6)),
+                ("train-labels-idx1-ubyte", idxLabels((0..<40).map { UInt8($0 % 10) })),
+                ("t10k-images-idx3-ubyte", test), ("t10k-labels-idx1-ubyte", idxLabels((0..<10).map { UInt8($0) }))]
+    }
+
+    private static func folderNamed(_ name: String, in folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
 
     /// Why the template store could not be made.
     struct TemplateFailed: Error, CustomStringConvertible {

@@ -39,6 +39,10 @@ public struct Finalize: Sendable {
         // Every check reads an in-memory copy, so a refused run leaves the store file byte for byte as it was.
         let store = try StoreOpening.open(request.store, mode: .readOnly, busyTimeout: request.busyTimeout)
         let experiment = try store.experiment(named: request.experiment)
+        // Even with --dataset given: the ranking itself is synthetic.
+        if StoredSearchSettings.trainer(settingsJSON: experiment.settingsJSON)?.readsImages == false {
+            throw FinalizeError.syntheticAccuracies(experiment: request.experiment)
+        }
         if experiment.kind == .search && experiment.status == .running {
             // As `list` tells them apart: a search whose every lease is abandoned was killed, not running.
             let leases = try store.leases(experiment: request.experiment)

@@ -7,6 +7,8 @@ public enum FinalizeError: Error, Equatable, Sendable, CustomStringConvertible {
     case noTrainedNets(experiment: String)
     /// A search is still recording nets into the experiment, so its top nets may still change.
     case searchRunning(experiment: String)
+    /// The experiment was searched with the synthetic trainer, so its ranking says nothing about real accuracy.
+    case syntheticAccuracies(experiment: String)
     /// The stored settings do not say which dataset the search used.
     case unknownDataset(experiment: String)
     /// Finalists of this experiment were trained with other settings than the ones asked for now.
@@ -32,6 +34,9 @@ public enum FinalizeError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Experiment '\(experiment)' has no trained nets to finalize; run `metaqnn search --experiment \(experiment)` first."
         case let .searchRunning(experiment):
             return "Experiment '\(experiment)' is still being searched (status running), so its top nets may change; let the search finish or stop it with Ctrl-C, then finalize."
+        case let .syntheticAccuracies(experiment):
+            return "Experiment '\(experiment)' was searched with --trainer synthetic, whose accuracies are synthetic, so its top nets "
+                + "are no finalists; finalize a search that trained on a dataset."
         case let .unknownDataset(experiment):
             return "The stored settings of experiment '\(experiment)' do not name its dataset; pass --dataset (and --data-dir if needed)."
         case let .settingsChanged(experiment, fields):

@@ -1,0 +1,57 @@
+import Foundation
+import PostgresStore
+import ReplayStore
+import StoreLocation
+import StoreModel
+import TestSupport
+import Testing
+@testable import Designer
+
+/// `StoreCopy` between backends: SQLite into a PostgreSQL database of a throwaway cluster and back,
+/// through the same code the command runs (only the opening of the target differs, since the
+/// commands do not open PostgreSQL stores yet).
+@Suite("Store copy: SQLite to PostgreSQL and back", .serialized,
+       .enabled(if: PostgresTestCluster.shouldRun, "PostgreSQL is not installed (apt-get install postgresql)"))
+struct StoreCopyPostgresTests {
+    @Test func aRoundTripThroughPostgreSQLKeepsEveryRead() throws {
+        let source = try StoreCopyFixture.source()
+        let folder = try temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: source.deletingLastPathComponent().deletingLastPathComponent())
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let cluster = try PostgresTestCluster.shared()
+        let url = try PostgresURL(parsing: cluster.url(database: try cluster.createDatabase(), query: "?sslmode=disable"))
+        let postgres = try PostgresStore(url: url)
+        defer { postgres.close() }
+        let sqlite = try ReplayStore(path: source.path, mode: .readOnly)
+
+        // The finalized experiment has weight files, which a database cannot hold beside it.
+        #expect(throws: StoreCopyError.finalistsNeedFiles(experiment: "tiny", files: 2, store: url.description)) {
+            try StoreCopy(source: sqlite, experiments: [], target: url.description, targetFolder: nil) { _ in postgres }
+        }
+        var lines: [String] = []
+        try StoreCopy(source: sqlite, experiments: ["plain", "ref"], target: url.description, targetFolder: nil) { _ in postgres }
+            .run { lines.append($0.name) }
+        #expect(lines == ["plain", "ref"])
+        #expect(throws: StoreCopyError.namesTaken(names: ["ref"], store: url.description)) {
+            try StoreCopy(source: sqlite, experiments: ["ref"], target: url.description, targetFolder: nil) { _ in postgres }
+        }
+
+        let back = folder.appendingPathComponent("back.sqlite")
+        try StoreCopy(source: postgres, experiments: [], target: back.path, targetFolder: folder) { mode throws(StoreError) in
+            try ReplayStore(path: back.path, mode: mode)
+        }.run()
+        let returned = try ReplayStore(path: back.path, mode: .readOnly)
+        #expect(try returned.experiments().map(\.experiment.name) == ["plain", "ref"])
+        for name in ["plain", "ref"] {
+            let reports = folder.appendingPathComponent("reports-\(name)")
+            let expected = try StoreCopyFixture.Reads(sqlite, experiment: name, reportFolder: reports.appendingPathComponent("a"))
+            let onServer = try StoreCopyFixture.Reads(postgres, experiment: name, reportFolder: reports.appendingPathComponent("b"))
+            let after = try StoreCopyFixture.Reads(returned, experiment: name, reportFolder: reports.appendingPathComponent("c"))
+            #expect(onServer == expected, "experiment \(name) in PostgreSQL")
+            #expect(after == expected, "experiment \(name) back in SQLite")
+        }
+        #expect(try postgres.integrityProblems().isEmpty && returned.integrityProblems().isEmpty)
+    }
+}
