@@ -37,8 +37,9 @@ struct MetaqnnProcess {
             .merging(environment) { $1 }
         let out = directory.appendingPathComponent("out-\(UUID().uuidString).txt")
         let err = directory.appendingPathComponent("err-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        // A file that could not be made fails the FileHandle below, which names it.
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()

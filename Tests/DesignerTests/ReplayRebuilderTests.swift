@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func aMissingExperimentIsAClearError() throws {
-        try withImported(Self.threeRows) { store in
+        _ = try withImported(Self.threeRows) { store in
             #expect(throws: StoreError.experimentNotFound(name: "none", store: store.path)) {
                 try ReplayRebuilder(store: store).rebuild(experiment: "none", order: .stored)
             }

@@ -17,7 +17,7 @@ import Testing
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let errorFile = directory + "/stderr-\(UUID().uuidString).txt"
-        FileManager.default.createFile(atPath: errorFile, contents: nil)
+        #expect(FileManager.default.createFile(atPath: errorFile, contents: nil))
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
         try process.run()

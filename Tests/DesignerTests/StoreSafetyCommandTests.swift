@@ -87,7 +87,7 @@ struct StoreSafetyCommandTests {
     @Test func anEmptyFileIsNotTurnedIntoAStore() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        FileManager.default.createFile(atPath: dir.appendingPathComponent("empty.sqlite").path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: dir.appendingPathComponent("empty.sqlite").path, contents: Data()))
         for arguments in [["list", "--store", "empty.sqlite"], ["show", "--store", "empty.sqlite"],
                           ["report", "--store", "empty.sqlite", "--out", "report"],
                           ["replay", "--store", "empty.sqlite"], ["export", "--store", "empty.sqlite", "--replay-csv", "r.csv"]] {
