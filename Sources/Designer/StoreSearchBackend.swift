@@ -138,13 +138,6 @@ struct StoreSearchBackend: SearchBackend {
     }
 }
 
-extension QTable.Row {
-    /// The row as the store keeps it: states and actions as their eight reference fields.
-    var storeRecord: QValueRecord {
-        QValueRecord(state: state.fields.joined(separator: ","), action: action.fields.joined(separator: ","), utility: value)
-    }
-}
-
 extension SearchStatus {
     /// Where a search with `schedule` stands given its trained nets.
     static func of(schedule: EpsilonSchedule, trained nets: [TrainedNetRecord], replayRows: Int) -> SearchStatus {

@@ -23,6 +23,7 @@ enum PostgresSchema {
         ("v2-imported-row-results", v2),
         ("v3-finalists", v3),
         ("v4-early-stopping", v4),
+        ("v5-typed-q-values", v5),
     ]
 
     /// Checks the store's database and, as `mode` allows, brings it to this build's schema in one

@@ -37,15 +37,14 @@ extension PostgresStore {
         }
     }
 
-    /// The experiment's Q table, sorted by state then action (byte order, as on SQLite).
+    /// The experiment's Q table, in `QValueRecord.inStoreOrder` (as on SQLite).
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public func qValues(experiment name: String) throws(StoreError) -> [QValueRecord] {
         try read { session throws(StoreError) in
             let id = try session.experimentID(named: name)
-            return try session.records("""
-                SELECT state, action, utility FROM "qValue" WHERE "experimentID" = \(id)
-                ORDER BY state COLLATE "C", action COLLATE "C"
-                """, QValueRecord.init(columns:))
+            return QValueRecord.inStoreOrder(try session.records("""
+                SELECT \(unescaped: QValueRecord.columns.joined(separator: ", ")) FROM "qValue" WHERE "experimentID" = \(id)
+                """, QValueRecord.init(columns:)))
         }
     }
 

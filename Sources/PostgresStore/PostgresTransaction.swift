@@ -146,13 +146,11 @@ public final class PostgresTransaction: ExperimentTransaction {
 
     // MARK: Q table
 
-    /// The whole Q table, in the SQLite store's order: by state then action, compared byte for byte
-    /// (its primary key's order; `COLLATE "C"`, because the database's own collation may differ).
+    /// The whole Q table, in `QValueRecord.inStoreOrder` (as on SQLite).
     public func qValues() throws -> [QValueRecord] {
-        try session.records("""
-            SELECT state, action, utility FROM "qValue" WHERE "experimentID" = \(experiment.id)
-            ORDER BY state COLLATE "C", action COLLATE "C"
-            """, QValueRecord.init(columns:))
+        QValueRecord.inStoreOrder(try session.records("""
+            SELECT \(unescaped: QValueRecord.columns.joined(separator: ", ")) FROM "qValue" WHERE "experimentID" = \(experiment.id)
+            """, QValueRecord.init(columns:)))
     }
 
     /// Inserts or updates the given entries (typically the ones a step changed); of entries with
@@ -172,11 +170,20 @@ public final class PostgresTransaction: ExperimentTransaction {
             }
         }
         guard !unique.isEmpty else { return }
+        let states = unique.map(\.state), actions = unique.map(\.action)
+        let columns = QValueRecord.columns.joined(separator: ", ")
+        let key = QValueRecord.columns.dropLast().joined(separator: ", ")
         try session.run("""
-            INSERT INTO "qValue" ("experimentID", state, action, utility)
-            SELECT \(experiment.id), s, a, u FROM unnest(\(unique.map(\.state))::text[], \(unique.map(\.action))::text[],
-                \(unique.map(\.utility))::float8[]) AS t(s, a, u)
-            ON CONFLICT ("experimentID", state, action) DO UPDATE SET utility = excluded.utility
+            INSERT INTO "qValue" ("experimentID", \(unescaped: columns))
+            SELECT \(experiment.id), t.* FROM unnest(
+                \(states.map(\.layerType))::text[], \(states.map(\.layerDepth))::int8[], \(states.map(\.filterDepth))::int8[],
+                \(states.map(\.filterSize))::int8[], \(states.map(\.stride))::int8[], \(states.map(\.imageSize))::int8[],
+                \(states.map(\.fcSize))::int8[], \(states.map(\.terminate))::bool[],
+                \(actions.map(\.layerType))::text[], \(actions.map(\.layerDepth))::int8[], \(actions.map(\.filterDepth))::int8[],
+                \(actions.map(\.filterSize))::int8[], \(actions.map(\.stride))::int8[], \(actions.map(\.imageSize))::int8[],
+                \(actions.map(\.fcSize))::int8[], \(actions.map(\.terminate))::bool[],
+                \(unique.map(\.utility))::float8[]) AS t
+            ON CONFLICT ("experimentID", \(unescaped: key)) DO UPDATE SET utility = excluded.utility
             """)
     }
 
@@ -190,8 +197,8 @@ public final class PostgresTransaction: ExperimentTransaction {
 
     /// A Q-table entry's key.
     private struct Key: Hashable {
-        var state: String
-        var action: String
+        var state: StoredLayerState
+        var action: StoredLayerState
     }
 
     /// The identifier an `INSERT … RETURNING id` gave back.

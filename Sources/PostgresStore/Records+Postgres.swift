@@ -59,9 +59,23 @@ extension ReplayRowRecord {
 }
 
 extension QValueRecord {
+    /// The `qValue` columns of one entry, quoted, in table order (`v5-typed-q-values`), without `experimentID`.
+    static let columns = ["state", "action"].flatMap { side in StoredLayerState.columnSuffixes.map { "\"\(side)\($0)\"" } } + ["utility"]
+
     /// Reads a `qValue` row.
     init(columns c: RecordColumns) throws(StoreError) {
-        self.init(state: try c("state"), action: try c("action"), utility: try c("utility"))
+        self.init(state: try StoredLayerState(columns: c, prefix: "state"), action: try StoredLayerState(columns: c, prefix: "action"),
+                  utility: try c("utility"))
+    }
+}
+
+extension StoredLayerState {
+    /// Reads the fields stored under `prefix` (`state` or `action`).
+    init(columns c: RecordColumns, prefix: String) throws(StoreError) {
+        self.init(layerType: try c(prefix + "LayerType"), layerDepth: try c(prefix + "LayerDepth"),
+                  filterDepth: try c(prefix + "FilterDepth"), filterSize: try c(prefix + "FilterSize"),
+                  stride: try c(prefix + "Stride"), imageSize: try c(prefix + "ImageSize"), fcSize: try c(prefix + "FcSize"),
+                  terminate: try c(prefix + "Terminate"))
     }
 }
 

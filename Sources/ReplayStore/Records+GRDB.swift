@@ -63,8 +63,32 @@ extension ReplayRowRecord: FetchableRecord {
 }
 
 extension QValueRecord: FetchableRecord {
+    /// The `qValue` columns of one entry, in table order (`v5-typed-q-values`), without `experimentID`.
+    static let columns = ["state", "action"].flatMap { side in StoredLayerState.columnSuffixes.map { side + $0 } } + ["utility"]
+
+    /// Reads a `qValue` row.
     public init(row: Row) {
-        self.init(state: row["state"], action: row["action"], utility: row["utility"])
+        self.init(state: StoredLayerState(row: row, prefix: "state"), action: StoredLayerState(row: row, prefix: "action"),
+                  utility: row["utility"])
+    }
+
+    /// The values of `columns` for this entry.
+    var databaseValues: [any DatabaseValueConvertible] {
+        state.databaseValues + action.databaseValues + [utility]
+    }
+}
+
+extension StoredLayerState {
+    /// Reads the fields stored under `prefix` (`state` or `action`).
+    init(row: Row, prefix: String) {
+        self.init(layerType: row[prefix + "LayerType"], layerDepth: row[prefix + "LayerDepth"],
+                  filterDepth: row[prefix + "FilterDepth"], filterSize: row[prefix + "FilterSize"], stride: row[prefix + "Stride"],
+                  imageSize: row[prefix + "ImageSize"], fcSize: row[prefix + "FcSize"], terminate: row[prefix + "Terminate"])
+    }
+
+    /// The values of the fields, in `columns` order.
+    var databaseValues: [any DatabaseValueConvertible] {
+        [layerType, layerDepth, filterDepth, filterSize, stride, imageSize, fcSize, terminate]
     }
 }
 

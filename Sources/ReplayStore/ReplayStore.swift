@@ -214,11 +214,12 @@ public final class ReplayStore: ExperimentStore {
         }
     }
 
-    /// The experiment's Q table, sorted by state then action.
+    /// The experiment's Q table, in `QValueRecord.inStoreOrder`.
     public func qValues(experiment name: String) throws(StoreError) -> [QValueRecord] {
         let id = try experiment(named: name).id
         return try read { db in
-            try QValueRecord.fetchAll(db, sql: "SELECT * FROM qValue WHERE experimentID = ? ORDER BY state, action", arguments: [id])
+            QValueRecord.inStoreOrder(try QValueRecord.fetchAll(
+                db, sql: "SELECT \(QValueRecord.columns.joined(separator: ", ")) FROM qValue WHERE experimentID = ?", arguments: [id]))
         }
     }
 
@@ -274,6 +275,7 @@ public final class ReplayStore: ExperimentStore {
     static func map(_ error: any Error, path: String, busyTimeout: Double) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? RecordDecodingError { return .corrupt(store: path, detail: error.detail) }
+        if let error = error as? StoreSchema.UnreadableQValue { return .corrupt(store: path, detail: error.detail) }
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(store: path, seconds: busyTimeout)

@@ -189,6 +189,7 @@ enum StoreSchema {
                         AND (predictedAccuracy IS NULL OR (status = 'trained' AND predictedAccuracy BETWEEN 0 AND 1)));
                 """)
         }
+        registerTypedQValues(in: &migrator)
         return migrator
     }
 }

@@ -133,20 +133,23 @@ public final class StoreTransaction: ExperimentTransaction {
 
     // MARK: Q table
 
-    /// The whole Q table.
+    /// The whole Q table, in `QValueRecord.inStoreOrder`.
     public func qValues() throws -> [QValueRecord] {
-        try QValueRecord.fetchAll(db, sql: "SELECT state, action, utility FROM qValue WHERE experimentID = ?",
-                                  arguments: [experiment.id])
+        QValueRecord.inStoreOrder(try QValueRecord.fetchAll(
+            db, sql: "SELECT \(QValueRecord.columns.joined(separator: ", ")) FROM qValue WHERE experimentID = ?",
+            arguments: [experiment.id]))
     }
 
     /// Inserts or updates the given entries (typically the ones a step changed).
     public func saveQValues(_ entries: some Sequence<QValueRecord>) throws {
+        let key = (["experimentID"] + QValueRecord.columns.dropLast()).joined(separator: ", ")
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO qValue (experimentID, state, action, utility) VALUES (?, ?, ?, ?)
-            ON CONFLICT (experimentID, state, action) DO UPDATE SET utility = excluded.utility
+            INSERT INTO qValue (experimentID, \(QValueRecord.columns.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: QValueRecord.columns.count + 1).joined(separator: ", ")))
+            ON CONFLICT (\(key)) DO UPDATE SET utility = excluded.utility
             """)
         for entry in entries {
-            try statement.execute(arguments: [experiment.id, entry.state, entry.action, entry.utility])
+            try statement.execute(arguments: StatementArguments([experiment.id as any DatabaseValueConvertible] + entry.databaseValues))
         }
     }
 

@@ -14,6 +14,7 @@ enum BadInputFolder {
         // Kept apart from good.sqlite, so that rows listing its experiments are not about these.
         try FileManager.default.copyItem(at: try template.get().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent(trainersStore), to: folder.appendingPathComponent(trainersStore))
+        try olderStoreWithAnUnreadableQValue(folder.appendingPathComponent("old-q.sqlite"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty-dir"), withIntermediateDirectories: true)
         try write(Array("just some notes\n".utf8), "notes.sqlite", in: folder)
         try write([], "empty.sqlite", in: folder)  // a 0-byte file: not a store, and never made one by a command that fails
@@ -76,6 +77,28 @@ enum BadInputFolder {
             return .failure(TemplateFailed(output: "\(error)"))
         }
     }()
+
+    /// A copy of the template as a store before `v5-typed-q-values` (Q values as text cells) holding
+    /// a Q value whose state is no reference tuple (seven fields), which that migration must refuse.
+    static func olderStoreWithAnUnreadableQValue(_ path: URL) throws {
+        try FileManager.default.copyItem(at: try template.get(), to: path)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [path.path, """
+            DROP TABLE qValue;
+            CREATE TABLE qValue (
+                experimentID INTEGER NOT NULL REFERENCES experiment(id) ON DELETE CASCADE,
+                state TEXT NOT NULL, action TEXT NOT NULL, utility REAL NOT NULL,
+                PRIMARY KEY (experimentID, state, action)
+            ) WITHOUT ROWID;
+            DELETE FROM grdb_migrations WHERE identifier = 'v5-typed-q-values';
+            INSERT INTO qValue SELECT id, 'start,0,1,0,0,8,0,0', 'gap,1,0,0,0,1,0,0', 0.5 FROM experiment WHERE name = 'small';
+            INSERT INTO qValue SELECT id, 'start,0,1,0,0,8,0', 'fc,1,0,0,0,0,64,0', 0.5 FROM experiment WHERE name = 'small';
+            """]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        guard sqlite.terminationStatus == 0 else { throw TemplateFailed(output: "sqlite3 could not make old-q.sqlite") }
+    }
 
     /// The search that made experiment `small`; run again with other settings it must be refused.
     static let smallSearch = ["search", "--experiment", "small", "--store", "Replay/good.sqlite", "--synthetic-data",

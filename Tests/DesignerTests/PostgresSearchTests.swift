@@ -43,7 +43,7 @@ struct PostgresSearchTests {
         #expect(actual.replays.count > 10, "repeats were replayed, so the replay rows say more than the nets")
         #expect(try Self.netFields(postgres, experiment: "digits") == Self.netFields(sqlite, experiment: "digits"))
         let utilities = { (store: any ExperimentStore) in
-            try store.qValues(experiment: "digits").map { "\($0.state) \($0.action) \($0.utility.bitPattern)" }
+            try store.qValues(experiment: "digits").map { "\($0.state.referenceText) \($0.action.referenceText) \($0.utility.bitPattern)" }
         }
         #expect(try utilities(postgres) == utilities(sqlite))
         #expect(try postgres.experiment(named: "digits").rngState == sqlite.experiment(named: "digits").rngState)

@@ -104,7 +104,7 @@ enum SearchFixtures {
                 "\($0.net) \($0.status) stage=\($0.stage ?? -1) acc=\($0.bestValidationAccuracy ?? -1)"
                     + ($0.stoppedAfterEpoch.map { " stopped=\($0)" } ?? "") + ($0.predictedAccuracy.map { " predicted=\($0)" } ?? "")
             }.sorted(),
-            qValues: try store.qValues(experiment: experiment).map { "\($0.state) \($0.action) \($0.utility)" },
+            qValues: try store.qValues(experiment: experiment).map { "\($0.state.referenceText) \($0.action.referenceText) \($0.utility)" },
             leases: try store.leases(experiment: experiment).count,
             problems: try store.integrityProblems())
     }

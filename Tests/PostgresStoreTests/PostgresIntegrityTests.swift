@@ -16,7 +16,8 @@ struct PostgresIntegrityTests {
         _ = try psql.run("""
             SET session_replication_role = replica;
             INSERT INTO "replayRow" ("experimentID", sequence, "netID", epsilon, "finishedAt", machine) VALUES (1, 1, 999, 0.5, 0, 'm');
-            INSERT INTO "qValue" ("experimentID", state, action, utility) VALUES (77, 's', 'a', 0), (78, 's', 'a', 0);
+            INSERT INTO "qValue" VALUES (77, 'start', 0, 1, 0, 0, 8, 0, false, 'gap', 1, 0, 0, 0, 1, 0, false, 0),
+                (78, 'start', 0, 1, 0, 0, 8, 0, false, 'gap', 1, 0, 0, 0, 1, 0, false, 0);
             """)
         let problems = try store.integrityProblems()
         #expect(problems.count == 2)

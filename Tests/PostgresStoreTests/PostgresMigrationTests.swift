@@ -8,7 +8,7 @@ import Testing
 /// and leaves databases it must not touch exactly as they were.
 @Suite(.enabled(if: PostgresTestCluster.shouldRun, "PostgreSQL is not installed (apt-get install postgresql)"))
 struct PostgresMigrationTests {
-    static let names = ["v1-experiments-nets-replay-q-leases", "v2-imported-row-results", "v3-finalists", "v4-early-stopping"]
+    static let names = ["v1-experiments-nets-replay-q-leases", "v2-imported-row-results", "v3-finalists", "v4-early-stopping", "v5-typed-q-values"]
 
     /// A new database of the shared cluster, its URL and a `psql` for it.
     func freshDatabase() throws -> (url: PostgresURL, psql: PSQL) {

@@ -29,12 +29,14 @@ struct PostgresOpenModeTests {
     @Test func mustExistBringsAnOlderSchemaUpToDateAndReadOnlyRefusesIt() throws {
         let (url, psql) = try PostgresMigrationTests().freshDatabase()
         try PostgresStore(url: url).close()
-        // As a metaqnn of two migrations ago left it: without the last two migrations' tables,
+        // As a metaqnn of three migrations ago left it: without the last three migrations' tables,
         // columns and records.
+        _ = try psql.run(PostgresTypedQValueMigrationTests.textTable)
         _ = try psql.run("DROP TABLE finalist, \"finalistEnsemble\" CASCADE")
         _ = try psql.run("ALTER TABLE \"trainedNet\" DROP COLUMN \"stoppedAfterEpoch\", DROP COLUMN \"predictedAccuracy\"")
         _ = try psql.run("DELETE FROM metaqnn_migrations WHERE identifier IN ('v3-finalists', 'v4-early-stopping')")
-        #expect(throws: PostgresStoreError.olderSchema(url: url.description, missingMigrations: ["v3-finalists", "v4-early-stopping"])) {
+        #expect(throws: PostgresStoreError.olderSchema(url: url.description,
+                                                       missingMigrations: ["v3-finalists", "v4-early-stopping", "v5-typed-q-values"])) {
             try PostgresStore(url: url, mode: .readOnly)
         }
         #expect(try psql.run("SELECT COUNT(*) FROM metaqnn_migrations") == ["2"])

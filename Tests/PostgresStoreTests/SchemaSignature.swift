@@ -96,7 +96,8 @@ enum SchemaSignature {
         return try (postgres(psql) + extra).sorted()
     }
 
-    private static func sqlite3(_ path: String, _ sql: String) throws -> [String] {
+    /// Runs the sqlite3 command-line shell on `path`; its output lines.
+    static func sqlite3(_ path: String, _ sql: String) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = ["-batch", "-noheader", path, sql]

@@ -44,20 +44,37 @@ struct StoreContract {
     /// Thrown by a body on purpose, to roll its transaction back.
     struct Abandon: Error {}
 
-    /// Hard cases for exact storage: a byte-order-sensitive sort, doubles with long expansions.
+    /// A stored state from its eight fields in reference order.
+    static func tuple(_ type: String, _ depth: Int, _ filters: Int, _ size: Int, _ stride: Int, _ image: Int, _ fc: Int,
+                      _ terminate: Bool = false) -> StoredLayerState {
+        StoredLayerState(layerType: type, layerDepth: depth, filterDepth: filters, filterSize: size, stride: stride,
+                         imageSize: image, fcSize: fc, terminate: terminate)
+    }
+
+    static let conv128 = tuple("conv", 1, 128, 3, 1, 8, 0)
+    static let conv64 = tuple("conv", 1, 64, 3, 1, 8, 0)
+    static let pool = tuple("pool", 2, 0, 2, 2, 8, 0)
+    static let fc9 = tuple("fc", 9, 0, 0, 0, 0, 512)
+    static let fc10 = tuple("fc", 10, 1, 0, 0, 0, 256)
+    static let fc9Terminal = tuple("fc", 10, 0, 0, 0, 0, 512, true)
+    static let start = tuple("start", 0, 1, 0, 0, 8, 0)
+    static let gap = tuple("gap", 5, 0, 0, 0, 1, 0)
+
+    /// Hard cases for exact storage: keys whose reference text sorts unlike their numbers
+    /// ("128" before "64", "10" before "9"), doubles with long expansions.
     static let firstQTable = [
-        QValueRecord(state: "b,0", action: "a,1", utility: 1.0 / 3.0),
-        QValueRecord(state: "B,0", action: "a,1", utility: 0.1 + 0.2),
-        QValueRecord(state: "a,0", action: "Z,9", utility: -1e-300),
-        QValueRecord(state: "a,0", action: "ä,9", utility: Double.pi / 7),
+        QValueRecord(state: conv64, action: pool, utility: 1.0 / 3.0),
+        QValueRecord(state: conv128, action: pool, utility: 0.1 + 0.2),
+        QValueRecord(state: fc9, action: fc9Terminal, utility: -1e-300),
+        QValueRecord(state: fc9, action: fc10, utility: Double.pi / 7),
         // The same key again: the later entry wins.
-        QValueRecord(state: "b,0", action: "a,1", utility: 2.0 / 3.0),
+        QValueRecord(state: conv64, action: pool, utility: 2.0 / 3.0),
     ]
-    static let update = [QValueRecord(state: "a,0", action: "Z,9", utility: 0.5.nextUp),
-                         QValueRecord(state: "c,2", action: "c,3", utility: 1e308)]
-    static let replacement = [QValueRecord(state: "z,1", action: "y,2", utility: Double.ulpOfOne),
-                              QValueRecord(state: "a,1", action: "y,2", utility: 0.7),
-                              QValueRecord(state: "B,1", action: "y,2", utility: 0.25)]
+    static let update = [QValueRecord(state: fc9, action: fc9Terminal, utility: 0.5.nextUp),
+                         QValueRecord(state: start, action: conv64, utility: 1e308)]
+    static let replacement = [QValueRecord(state: start, action: conv128, utility: Double.ulpOfOne),
+                              QValueRecord(state: gap, action: gap.terminatedCopy, utility: 0.7),
+                              QValueRecord(state: conv128, action: pool, utility: 0.25)]
 
     static func run(on store: any ExperimentStore) -> Observations {
         var seen = Observations()
@@ -171,5 +188,15 @@ struct StoreContract {
             seen.afterRollback.append("unexpected error: \(error)")
         }
         return seen
+    }
+}
+
+extension StoredLayerState {
+    /// This state one layer deeper with terminate set, as a terminal action.
+    var terminatedCopy: StoredLayerState {
+        var copy = self
+        copy.layerDepth += 1
+        copy.terminate = true
+        return copy
     }
 }

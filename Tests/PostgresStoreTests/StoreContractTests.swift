@@ -74,9 +74,12 @@ struct StoreContractTests {
         #expect(sqlite.appendedRows.map(\.sequence) == [1, 2, 3, 4, 1, 2])
         #expect(sqlite.countsByStage == [0: 1, 1: 2])
         #expect(sqlite.replayCount == 4)
-        // The byte order of the keys: upper case before lower case before non-ASCII.
-        #expect(sqlite.qTables[0].map { "\($0.state) \($0.action)" } == ["B,0 a,1", "a,0 Z,9", "a,0 ä,9", "b,0 a,1"])
-        #expect(sqlite.qTables[0][3].utility == 2.0 / 3.0)
+        // The byte order of the keys' reference text, not their numbers' order.
+        #expect(sqlite.qTables[0].map { "\($0.state.referenceText) \($0.action.referenceText)" } == [
+            "conv,1,128,3,1,8,0,0 pool,2,0,2,2,8,0,0", "conv,1,64,3,1,8,0,0 pool,2,0,2,2,8,0,0",
+            "fc,9,0,0,0,0,512,0 fc,10,0,0,0,0,512,1", "fc,9,0,0,0,0,512,0 fc,10,1,0,0,0,256,0",
+        ])
+        #expect(sqlite.qTables[0][1].utility == 2.0 / 3.0)
         #expect(sqlite.qTables[1].count == 5)
         #expect(sqlite.qUtilityBits[2] == [0.25, 0.7, Double.ulpOfOne].map(\.bitPattern))
         #expect(sqlite.insertedLeases.map(\.id) == [1, 2, 3])

@@ -65,6 +65,8 @@ import Testing
         try FileManager.default.copyItem(atPath: committed.path, toPath: path)
         let tables = try Fixtures.sqlite3(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .split(separator: "\n").map(String.init)
+            // v5-typed-q-values changes qValue's columns; TypedQValueMigrationTests checks its every value.
+            .filter { $0 != "qValue" }
         #expect(tables.contains("trainedNet") && !tables.isEmpty)
         func dump() throws -> [String] {
             try tables.map { table in

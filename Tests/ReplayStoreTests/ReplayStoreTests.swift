@@ -18,9 +18,9 @@ import Testing
             #expect(try tx.appendReplayRow(netID: a.id, epsilon: 1, finishedAt: 5, machine: "m").sequence == 1)
             #expect(try tx.appendReplayRow(netID: b.id, epsilon: 0.9, finishedAt: 6, machine: "m").sequence == 2)
             #expect(try tx.appendReplayRow(netID: a.id, epsilon: 0.9, finishedAt: 7, machine: "m").sequence == 3)
-            try tx.saveQValues([QValueRecord(state: "s", action: "a", utility: 0.5),
-                                QValueRecord(state: "s", action: "b", utility: 0.25)])
-            try tx.saveQValues([QValueRecord(state: "s", action: "a", utility: 0.75)])
+            try tx.saveQValues([QValueRecord(state: Fixtures.start, action: Fixtures.conv, utility: 0.5),
+                                QValueRecord(state: Fixtures.start, action: Fixtures.gap, utility: 0.25)])
+            try tx.saveQValues([QValueRecord(state: Fixtures.start, action: Fixtures.conv, utility: 0.75)])
             try tx.setRNGState(UInt64.max - 3, at: 9)
             return try tx.insertLease(LeaseRecord(net: "[C(16,3,1), SM(10)]", stage: 1, epsilon: 0.9, worker: "w1",
                                                   pid: 42, host: "h", claimedAt: 8, heartbeatAt: 8))
@@ -34,8 +34,8 @@ import Testing
         #expect(entries.map(\.net.net) == ["[C(8,3,1), SM(10)]", "[SM(10)]", "[C(8,3,1), SM(10)]"])
         #expect(entries.map(\.row.epsilon) == [1, 0.9, 0.9])
         #expect(entries[0].net == { var n = Fixtures.trained("[C(8,3,1), SM(10)]", accuracy: 0.5); n.id = entries[0].net.id; return n }())
-        #expect(try reopened.qValues(experiment: "exp") == [QValueRecord(state: "s", action: "a", utility: 0.75),
-                                                            QValueRecord(state: "s", action: "b", utility: 0.25)])
+        #expect(try reopened.qValues(experiment: "exp") == [QValueRecord(state: Fixtures.start, action: Fixtures.conv, utility: 0.75),
+                                                            QValueRecord(state: Fixtures.start, action: Fixtures.gap, utility: 0.25)])
         #expect(try reopened.leases(experiment: "exp") == [lease])
         let nets = try reopened.nets(experiment: "exp")
         #expect(nets.map(\.status) == [.trained, .trained, .failed])

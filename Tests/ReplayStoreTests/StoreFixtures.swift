@@ -32,6 +32,16 @@ enum Fixtures {
                          finishedAt: 2000)
     }
 
+    /// The start state of a 32×32 input, bucketed.
+    static let start = StoredLayerState(layerType: "start", layerDepth: 0, filterDepth: 1, filterSize: 0, stride: 0,
+                                        imageSize: 8, fcSize: 0, terminate: false)
+    /// A conv action from `start`.
+    static let conv = StoredLayerState(layerType: "conv", layerDepth: 1, filterDepth: 64, filterSize: 3, stride: 1,
+                                       imageSize: 8, fcSize: 0, terminate: false)
+    /// A gap action from `start`.
+    static let gap = StoredLayerState(layerType: "gap", layerDepth: 1, filterDepth: 0, filterSize: 0, stride: 0,
+                                      imageSize: 1, fcSize: 0, terminate: false)
+
     /// Runs the sqlite3 command-line shell on `path`; tests that need it are skipped without it.
     static func sqlite3(_ path: String, _ sql: String) throws -> String {
         let process = Process()
