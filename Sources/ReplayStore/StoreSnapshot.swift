@@ -53,9 +53,11 @@ enum StoreSnapshot {
                 // A writer may be active: a real read transaction, through the shared-memory index
                 // without writing it; SQLite must build a missing index in a `-shm` file, so that
                 // case (a log copied without its index) falls back to a plain read-only open.
+                // A killed writer can leave an index that needs recovery, which a reader that may not
+                // write the index cannot do: that also falls back.
                 do {
                     return try backup(from: "\(file)?mode=ro&readonly_shm=1", into: memory, busyTimeout: busyTimeout)
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN || isTransient(error.resultCode) {
                     return try backup(from: "\(file)?mode=ro", into: memory, busyTimeout: busyTimeout)
                 }
             }
@@ -86,19 +88,37 @@ enum StoreSnapshot {
         let opened = sqlite3_open_v2(uri, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)
         guard opened == SQLITE_OK, let source else { throw error(opened, source) }
         sqlite3_busy_timeout(source, Int32(min(busyTimeout * 1000, Double(Int32.max))))
+        // A step that finds the file locked (a writer checkpointing, or recovering the log after a
+        // crash) is tried again until the busy timeout, as every other access to the store waits.
+        let deadline = Date().addingTimeInterval(busyTimeout)
         try memory.writeWithoutTransaction { db in
-            guard let backup = sqlite3_backup_init(db.sqliteConnection, "main", source, "main") else {
-                throw error(sqlite3_errcode(db.sqliteConnection), db.sqliteConnection)
+            while true {
+                guard let backup = sqlite3_backup_init(db.sqliteConnection, "main", source, "main") else {
+                    throw error(sqlite3_errcode(db.sqliteConnection), db.sqliteConnection)
+                }
+                let stepped = sqlite3_backup_step(backup, -1)
+                let finished = sqlite3_backup_finish(backup)
+                if stepped == SQLITE_DONE {
+                    if finished != SQLITE_OK { throw error(finished, db.sqliteConnection) }
+                    return
+                }
+                if !isTransient(ResultCode(rawValue: stepped)) || Date() >= deadline {
+                    // The step's failure is not recorded on either connection, so its message comes from its code.
+                    throw error(stepped, nil)
+                }
+                usleep(20_000)
             }
-            let stepped = sqlite3_backup_step(backup, -1)
-            let finished = sqlite3_backup_finish(backup)
-            if stepped != SQLITE_DONE { throw error(stepped, source) }
-            if finished != SQLITE_OK { throw error(finished, db.sqliteConnection) }
         }
     }
 
+    /// Failures that mean "locked for now", not "unreadable".
+    private static func isTransient(_ code: ResultCode) -> Bool {
+        [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_PROTOCOL].contains(code.primaryResultCode)
+    }
+
+    /// The error for `code`, with the connection's message when it has one, else SQLite's text for the code.
     private static func error(_ code: Int32, _ connection: OpaquePointer?) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code),
-                      message: connection.map { String(cString: sqlite3_errmsg($0)) })
+                      message: connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code)))
     }
 }
