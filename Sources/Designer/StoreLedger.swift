@@ -13,10 +13,14 @@ struct StoreLedger: SearchLedger {
     var generator: SplitMix64
     var progress: EpsilonProgress
     private var leases: [LeaseRecord]
-    private var rewards: [(net: String, reward: Double)]
+    /// Every replay row's net and reward, in sequence order, rows of this step included.
+    private(set) var replayRows: ReplayRewards
     private let now = Date().timeIntervalSince1970
 
-    init(transaction: any ExperimentTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double) throws {
+    /// The ledger of `transaction`; `known` holds replay rows read by an earlier step of this
+    /// experiment, so only the rows appended since are read.
+    init(transaction: any ExperimentTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double,
+         known: ReplayRewards) throws {
         self.transaction = transaction
         self.worker = worker
         self.staleAfter = staleAfter
@@ -24,7 +28,7 @@ struct StoreLedger: SearchLedger {
         let counts = try transaction.trainedCountsByStage()
         progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { counts[$0, default: 0] })
         leases = try transaction.leases()
-        rewards = try transaction.replayRewards()
+        replayRows = try ReplayRewards.current(in: transaction, known: known)
     }
 
     func outcome(of net: String) throws -> NetOutcome? {
@@ -59,16 +63,16 @@ struct StoreLedger: SearchLedger {
         return (lease.id, lease.net, lease.stage)
     }
 
-    var replayCount: Int { rewards.count }
+    var replayCount: Int { replayRows.rows.count }
 
-    func replayRow(at index: Int) -> (net: String, reward: Double) { rewards[index] }
+    func replayRow(at index: Int) -> (net: String, reward: Double) { replayRows.rows[index] }
 
     mutating func appendReplay(net: String, epsilon: Double) throws {
         guard let record = try transaction.net(net), record.status == .trained else {
             preconditionFailure("a replay row needs a trained net")
         }
-        try transaction.appendReplayRow(netID: record.id, epsilon: epsilon, finishedAt: now, machine: worker.host)
-        rewards.append((net, record.reward ?? 0))
+        let row = try transaction.appendReplayRow(netID: record.id, epsilon: epsilon, finishedAt: now, machine: worker.host)
+        replayRows.append(sequence: row.sequence, net: net, reward: record.reward ?? 0)
     }
 
     mutating func lease(net: String, stage: Int) throws -> Int64 {

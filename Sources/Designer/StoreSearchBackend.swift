@@ -20,19 +20,31 @@ struct StoreSearchBackend: SearchBackend {
     var staleAfter = LeaseRecord.staleAfter
     /// This run's token in worker names.
     let run = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    /// The replay rows the last committed step of this run knew, shared by its workers.
+    private let replayRows = ReplayRewards.Shared()
 
-    /// Runs `body` with a fresh ledger and agent in one transaction, then saves the random stream and changed Q values.
+    /// Runs `body` with a fresh ledger and agent in one transaction, then saves the random stream
+    /// and the Q values the step changed. The step reads the Q values of the states it touches
+    /// only (`LearnerAgent`), and of the replay rows only those appended since this run's last step.
     private func step<T>(worker: Int, _ body: (inout StoreLedger, inout LearnerAgent) throws -> T) throws -> T {
-        try store.write(experiment: experiment) { transaction in
+        let known = replayRows.known
+        let (result, rows) = try store.write(experiment: experiment) { transaction in
             var ledger = try StoreLedger(transaction: transaction, schedule: configuration.space.epsilonSchedule,
-                                         worker: .current(run: run, thread: worker), staleAfter: staleAfter)
-            let table = try QTable(storeRecords: transaction.qValues(), experiment: experiment)
-            var agent = LearnerAgent(learner: QLearner(space: StateSpace(settings: configuration.space), table: table))
+                                         worker: .current(run: run, thread: worker), staleAfter: staleAfter, known: known)
+            let experiment = experiment
+            var agent = LearnerAgent(space: StateSpace(settings: configuration.space)) { states in
+                try transaction.qValues(states: states.map(StoredLayerState.init)).map {
+                    try QTable.Row(storeRecord: $0, experiment: experiment)
+                }
+            }
             let result = try body(&ledger, &agent)
-            try transaction.saveQValues(agent.learner.table.changedRows(since: table).map(\.storeRecord))
+            try transaction.saveQValues(agent.changedRows.map(\.storeRecord))
             try ledger.saveGenerator()
-            return result
+            return (result, ledger.replayRows)
         }
+        // Only what committed is kept: a step that threw appended nothing.
+        replayRows.keep(rows)
+        return result
     }
 
     func claim(worker: Int) throws -> SearchStep.Claim {

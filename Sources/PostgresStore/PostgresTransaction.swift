@@ -100,16 +100,19 @@ public final class PostgresTransaction: ExperimentTransaction {
             """, as: Int.self) ?? 0
     }
 
-    /// Every replay row's net and reward (the row's best validation accuracy: its own for an
-    /// imported row, else its net's reward, predicted for a net stopped early), in sequence order.
-    public func replayRewards() throws -> [(net: String, reward: Double)] {
+    /// The sequence number, net and reward of every replay row numbered above `sequence` (the row's best
+    /// validation accuracy: its own for an imported row, else its net's reward, predicted for a net
+    /// stopped early), in sequence order.
+    public func replayRewards(after sequence: Int) throws -> [(sequence: Int, net: String, reward: Double)] {
         try session.records("""
-            SELECT n.net, COALESCE(x."bestValidationAccuracy", n."predictedAccuracy", n."bestValidationAccuracy") AS reward
+            SELECT r.sequence, n.net, COALESCE(x."bestValidationAccuracy", n."predictedAccuracy", n."bestValidationAccuracy") AS reward
             FROM "replayRow" r
             JOIN "trainedNet" n ON n.id = r."netID"
             LEFT JOIN "replayRowResult" x ON x."experimentID" = r."experimentID" AND x.sequence = r.sequence
-            WHERE r."experimentID" = \(experiment.id) ORDER BY r.sequence
-            """) { c throws(StoreError) in (net: try c("net", as: String.self), reward: try c("reward", as: Double.self)) }
+            WHERE r."experimentID" = \(experiment.id) AND r.sequence > \(sequence) ORDER BY r.sequence
+            """) { c throws(StoreError) in
+            (sequence: try c("sequence", as: Int.self), net: try c("net", as: String.self), reward: try c("reward", as: Double.self))
+        }
     }
 
     /// Appends a replay row for a trained net; its sequence number is the next one. `ownResult`
@@ -150,6 +153,23 @@ public final class PostgresTransaction: ExperimentTransaction {
     public func qValues() throws -> [QValueRecord] {
         QValueRecord.inStoreOrder(try session.records("""
             SELECT \(unescaped: QValueRecord.columns.joined(separator: ", ")) FROM "qValue" WHERE "experimentID" = \(experiment.id)
+            """, QValueRecord.init(columns:)))
+    }
+
+    /// The entries of the given states, in `QValueRecord.inStoreOrder` (as on SQLite).
+    public func qValues(states: [StoredLayerState]) throws -> [QValueRecord] {
+        let unique = Array(Set(states))
+        guard !unique.isEmpty else { return [] }
+        // One statement for all the states: their keys travel as arrays, joined on the table's unique key.
+        let columns = QValueRecord.columns.map { "q.\($0)" }.joined(separator: ", ")
+        let match = QValueRecord.columns.prefix(8).enumerated().map { "q.\($0.element) = s.c\($0.offset)" }
+            .joined(separator: " AND ")
+        return QValueRecord.inStoreOrder(try session.records("""
+            SELECT \(unescaped: columns) FROM unnest(
+                \(unique.map(\.layerType))::text[], \(unique.map(\.layerDepth))::int8[], \(unique.map(\.filterDepth))::int8[],
+                \(unique.map(\.filterSize))::int8[], \(unique.map(\.stride))::int8[], \(unique.map(\.imageSize))::int8[],
+                \(unique.map(\.fcSize))::int8[], \(unique.map(\.terminate))::bool[]) AS s(c0, c1, c2, c3, c4, c5, c6, c7)
+            JOIN "qValue" q ON q."experimentID" = \(experiment.id) AND \(unescaped: match)
             """, QValueRecord.init(columns:)))
     }
 

@@ -22,6 +22,8 @@ struct StoreContract {
         var countsByStage: [Int: Int] = [:]
         var replayCount = 0
         var replayRewards: [String] = []
+        var laterReplayRewards: [[String]] = []
+        var stateQValues: [[QValueRecord]] = []
         var qTables: [[QValueRecord]] = []
         var qUtilityBits: [[UInt64]] = []
         var insertedLeases: [LeaseRecord] = []
@@ -99,7 +101,8 @@ struct StoreContract {
                 seen.transactionNets = try t.nets()
                 seen.countsByStage = try t.trainedCountsByStage()
                 seen.replayCount = try t.replayCount()
-                seen.replayRewards = try t.replayRewards().map { "\($0.net) \($0.reward.bitPattern)" }
+                seen.replayRewards = try t.replayRewards().map { "\($0.sequence) \($0.net) \($0.reward.bitPattern)" }
+                seen.laterReplayRewards = try [2, 4, 9].map { try t.replayRewards(after: $0).map { "\($0.sequence) \($0.net)" } }
             }
 
             try store.write(experiment: "alpha") { t in
@@ -107,6 +110,9 @@ struct StoreContract {
                 seen.qTables.append(try t.qValues())
                 try t.saveQValues(update)
                 seen.qTables.append(try t.qValues())
+                // Some states at once, one twice, one with no entries: each stored state's entries, in store order.
+                seen.stateQValues = [try t.qValues(states: [fc9, conv64, conv128, fc9, gap]), try t.qValues(states: [start]),
+                                     try t.qValues(states: [])]
             }
             try store.write(experiment: "alpha") { t in
                 try t.replaceQValues(replacement)
