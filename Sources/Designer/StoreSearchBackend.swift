@@ -138,27 +138,23 @@ struct StoreSearchBackend: SearchBackend {
     }
 
     func status() throws -> SearchStatus {
-        let (nets, rows) = try ConnectionRetry.once { _ in
-            (try store.nets(experiment: experiment).filter { $0.status == .trained },
-             try store.experiments().first { $0.experiment.name == experiment }?.models ?? 0)
-        }
-        var status = SearchStatus.of(schedule: configuration.space.epsilonSchedule, trained: nets, replayRows: rows)
-        let stops = nets.compactMap(\.stoppedAfterEpoch)
-        status.stoppedEarly = stops.count
-        status.epochsSaved = stops.reduce(0) { $0 + configuration.training.epochs - $1 }
-        return status
+        // Counted by the store: a worker asks after every step, so reading every net would cost more as the search grows.
+        let tally = try ConnectionRetry.once { _ in try store.searchTally(experiment: experiment) }
+        return SearchStatus.of(schedule: configuration.space.epsilonSchedule, tally: tally, epochs: configuration.training.epochs)
     }
 }
 
 extension SearchStatus {
-    /// Where a search with `schedule` stands given its trained nets.
-    static func of(schedule: EpsilonSchedule, trained nets: [TrainedNetRecord], replayRows: Int) -> SearchStatus {
-        let progress = EpsilonProgress(schedule: schedule, stepsOfTrainedNets: nets.map(\.stage))
+    /// Where a search with `schedule`, whose nets train for `epochs` epochs, stands given its store's tally.
+    static func of(schedule: EpsilonSchedule, tally: SearchTally, epochs: Int) -> SearchStatus {
+        let progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { tally.trainedByStage[$0, default: 0] })
         let stage = progress.displayedStepIndex
-        let best = nets.max { ($0.reward ?? 0, $1.id) < ($1.reward ?? 0, $0.id) }
-        return SearchStatus(
+        var status = SearchStatus(
             epsilon: schedule.steps[stage].epsilon, stage: stage, stageDone: progress.counts[stage],
             stageTarget: schedule.steps[stage].models, modelsDone: progress.trained, modelsTotal: schedule.totalModels,
-            replayRows: replayRows, bestNet: best?.net, bestAccuracy: best?.reward)
+            replayRows: tally.replayRows, bestNet: tally.best?.net, bestAccuracy: tally.best?.reward)
+        status.stoppedEarly = tally.stoppedEarly
+        status.epochsSaved = tally.stoppedEarly * epochs - tally.stoppedAfterEpochs
+        return status
     }
 }

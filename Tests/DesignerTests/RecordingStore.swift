@@ -48,6 +48,7 @@ final class RecordingStore: ExperimentStore {
     func experiment(named name: String) throws(StoreError) -> ExperimentRecord { try base.experiment(named: name) }
     func heartbeat(lease id: Int64, at time: Double) throws(StoreError) -> Bool { try base.heartbeat(lease: id, at: time) }
     func nets(experiment name: String) throws(StoreError) -> [TrainedNetRecord] { try base.nets(experiment: name) }
+    func searchTally(experiment name: String) throws(StoreError) -> SearchTally { try base.searchTally(experiment: name) }
     func replayEntries(experiment name: String) throws(StoreError) -> [ReplayEntry] { try base.replayEntries(experiment: name) }
     func qValues(experiment name: String) throws(StoreError) -> [QValueRecord] { try base.qValues(experiment: name) }
     func leases(experiment name: String) throws(StoreError) -> [LeaseRecord] { try base.leases(experiment: name) }

@@ -24,6 +24,8 @@ struct StoreContract {
         var replayRewards: [String] = []
         var laterReplayRewards: [[String]] = []
         var stateQValues: [[QValueRecord]] = []
+        var tallies: [SearchTally] = []
+        var tallyNets: [[TrainedNetRecord]] = []
         var qTables: [[QValueRecord]] = []
         var qUtilityBits: [[UInt64]] = []
         var insertedLeases: [LeaseRecord] = []
@@ -158,6 +160,8 @@ struct StoreContract {
 
             seen.experiments = try store.experiments()
             seen.nets = try store.nets(experiment: "alpha") + store.nets(experiment: "beta")
+            seen.tallies = [try store.searchTally(experiment: "alpha"), try store.searchTally(experiment: "beta")]
+            seen.tallyNets = [try store.nets(experiment: "alpha"), try store.nets(experiment: "beta")]
             seen.replayEntries = try store.replayEntries(experiment: "alpha") + store.replayEntries(experiment: "beta")
             seen.qValues = try store.qValues(experiment: "alpha")
             seen.leases = try store.leases(experiment: "alpha")

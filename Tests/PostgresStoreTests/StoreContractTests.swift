@@ -40,6 +40,7 @@ struct StoreContractTests {
         #expect(postgres.replayRewards == sqlite.replayRewards)
         #expect(postgres.laterReplayRewards == sqlite.laterReplayRewards)
         #expect(postgres.stateQValues == sqlite.stateQValues)
+        #expect(postgres.tallies == sqlite.tallies)
         #expect(postgres.qTables == sqlite.qTables)
         #expect(postgres.qUtilityBits == sqlite.qUtilityBits)
         #expect(postgres.insertedLeases == sqlite.insertedLeases)
@@ -88,6 +89,15 @@ struct StoreContractTests {
         #expect(sqlite.stateQValues[0] == sqlite.qTables[1].filter { [StoreContract.fc9, StoreContract.conv64, StoreContract.conv128].contains($0.state) })
         #expect(sqlite.stateQValues[0].count == 4 && sqlite.stateQValues[1].map(\.action) == [StoreContract.conv64])
         #expect(sqlite.stateQValues[2].isEmpty)
+        // The tally counts what the full reads hold.
+        for (tally, (summary, all)) in zip(sqlite.tallies, zip(sqlite.experiments, sqlite.tallyNets)) {
+            let nets = all.filter { $0.status == .trained }
+            #expect(tally.replayRows == summary.models && tally.best == summary.best)
+            #expect(tally.trainedByStage == Dictionary(nets.compactMap(\.stage).map { ($0, 1) }, uniquingKeysWith: +))
+            #expect(tally.stoppedEarly == nets.filter { $0.stoppedAfterEpoch != nil }.count)
+            #expect(tally.stoppedAfterEpochs == nets.compactMap(\.stoppedAfterEpoch).reduce(0, +))
+        }
+        #expect(sqlite.tallies[0].stoppedEarly == 1 && sqlite.tallies[0].stoppedAfterEpochs == 3)
         #expect(sqlite.qTables[1].count == 5)
         #expect(sqlite.qUtilityBits[2] == [0.25, 0.7, Double.ulpOfOne].map(\.bitPattern))
         #expect(sqlite.insertedLeases.map(\.id) == [1, 2, 3])
