@@ -15,6 +15,8 @@ struct StoreLedger: SearchLedger {
     private var leases: [LeaseRecord]
     /// Every replay row's net and reward, in sequence order, rows of this step included.
     private(set) var replayRows: ReplayRewards
+    /// Stored records looked up or inserted by this step, by net (nil: not stored).
+    private var nets: [String: TrainedNetRecord?] = [:]
     private let now = Date().timeIntervalSince1970
 
     /// The ledger of `transaction`; `known` holds replay rows read by an earlier step of this
@@ -31,8 +33,8 @@ struct StoreLedger: SearchLedger {
         replayRows = try ReplayRewards.current(in: transaction, known: known)
     }
 
-    func outcome(of net: String) throws -> NetOutcome? {
-        guard let record = try transaction.net(net) else { return nil }
+    mutating func outcome(of net: String) throws -> NetOutcome? {
+        guard let record = try storedNet(net) else { return nil }
         switch record.status {
         case .trained: return .trained(reward: record.reward ?? 0)
         case .failed: return .failed(reason: record.failure ?? "unknown")
@@ -67,8 +69,23 @@ struct StoreLedger: SearchLedger {
 
     func replayRow(at index: Int) -> (net: String, reward: Double) { replayRows.rows[index] }
 
+    /// Stores `record` (a net this step trained) and remembers it for its replay row.
+    mutating func insertNet(_ record: TrainedNetRecord) throws {
+        let stored = try transaction.insertNet(record)
+        nets[stored.net] = stored
+    }
+
+    /// The stored record of `net`, read once per step: a step that samples a trained net (or
+    /// records one) looks it up again for its replay row.
+    private mutating func storedNet(_ net: String) throws -> TrainedNetRecord? {
+        if let known = nets[net] { return known }
+        let record = try transaction.net(net)
+        nets[net] = record
+        return record
+    }
+
     mutating func appendReplay(net: String, epsilon: Double) throws {
-        guard let record = try transaction.net(net), record.status == .trained else {
+        guard let record = try storedNet(net), record.status == .trained else {
             preconditionFailure("a replay row needs a trained net")
         }
         let row = try transaction.appendReplayRow(netID: record.id, epsilon: epsilon, finishedAt: now, machine: worker.host)

@@ -73,7 +73,7 @@ struct StoreSearchBackend: SearchBackend {
                 return try isRetry && ledger.transaction.net(result.net)?.worker == identity.name
             }
             let epochs = String(decoding: (try? JSONEncoder().encode(result.epochs)) ?? Data("[]".utf8), as: UTF8.self)
-            _ = try ledger.transaction.insertNet(TrainedNetRecord(
+            try ledger.insertNet(TrainedNetRecord(
                 net: result.net, status: .trained, stage: stage, epsilon: epsilon,
                 bestValidationAccuracy: result.bestValidationAccuracy, bestValidationIteration: result.bestValidationIteration,
                 lastValidationAccuracy: result.lastValidationAccuracy, lastValidationIteration: result.lastValidationIteration,

@@ -124,15 +124,17 @@ public final class PostgresTransaction: ExperimentTransaction {
         -> ReplayRowRecord
     {
         precondition((ownResult == nil) == (importedUpdateIndex == nil), "an imported row has both its result and its index")
-        // The experiment's row lock makes MAX + 1 safe: no other writer appends meanwhile.
-        let last = try session.value("""
-            SELECT MAX(sequence) FROM "replayRow" WHERE "experimentID" = \(experiment.id)
-            """, as: Int?.self)
-        let next = (last.flatMap { $0 } ?? 0) + 1
-        try session.run("""
+        // The experiment's row lock makes MAX + 1 safe: no other writer appends meanwhile. One
+        // statement, since a search step appends a row in most of its transactions.
+        let inserted = try session.value("""
             INSERT INTO "replayRow" ("experimentID", sequence, "netID", epsilon, "finishedAt", machine)
-            VALUES (\(experiment.id), \(next), \(netID), \(epsilon), \(finishedAt), \(machine))
-            """)
+            SELECT \(experiment.id), COALESCE(MAX(sequence), 0) + 1, \(netID), \(epsilon), \(finishedAt), \(machine)
+            FROM "replayRow" WHERE "experimentID" = \(experiment.id)
+            RETURNING sequence
+            """, as: Int.self)
+        guard let next = inserted else {
+            throw PostgresStoreError.server(url: session.store.url.description, message: "an insert into replayRow returned no sequence").storeError
+        }
         if let ownResult, let importedUpdateIndex {
             try session.run("""
                 INSERT INTO "replayRowResult" ("experimentID", sequence, "bestValidationAccuracy", "bestValidationIteration",
