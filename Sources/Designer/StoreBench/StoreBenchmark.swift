@@ -52,7 +52,7 @@ public struct StoreBenchmark: Sendable {
     /// from the stored replay rows.
     public func run() throws -> StoreBenchmarkResult {
         let location = try StoreLocation(parsing: store, environment: ProcessInfo.processInfo.environment)
-        if let existing = try? StoreOpening.open(location, mode: .mustExist),
+        if let existing = try? StoreOpening.open(location, mode: .readOnly),
            try existing.experimentIfPresent(named: experiment) != nil {
             throw StoreBenchmarkError.experimentExists(experiment: experiment, store: location.description)
         }
