@@ -1,4 +1,4 @@
-/// Fully connected forward and backward as GEMMs over [features, count] matrices, images split over threads.
+/// Fully connected forward and backward as GEMMs over [features, count] matrices, a batch's tasks (runs of images) shared out to threads.
 /// Parameters are one slice: weights [units, C·plane] then bias [units].
 enum FullyConnectedKernels {
     /// Shapes: x[C, count, plane] → y[units, count] = act(W · flatten(x) + b); `flat` holds flatten(x) when plane > 1.
@@ -7,9 +7,7 @@ enum FullyConnectedKernels {
         let features = inputShape.elementCount, plane = inputShape.spatialCount
         let x = ctx.pointer(input), y = ctx.pointer(output), f = ctx.pointer(flat)
         let w = ctx.pointer(parameters)
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            guard !range.isEmpty else { return }
+        ctx.forEachTask(count: count) { _, t, range in
             var source = x
             if plane > 1 {
                 ElementwiseKernels.flatten(x, f, channels: inputShape.channels, count: count, plane: plane,
@@ -30,11 +28,9 @@ enum FullyConnectedKernels {
         let x = ctx.pointer(input), y = ctx.pointer(output), dy = ctx.pointer(outputGradient)
         let f = ctx.pointer(flat), w = ctx.pointer(parameters)
         let dx = inputGradient.map { ctx.pointer($0) }
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            let dw = ctx.gradientTarget(thread: t, gradient)
+        ctx.forEachTask(count: count) { task, t, range in
+            let dw = ctx.gradientTarget(task: task, gradient)
             dw.update(repeating: 0, count: gradient.count)
-            guard !range.isEmpty else { return }
             let db = dw + units * features
             if relu {
                 ElementwiseKernels.reluBackwardAndBiasGradient(
@@ -55,7 +51,7 @@ enum FullyConnectedKernels {
                      accumulate: true)
             if let dx {
                 let wT = MatrixView(w, rowStride: features).transposed
-                // The flat buffer's columns of this thread are no longer needed, so dX' reuses them.
+                // The flat buffer's columns of this task are no longer needed, so dX' reuses them.
                 let target = plane > 1 ? f : dx
                 ctx.gemm(thread: t, m: features, n: range.count, k: units, a: wT, b: dyView,
                          c: target + range.lowerBound, ldc: count, accumulate: false)
@@ -65,6 +61,6 @@ enum FullyConnectedKernels {
                 }
             }
         }
-        ctx.reducePartials(into: gradient)
+        ctx.reducePartials(into: gradient, tasks: Parallel.tasks(count))
     }
 }

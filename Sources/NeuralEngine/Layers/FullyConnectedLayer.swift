@@ -14,6 +14,7 @@ struct FullyConnectedLayer {
         flat = input.spatialCount > 1 ? plan.floats(maxBatch * input.elementCount) : .empty
         parameters = ParameterSlices(weights: units * input.elementCount, biases: units, plan: &plan)
         requirements.partialFloats = max(requirements.partialFloats, parameters.count)
+        requirements.tasks = max(requirements.tasks, Parallel.tasks(maxBatch))
     }
 
     var outputShape: TensorShape { TensorShape(channels: units, height: 1, width: 1) }
