@@ -91,8 +91,14 @@ enum ConvolutionKernels {
                     patches = MatrixView(col, rowStride: columns)
                 }
                 // dW[Cout, K] += dY[Cout, cols] · patchesᵀ[cols, K]
-                ctx.gemm(thread: t, m: g.outputChannels, n: g.patchSize, k: columns, a: dyChunk,
-                         b: patches.transposed, c: dw, ldc: g.patchSize, accumulate: true)
+                if GemmLongK.suits(m: g.outputChannels) {
+                    GemmLongK.multiply(m: g.outputChannels, n: g.patchSize, k: columns, a: dyChunk.base,
+                                       lda: dyChunk.rowStride, b: patches.base, ldb: patches.rowStride, c: dw,
+                                       ldc: g.patchSize, accumulate: true)
+                } else {
+                    ctx.gemm(thread: t, m: g.outputChannels, n: g.patchSize, k: columns, a: dyChunk,
+                             b: patches.transposed, c: dw, ldc: g.patchSize, accumulate: true)
+                }
                 if let dx {
                     let wT = MatrixView(w, rowStride: g.patchSize).transposed
                     if g.isPointwise {
@@ -199,11 +205,17 @@ enum ConvolutionKernels {
                                        first: n, images: images, into: v)
                 variant.transformOutputGradient(dy, channels: cout, height: g.height, width: g.width,
                                                         count: count, first: n, images: images, into: yHat)
+                // dU[point][Cout, Cin] += Ŷ[point][Cout, tiles] · V[point][Cin, tiles]ᵀ
                 for xi in 0..<points {
-                    ctx.gemm(thread: t, m: cout, n: cin, k: tiles,
-                             a: MatrixView(yHat + xi * pointStride(cout, tiles: tiles), rowStride: tiles),
-                             b: MatrixView(v + xi * pointStride(cin, tiles: tiles), rowStride: tiles).transposed, c: du + xi * pairs,
-                             ldc: cin, accumulate: true)
+                    let a = yHat + xi * pointStride(cout, tiles: tiles), b = v + xi * pointStride(cin, tiles: tiles)
+                    if GemmLongK.suits(m: cout) {
+                        GemmLongK.multiply(m: cout, n: cin, k: tiles, a: a, lda: tiles, b: b, ldb: tiles,
+                                           c: du + xi * pairs, ldc: cin, accumulate: true)
+                    } else {
+                        ctx.gemm(thread: t, m: cout, n: cin, k: tiles, a: MatrixView(a, rowStride: tiles),
+                                 b: MatrixView(b, rowStride: tiles).transposed, c: du + xi * pairs, ldc: cin,
+                                 accumulate: true)
+                    }
                 }
                 n += images
             }
