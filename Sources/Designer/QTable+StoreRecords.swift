@@ -13,19 +13,22 @@ extension QTable {
     public init(storeRecords records: [QValueRecord], experiment: String) throws(StoredExperimentError) {
         var rows: [Row] = []
         rows.reserveCapacity(records.count)
-        for record in records {
-            // As the q_values.csv reader does: a utility that is no number would poison every update.
-            guard record.utility.isFinite else {
-                throw .unreadableQTable(experiment: experiment, reason: "a stored utility is \(record.utility)")
-            }
-            rows.append(Row(state: try State(stored: record.state, experiment: experiment),
-                            action: try State(stored: record.action, experiment: experiment), value: record.utility))
-        }
+        for record in records { rows.append(try Row(storeRecord: record, experiment: experiment)) }
         self.init(rows: rows)
     }
 }
 
 extension QTable.Row {
+    /// The row a store record holds; `experiment` names the store in errors.
+    init(storeRecord record: QValueRecord, experiment: String) throws(StoredExperimentError) {
+        // As the q_values.csv reader does: a utility that is no number would poison every update.
+        guard record.utility.isFinite else {
+            throw .unreadableQTable(experiment: experiment, reason: "a stored utility is \(record.utility)")
+        }
+        self.init(state: try State(stored: record.state, experiment: experiment),
+                  action: try State(stored: record.action, experiment: experiment), value: record.utility)
+    }
+
     /// The row as the store keeps it.
     var storeRecord: QValueRecord {
         QValueRecord(state: StoredLayerState(state), action: StoredLayerState(action), utility: value)

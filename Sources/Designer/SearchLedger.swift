@@ -12,7 +12,7 @@ protocol SearchLedger {
     /// Unique nets first trained at each schedule stage, with the schedule itself.
     var progress: EpsilonProgress { get set }
     /// The stored outcome of `net` (canonical string), if it was ever tried.
-    func outcome(of net: String) throws -> NetOutcome?
+    mutating func outcome(of net: String) throws -> NetOutcome?
     /// Nets leased by live workers, with the stage each was claimed at.
     var liveLeases: [String: Int] { get }
     /// Takes over one lease whose worker died (dead process on this host, or a heartbeat too old),

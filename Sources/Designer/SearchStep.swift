@@ -46,7 +46,7 @@ enum SearchStep {
         }
         let epsilon = schedule.steps[stage].epsilon
         for _ in 0..<samplesPerClaim {
-            let net = agent.sampleNet(epsilon: epsilon, using: &ledger.generator)
+            let net = try agent.sampleNet(epsilon: epsilon, using: &ledger.generator)
             switch try ledger.outcome(of: net) {
             case let .trained(reward)?:
                 try ledger.appendReplay(net: net, epsilon: epsilon)
@@ -75,9 +75,8 @@ enum SearchStep {
     /// Experience replay: `count` uniform draws with replacement from all replay rows (drawn as
     /// every replay is, by `QLearner.replayIndices`), each one's trajectory updated with that row's reward.
     static func replay<Ledger: SearchLedger, Agent: SearchAgent>(ledger: inout Ledger, agent: inout Agent, count: Int) throws {
-        for index in QLearner.replayIndices(count: count, rowCount: ledger.replayCount, rng: &ledger.generator) {
-            let row = ledger.replayRow(at: index)
-            try agent.learn(net: row.net, reward: row.reward)
-        }
+        let rows = QLearner.replayIndices(count: count, rowCount: ledger.replayCount, rng: &ledger.generator).map(ledger.replayRow(at:))
+        try agent.prepare(toLearn: rows.map(\.net))
+        for row in rows { try agent.learn(net: row.net, reward: row.reward) }
     }
 }

@@ -13,10 +13,16 @@ struct StoreLedger: SearchLedger {
     var generator: SplitMix64
     var progress: EpsilonProgress
     private var leases: [LeaseRecord]
-    private var rewards: [(net: String, reward: Double)]
+    /// Every replay row's net and reward, in sequence order, rows of this step included.
+    private(set) var replayRows: ReplayRewards
+    /// Stored records looked up or inserted by this step, by net (nil: not stored).
+    private var nets: [String: TrainedNetRecord?] = [:]
     private let now = Date().timeIntervalSince1970
 
-    init(transaction: any ExperimentTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double) throws {
+    /// The ledger of `transaction`; `known` holds replay rows read by an earlier step of this
+    /// experiment, so only the rows appended since are read.
+    init(transaction: any ExperimentTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double,
+         known: ReplayRewards) throws {
         self.transaction = transaction
         self.worker = worker
         self.staleAfter = staleAfter
@@ -24,11 +30,11 @@ struct StoreLedger: SearchLedger {
         let counts = try transaction.trainedCountsByStage()
         progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { counts[$0, default: 0] })
         leases = try transaction.leases()
-        rewards = try transaction.replayRewards()
+        replayRows = try ReplayRewards.current(in: transaction, known: known)
     }
 
-    func outcome(of net: String) throws -> NetOutcome? {
-        guard let record = try transaction.net(net) else { return nil }
+    mutating func outcome(of net: String) throws -> NetOutcome? {
+        guard let record = try storedNet(net) else { return nil }
         switch record.status {
         case .trained: return .trained(reward: record.reward ?? 0)
         case .failed: return .failed(reason: record.failure ?? "unknown")
@@ -59,16 +65,31 @@ struct StoreLedger: SearchLedger {
         return (lease.id, lease.net, lease.stage)
     }
 
-    var replayCount: Int { rewards.count }
+    var replayCount: Int { replayRows.rows.count }
 
-    func replayRow(at index: Int) -> (net: String, reward: Double) { rewards[index] }
+    func replayRow(at index: Int) -> (net: String, reward: Double) { replayRows.rows[index] }
+
+    /// Stores `record` (a net this step trained) and remembers it for its replay row.
+    mutating func insertNet(_ record: TrainedNetRecord) throws {
+        let stored = try transaction.insertNet(record)
+        nets[stored.net] = stored
+    }
+
+    /// The stored record of `net`, read once per step: a step that samples a trained net (or
+    /// records one) looks it up again for its replay row.
+    private mutating func storedNet(_ net: String) throws -> TrainedNetRecord? {
+        if let known = nets[net] { return known }
+        let record = try transaction.net(net)
+        nets[net] = record
+        return record
+    }
 
     mutating func appendReplay(net: String, epsilon: Double) throws {
-        guard let record = try transaction.net(net), record.status == .trained else {
+        guard let record = try storedNet(net), record.status == .trained else {
             preconditionFailure("a replay row needs a trained net")
         }
-        try transaction.appendReplayRow(netID: record.id, epsilon: epsilon, finishedAt: now, machine: worker.host)
-        rewards.append((net, record.reward ?? 0))
+        let row = try transaction.appendReplayRow(netID: record.id, epsilon: epsilon, finishedAt: now, machine: worker.host)
+        replayRows.append(sequence: row.sequence, net: net, reward: record.reward ?? 0)
     }
 
     mutating func lease(net: String, stage: Int) throws -> Int64 {

@@ -20,19 +20,31 @@ struct StoreSearchBackend: SearchBackend {
     var staleAfter = LeaseRecord.staleAfter
     /// This run's token in worker names.
     let run = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    /// The replay rows the last committed step of this run knew, shared by its workers.
+    private let replayRows = ReplayRewards.Shared()
 
-    /// Runs `body` with a fresh ledger and agent in one transaction, then saves the random stream and changed Q values.
+    /// Runs `body` with a fresh ledger and agent in one transaction, then saves the random stream
+    /// and the Q values the step changed. The step reads the Q values of the states it touches
+    /// only (`LearnerAgent`), and of the replay rows only those appended since this run's last step.
     private func step<T>(worker: Int, _ body: (inout StoreLedger, inout LearnerAgent) throws -> T) throws -> T {
-        try store.write(experiment: experiment) { transaction in
+        let known = replayRows.known
+        let (result, rows) = try store.write(experiment: experiment) { transaction in
             var ledger = try StoreLedger(transaction: transaction, schedule: configuration.space.epsilonSchedule,
-                                         worker: .current(run: run, thread: worker), staleAfter: staleAfter)
-            let table = try QTable(storeRecords: transaction.qValues(), experiment: experiment)
-            var agent = LearnerAgent(learner: QLearner(space: StateSpace(settings: configuration.space), table: table))
+                                         worker: .current(run: run, thread: worker), staleAfter: staleAfter, known: known)
+            let experiment = experiment
+            var agent = LearnerAgent(space: StateSpace(settings: configuration.space)) { states in
+                try transaction.qValues(states: states.map(StoredLayerState.init)).map {
+                    try QTable.Row(storeRecord: $0, experiment: experiment)
+                }
+            }
             let result = try body(&ledger, &agent)
-            try transaction.saveQValues(agent.learner.table.changedRows(since: table).map(\.storeRecord))
+            try transaction.saveQValues(agent.changedRows.map(\.storeRecord))
             try ledger.saveGenerator()
-            return result
+            return (result, ledger.replayRows)
         }
+        // Only what committed is kept: a step that threw appended nothing.
+        replayRows.keep(rows)
+        return result
     }
 
     func claim(worker: Int) throws -> SearchStep.Claim {
@@ -61,7 +73,7 @@ struct StoreSearchBackend: SearchBackend {
                 return try isRetry && ledger.transaction.net(result.net)?.worker == identity.name
             }
             let epochs = String(decoding: (try? JSONEncoder().encode(result.epochs)) ?? Data("[]".utf8), as: UTF8.self)
-            _ = try ledger.transaction.insertNet(TrainedNetRecord(
+            try ledger.insertNet(TrainedNetRecord(
                 net: result.net, status: .trained, stage: stage, epsilon: epsilon,
                 bestValidationAccuracy: result.bestValidationAccuracy, bestValidationIteration: result.bestValidationIteration,
                 lastValidationAccuracy: result.lastValidationAccuracy, lastValidationIteration: result.lastValidationIteration,
@@ -126,27 +138,23 @@ struct StoreSearchBackend: SearchBackend {
     }
 
     func status() throws -> SearchStatus {
-        let (nets, rows) = try ConnectionRetry.once { _ in
-            (try store.nets(experiment: experiment).filter { $0.status == .trained },
-             try store.experiments().first { $0.experiment.name == experiment }?.models ?? 0)
-        }
-        var status = SearchStatus.of(schedule: configuration.space.epsilonSchedule, trained: nets, replayRows: rows)
-        let stops = nets.compactMap(\.stoppedAfterEpoch)
-        status.stoppedEarly = stops.count
-        status.epochsSaved = stops.reduce(0) { $0 + configuration.training.epochs - $1 }
-        return status
+        // Counted by the store: a worker asks after every step, so reading every net would cost more as the search grows.
+        let tally = try ConnectionRetry.once { _ in try store.searchTally(experiment: experiment) }
+        return SearchStatus.of(schedule: configuration.space.epsilonSchedule, tally: tally, epochs: configuration.training.epochs)
     }
 }
 
 extension SearchStatus {
-    /// Where a search with `schedule` stands given its trained nets.
-    static func of(schedule: EpsilonSchedule, trained nets: [TrainedNetRecord], replayRows: Int) -> SearchStatus {
-        let progress = EpsilonProgress(schedule: schedule, stepsOfTrainedNets: nets.map(\.stage))
+    /// Where a search with `schedule`, whose nets train for `epochs` epochs, stands given its store's tally.
+    static func of(schedule: EpsilonSchedule, tally: SearchTally, epochs: Int) -> SearchStatus {
+        let progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { tally.trainedByStage[$0, default: 0] })
         let stage = progress.displayedStepIndex
-        let best = nets.max { ($0.reward ?? 0, $1.id) < ($1.reward ?? 0, $0.id) }
-        return SearchStatus(
+        var status = SearchStatus(
             epsilon: schedule.steps[stage].epsilon, stage: stage, stageDone: progress.counts[stage],
             stageTarget: schedule.steps[stage].models, modelsDone: progress.trained, modelsTotal: schedule.totalModels,
-            replayRows: replayRows, bestNet: best?.net, bestAccuracy: best?.reward)
+            replayRows: tally.replayRows, bestNet: tally.best?.net, bestAccuracy: tally.best?.reward)
+        status.stoppedEarly = tally.stoppedEarly
+        status.epochsSaved = tally.stoppedEarly * epochs - tally.stoppedAfterEpochs
+        return status
     }
 }

@@ -13,6 +13,35 @@ extension PostgresStore {
         }
     }
 
+    /// The experiment's replay rows, trained nets per stage, best net and early stops, from one snapshot.
+    @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
+    public func searchTally(experiment name: String) throws(StoreError) -> SearchTally {
+        try read { session throws(StoreError) in
+            let id = try session.experimentID(named: name)
+            var byStage: [Int: Int] = [:]
+            for row in try session.records("""
+                SELECT stage, COUNT(*) AS n FROM "trainedNet"
+                WHERE "experimentID" = \(id) AND status = 'trained' AND stage IS NOT NULL GROUP BY stage
+                """, { c throws(StoreError) in (stage: try c("stage", as: Int.self), count: try c("n", as: Int.self)) }) {
+                byStage[row.stage] = row.count
+            }
+            let counts = try session.records("""
+                SELECT (SELECT COUNT(*) FROM "replayRow" WHERE "experimentID" = \(id)) AS replay,
+                       COUNT("stoppedAfterEpoch") AS stopped, COALESCE(SUM("stoppedAfterEpoch"), 0)::int8 AS epochs
+                FROM "trainedNet" WHERE "experimentID" = \(id) AND status = 'trained'
+                """) { c throws(StoreError) in
+                (rows: try c("replay", as: Int.self), stopped: try c("stopped", as: Int.self), epochs: try c("epochs", as: Int.self))
+            }[0]
+            // NULLS LAST: SQLite sorts NULL lowest, PostgreSQL highest.
+            let best = try session.records("""
+                SELECT * FROM "trainedNet" WHERE "experimentID" = \(id) AND status = 'trained'
+                ORDER BY COALESCE("predictedAccuracy", "bestValidationAccuracy") DESC NULLS LAST, id LIMIT 1
+                """, TrainedNetRecord.init(columns:)).first
+            return SearchTally(replayRows: counts.rows, trainedByStage: byStage, best: best, stoppedEarly: counts.stopped,
+                               stoppedAfterEpochs: counts.epochs)
+        }
+    }
+
     /// Every replay row joined with its net, in sequence order.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public func replayEntries(experiment name: String) throws(StoreError) -> [ReplayEntry] {

@@ -100,16 +100,19 @@ public final class PostgresTransaction: ExperimentTransaction {
             """, as: Int.self) ?? 0
     }
 
-    /// Every replay row's net and reward (the row's best validation accuracy: its own for an
-    /// imported row, else its net's reward, predicted for a net stopped early), in sequence order.
-    public func replayRewards() throws -> [(net: String, reward: Double)] {
+    /// The sequence number, net and reward of every replay row numbered above `sequence` (the row's best
+    /// validation accuracy: its own for an imported row, else its net's reward, predicted for a net
+    /// stopped early), in sequence order.
+    public func replayRewards(after sequence: Int) throws -> [(sequence: Int, net: String, reward: Double)] {
         try session.records("""
-            SELECT n.net, COALESCE(x."bestValidationAccuracy", n."predictedAccuracy", n."bestValidationAccuracy") AS reward
+            SELECT r.sequence, n.net, COALESCE(x."bestValidationAccuracy", n."predictedAccuracy", n."bestValidationAccuracy") AS reward
             FROM "replayRow" r
             JOIN "trainedNet" n ON n.id = r."netID"
             LEFT JOIN "replayRowResult" x ON x."experimentID" = r."experimentID" AND x.sequence = r.sequence
-            WHERE r."experimentID" = \(experiment.id) ORDER BY r.sequence
-            """) { c throws(StoreError) in (net: try c("net", as: String.self), reward: try c("reward", as: Double.self)) }
+            WHERE r."experimentID" = \(experiment.id) AND r.sequence > \(sequence) ORDER BY r.sequence
+            """) { c throws(StoreError) in
+            (sequence: try c("sequence", as: Int.self), net: try c("net", as: String.self), reward: try c("reward", as: Double.self))
+        }
     }
 
     /// Appends a replay row for a trained net; its sequence number is the next one. `ownResult`
@@ -121,15 +124,17 @@ public final class PostgresTransaction: ExperimentTransaction {
         -> ReplayRowRecord
     {
         precondition((ownResult == nil) == (importedUpdateIndex == nil), "an imported row has both its result and its index")
-        // The experiment's row lock makes MAX + 1 safe: no other writer appends meanwhile.
-        let last = try session.value("""
-            SELECT MAX(sequence) FROM "replayRow" WHERE "experimentID" = \(experiment.id)
-            """, as: Int?.self)
-        let next = (last.flatMap { $0 } ?? 0) + 1
-        try session.run("""
+        // The experiment's row lock makes MAX + 1 safe: no other writer appends meanwhile. One
+        // statement, since a search step appends a row in most of its transactions.
+        let inserted = try session.value("""
             INSERT INTO "replayRow" ("experimentID", sequence, "netID", epsilon, "finishedAt", machine)
-            VALUES (\(experiment.id), \(next), \(netID), \(epsilon), \(finishedAt), \(machine))
-            """)
+            SELECT \(experiment.id), COALESCE(MAX(sequence), 0) + 1, \(netID), \(epsilon), \(finishedAt), \(machine)
+            FROM "replayRow" WHERE "experimentID" = \(experiment.id)
+            RETURNING sequence
+            """, as: Int.self)
+        guard let next = inserted else {
+            throw PostgresStoreError.server(url: session.store.url.description, message: "an insert into replayRow returned no sequence").storeError
+        }
         if let ownResult, let importedUpdateIndex {
             try session.run("""
                 INSERT INTO "replayRowResult" ("experimentID", sequence, "bestValidationAccuracy", "bestValidationIteration",
@@ -151,6 +156,29 @@ public final class PostgresTransaction: ExperimentTransaction {
         QValueRecord.inStoreOrder(try session.records("""
             SELECT \(unescaped: QValueRecord.columns.joined(separator: ", ")) FROM "qValue" WHERE "experimentID" = \(experiment.id)
             """, QValueRecord.init(columns:)))
+    }
+
+    /// The entries of the given states, in `QValueRecord.inStoreOrder` (as on SQLite).
+    public func qValues(states: [StoredLayerState]) throws -> [QValueRecord] {
+        let unique = Array(Set(states))
+        guard !unique.isEmpty else { return [] }
+        // One statement for all the states: their keys travel as arrays, joined on the table's unique
+        // key. Each row names its state by its position in the arrays rather than by its eight
+        // columns, since decoding the rows is most of what this read costs the client.
+        let actions = QValueRecord.columns.dropFirst(8).map { "q.\($0)" }.joined(separator: ", ")
+        let match = QValueRecord.columns.prefix(8).enumerated().map { "q.\($0.element) = s.c\($0.offset)" }
+            .joined(separator: " AND ")
+        return QValueRecord.inStoreOrder(try session.records("""
+            SELECT s.position, \(unescaped: actions) FROM unnest(
+                \(unique.map(\.layerType))::text[], \(unique.map(\.layerDepth))::int8[], \(unique.map(\.filterDepth))::int8[],
+                \(unique.map(\.filterSize))::int8[], \(unique.map(\.stride))::int8[], \(unique.map(\.imageSize))::int8[],
+                \(unique.map(\.fcSize))::int8[], \(unique.map(\.terminate))::bool[]) WITH ORDINALITY AS s(c0, c1, c2, c3, c4, c5, c6, c7, position)
+            JOIN "qValue" q ON q."experimentID" = \(experiment.id) AND \(unescaped: match)
+            """) { c throws(StoreError) in
+            let position: Int = try c("position")
+            return QValueRecord(state: unique[position - 1], action: try StoredLayerState(columns: c, prefix: "action"),
+                                utility: try c("utility"))
+        })
     }
 
     /// Inserts or updates the given entries (typically the ones a step changed); of entries with

@@ -37,10 +37,23 @@ public struct QLearner: Hashable, Sendable, Codable {
     /// One ε-greedy episode: true states from start to terminal. With probability ε an action
     /// is uniform over the legal ones, otherwise uniform over those of maximal Q.
     public mutating func sampleTrajectory(epsilon: Double, rng: inout some RandomNumberGenerator) -> [State] {
+        sampleTrajectory(epsilon: epsilon, rng: &rng, stored: { _ in [] })
+    }
+
+    /// `sampleTrajectory(epsilon:rng:)` over a table read lazily: before a state the table lacks is
+    /// used, `stored` gives its stored entries (empty when it has none), which join the table by `adopt`.
+    public mutating func sampleTrajectory(
+        epsilon: Double, rng: inout some RandomNumberGenerator, stored: (State) throws -> [QTable.Entry]
+    ) rethrows -> [State] {
         var current = space.startState
         var trajectory = [current]
         while !current.terminate {
-            let candidates = actionValues(at: space.bucketed(current))
+            let state = space.bucketed(current)
+            if table[state] == nil {
+                let entries = try stored(state)
+                if !entries.isEmpty { adopt(state, stored: entries) }
+            }
+            let candidates = actionValues(at: state)
             let chosen: State
             if Double.random(in: 0..<1, using: &rng) < epsilon {
                 chosen = candidates[Int.random(in: 0..<candidates.count, using: &rng)].action
@@ -60,7 +73,14 @@ public struct QLearner: Hashable, Sendable, Codable {
     public mutating func sampleArchitecture(
         epsilon: Double, rng: inout some RandomNumberGenerator
     ) -> (architecture: Architecture, trajectory: [State]) {
-        let trajectory = sampleTrajectory(epsilon: epsilon, rng: &rng)
+        sampleArchitecture(epsilon: epsilon, rng: &rng, stored: { _ in [] })
+    }
+
+    /// `sampleArchitecture(epsilon:rng:)` over a table read lazily (see `sampleTrajectory(epsilon:rng:stored:)`).
+    public mutating func sampleArchitecture(
+        epsilon: Double, rng: inout some RandomNumberGenerator, stored: (State) throws -> [QTable.Entry]
+    ) rethrows -> (architecture: Architecture, trajectory: [State]) {
+        let trajectory = try sampleTrajectory(epsilon: epsilon, rng: &rng, stored: stored)
         return (space.architecture(for: trajectory).withDropout, trajectory)
     }
 
@@ -95,6 +115,22 @@ public struct QLearner: Hashable, Sendable, Codable {
             let old = table.value(state, action) ?? settings.initUtility
             table.setValue(old + alpha * (target - old), state, action)
         }
+    }
+
+    /// Adds bucketed `state`, which the table lacks, with its stored `entries` in their order,
+    /// completed as `init(space:table:)` completes a loaded table: the one way a state read from a
+    /// store joins a table that is read state by state.
+    public mutating func adopt(_ state: State, stored entries: [QTable.Entry]) {
+        precondition(table[state] == nil, "a state is adopted once, before it is used")
+        for entry in entries { table.setValue(entry.value, state, entry.action) }
+        table.enumerate(state, actions: space.actions(from: state), initial: settings.initUtility)
+    }
+
+    /// The bucketed states whose entries `update(trajectory:reward:)` reads or writes (every
+    /// non-terminal state of the trajectory), in trajectory order: what a table read state by state
+    /// must hold before the update, since a state it lacks would start again at init_utility.
+    public func statesUpdated(by trajectory: [State]) -> [State] {
+        trajectory.filter { !$0.terminate }.map(space.bucketed)
     }
 
     /// Adds a state with all its actions the first time it is seen. Known states are complete

@@ -91,16 +91,17 @@ public final class StoreTransaction: ExperimentTransaction {
                          arguments: [experiment.id]) ?? 0
     }
 
-    /// Every replay row's net and reward (the row's best validation accuracy: its own for an
-    /// imported row, else its net's reward, predicted for a net stopped early), in sequence order.
-    public func replayRewards() throws -> [(net: String, reward: Double)] {
+    /// The sequence number, net and reward of every replay row numbered above `sequence` (the row's best
+    /// validation accuracy: its own for an imported row, else its net's reward, predicted for a net
+    /// stopped early), in sequence order.
+    public func replayRewards(after sequence: Int) throws -> [(sequence: Int, net: String, reward: Double)] {
         try Row.fetchAll(db, sql: """
-            SELECT n.net, COALESCE(x.bestValidationAccuracy, n.predictedAccuracy, n.bestValidationAccuracy) AS reward
+            SELECT r.sequence, n.net, COALESCE(x.bestValidationAccuracy, n.predictedAccuracy, n.bestValidationAccuracy) AS reward
             FROM replayRow r
             JOIN trainedNet n ON n.id = r.netID
             LEFT JOIN replayRowResult x ON x.experimentID = r.experimentID AND x.sequence = r.sequence
-            WHERE r.experimentID = ? ORDER BY r.sequence
-            """, arguments: [experiment.id]).map { (net: $0["net"], reward: $0["reward"]) }
+            WHERE r.experimentID = ? AND r.sequence > ? ORDER BY r.sequence
+            """, arguments: [experiment.id, sequence]).map { (sequence: $0["sequence"], net: $0["net"], reward: $0["reward"]) }
     }
 
     /// Appends a replay row for a trained net; its sequence number is the next one. `ownResult`
@@ -138,6 +139,22 @@ public final class StoreTransaction: ExperimentTransaction {
         QValueRecord.inStoreOrder(try QValueRecord.fetchAll(
             db, sql: "SELECT \(QValueRecord.columns.joined(separator: ", ")) FROM qValue WHERE experimentID = ?",
             arguments: [experiment.id]))
+    }
+
+    /// The entries of the given states, in `QValueRecord.inStoreOrder`.
+    public func qValues(states: [StoredLayerState]) throws -> [QValueRecord] {
+        // One indexed lookup per state (the table's unique key starts with the experiment and the
+        // state): in-process statements cost little, so no batching is needed here.
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(QValueRecord.columns.joined(separator: ", ")) FROM qValue
+            WHERE experimentID = ? AND \(QValueRecord.columns.prefix(8).map { "\($0) = ?" }.joined(separator: " AND "))
+            """)
+        var records: [QValueRecord] = []
+        for state in Set(states) {
+            records += try QValueRecord.fetchAll(
+                statement, arguments: StatementArguments([experiment.id as any DatabaseValueConvertible] + state.databaseValues))
+        }
+        return QValueRecord.inStoreOrder(records)
     }
 
     /// Inserts or updates the given entries (typically the ones a step changed).

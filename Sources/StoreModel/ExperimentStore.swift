@@ -34,6 +34,8 @@ public protocol ExperimentStore: AnyObject, Sendable {
 
     /// Every net outcome of the experiment, in insertion order.
     func nets(experiment name: String) throws(StoreError) -> [TrainedNetRecord]
+    /// The experiment's replay rows, trained nets per stage, best net and early stops, counted by the store.
+    func searchTally(experiment name: String) throws(StoreError) -> SearchTally
     /// Every replay row joined with its net, in sequence order.
     func replayEntries(experiment name: String) throws(StoreError) -> [ReplayEntry]
     /// The experiment's Q table, sorted by state then action.

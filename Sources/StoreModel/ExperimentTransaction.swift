@@ -24,9 +24,11 @@ public protocol ExperimentTransaction: AnyObject {
 
     /// Number of replay rows.
     func replayCount() throws -> Int
-    /// Every replay row's net and reward (the row's best validation accuracy: its own for an
-    /// imported row, else its net's reward, predicted for a net stopped early), in sequence order.
-    func replayRewards() throws -> [(net: String, reward: Double)]
+    /// The sequence number, net and reward of every replay row numbered above `sequence` (the row's
+    /// best validation accuracy: its own for an imported row, else its net's reward, predicted for a
+    /// net stopped early), in sequence order. Rows are only ever appended, with the next sequence
+    /// number, so a reader that holds rows 1…n reads only what came after them.
+    func replayRewards(after sequence: Int) throws -> [(sequence: Int, net: String, reward: Double)]
     /// Appends a replay row for a trained net; its sequence number is the next one. `ownResult`
     /// and `importedUpdateIndex` are for rows of an imported experiment only; give both or neither.
     @discardableResult
@@ -35,6 +37,9 @@ public protocol ExperimentTransaction: AnyObject {
 
     /// The whole Q table.
     func qValues() throws -> [QValueRecord]
+    /// The entries of the given (bucketed) states, in `QValueRecord.inStoreOrder`: what a search step
+    /// reads instead of the whole table, since it only touches the states on its trajectories.
+    func qValues(states: [StoredLayerState]) throws -> [QValueRecord]
     /// Inserts or updates the given entries (typically the ones a step changed).
     func saveQValues(_ entries: some Sequence<QValueRecord>) throws
     /// Replaces the whole Q table.
@@ -59,6 +64,11 @@ public protocol ExperimentTransaction: AnyObject {
 }
 
 extension ExperimentTransaction {
+    /// Every replay row's sequence number, net and reward, in sequence order (see `replayRewards(after:)`).
+    public func replayRewards() throws -> [(sequence: Int, net: String, reward: Double)] {
+        try replayRewards(after: 0)
+    }
+
     /// Appends a replay row of a search (no result or update index of its own).
     @discardableResult
     public func appendReplayRow(netID: Int64, epsilon: Double, finishedAt: Double, machine: String) throws

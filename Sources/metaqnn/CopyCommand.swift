@@ -43,7 +43,8 @@ struct CopyCommand: ParsableCommand {
 
     func run() throws {
         let (source, target) = try locations()
-        let copy = try StoreCopy(from: source, to: target, experiments: experiment, busyTimeout: busyTimeout)
+        let copy = try StoreCopy(from: source, to: target, experiments: experiment, busyTimeout: busyTimeout,
+                                 serverStoreWeightsRoot: StoreOptions.serverStoreWeightsRoot)
         try copy.run { print(Self.line($0, target: copy.targetDescription)) }
         print("Copied \(copy.experiments.count) experiment\(copy.experiments.count == 1 ? "" : "s") from \(copy.sourceDescription) to \(copy.targetDescription).")
     }

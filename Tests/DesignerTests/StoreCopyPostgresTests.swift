@@ -1,4 +1,5 @@
 import Foundation
+import ModelExport
 import PostgresStore
 import ReplayStore
 import StoreLocation
@@ -53,5 +54,43 @@ struct StoreCopyPostgresTests {
             #expect(after == expected, "experiment \(name) back in SQLite")
         }
         #expect(try postgres.integrityProblems().isEmpty && returned.integrityProblems().isEmpty)
+    }
+
+    /// A finalized experiment goes into PostgreSQL with its weight files in the folder `finalize` and
+    /// `export-model` use for a server store, and comes back out of it beside a new SQLite file.
+    @Test func finalistWeightsTravelThroughTheServerStoresFolder() throws {
+        let source = try StoreCopyFixture.source()
+        let folder = try temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: source.deletingLastPathComponent().deletingLastPathComponent())
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let cluster = try PostgresTestCluster.shared()
+        let url = try PostgresURL(parsing: cluster.url(database: try cluster.createDatabase(), query: "?sslmode=disable"))
+        let serverRoot = folder.appendingPathComponent("server-weights", isDirectory: true)
+        try FileManager.default.createDirectory(at: serverRoot, withIntermediateDirectories: false)
+        let finalists = try ReplayStore(path: source.path, mode: .readOnly).finalists(experiment: "tiny")
+        #expect(finalists.count == 2)
+
+        try StoreCopy(from: .sqlite(path: source.path), to: .postgres(url), experiments: ["tiny"],
+                      serverStoreWeightsRoot: serverRoot).run()
+        for finalist in finalists {
+            let file = try Data(contentsOf: serverRoot.appendingPathComponent(finalist.weightsFile))
+            #expect(SHA256.hex(of: [UInt8](file)) == finalist.weightsSHA256)
+        }
+
+        let back = folder.appendingPathComponent("back/returned.sqlite")
+        try FileManager.default.createDirectory(at: back.deletingLastPathComponent(), withIntermediateDirectories: false)
+        try StoreCopy(from: .postgres(url), to: .sqlite(path: back.path), experiments: ["tiny"],
+                      serverStoreWeightsRoot: serverRoot).run()
+        let returned = try ReplayStore(path: back.path, mode: .readOnly)
+        let reports = folder.appendingPathComponent("reports")
+        #expect(try StoreCopyFixture.Reads(returned, experiment: "tiny", reportFolder: reports.appendingPathComponent("b"))
+            == StoreCopyFixture.Reads(ReplayStore(path: source.path, mode: .readOnly), experiment: "tiny",
+                                      reportFolder: reports.appendingPathComponent("a")))
+        for finalist in finalists {
+            let file = try Data(contentsOf: back.deletingLastPathComponent().appendingPathComponent(finalist.weightsFile))
+            #expect(SHA256.hex(of: [UInt8](file)) == finalist.weightsSHA256)
+        }
     }
 }

@@ -22,6 +22,10 @@ struct StoreContract {
         var countsByStage: [Int: Int] = [:]
         var replayCount = 0
         var replayRewards: [String] = []
+        var laterReplayRewards: [[String]] = []
+        var stateQValues: [[QValueRecord]] = []
+        var tallies: [SearchTally] = []
+        var tallyNets: [[TrainedNetRecord]] = []
         var qTables: [[QValueRecord]] = []
         var qUtilityBits: [[UInt64]] = []
         var insertedLeases: [LeaseRecord] = []
@@ -99,7 +103,8 @@ struct StoreContract {
                 seen.transactionNets = try t.nets()
                 seen.countsByStage = try t.trainedCountsByStage()
                 seen.replayCount = try t.replayCount()
-                seen.replayRewards = try t.replayRewards().map { "\($0.net) \($0.reward.bitPattern)" }
+                seen.replayRewards = try t.replayRewards().map { "\($0.sequence) \($0.net) \($0.reward.bitPattern)" }
+                seen.laterReplayRewards = try [2, 4, 9].map { try t.replayRewards(after: $0).map { "\($0.sequence) \($0.net)" } }
             }
 
             try store.write(experiment: "alpha") { t in
@@ -107,6 +112,9 @@ struct StoreContract {
                 seen.qTables.append(try t.qValues())
                 try t.saveQValues(update)
                 seen.qTables.append(try t.qValues())
+                // Some states at once, one twice, one with no entries: each stored state's entries, in store order.
+                seen.stateQValues = [try t.qValues(states: [fc9, conv64, conv128, fc9, gap]), try t.qValues(states: [start]),
+                                     try t.qValues(states: [])]
             }
             try store.write(experiment: "alpha") { t in
                 try t.replaceQValues(replacement)
@@ -152,6 +160,8 @@ struct StoreContract {
 
             seen.experiments = try store.experiments()
             seen.nets = try store.nets(experiment: "alpha") + store.nets(experiment: "beta")
+            seen.tallies = [try store.searchTally(experiment: "alpha"), try store.searchTally(experiment: "beta")]
+            seen.tallyNets = [try store.nets(experiment: "alpha"), try store.nets(experiment: "beta")]
             seen.replayEntries = try store.replayEntries(experiment: "alpha") + store.replayEntries(experiment: "beta")
             seen.qValues = try store.qValues(experiment: "alpha")
             seen.leases = try store.leases(experiment: "alpha")

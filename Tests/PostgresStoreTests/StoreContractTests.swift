@@ -38,6 +38,9 @@ struct StoreContractTests {
         #expect(postgres.countsByStage == sqlite.countsByStage)
         #expect(postgres.replayCount == sqlite.replayCount)
         #expect(postgres.replayRewards == sqlite.replayRewards)
+        #expect(postgres.laterReplayRewards == sqlite.laterReplayRewards)
+        #expect(postgres.stateQValues == sqlite.stateQValues)
+        #expect(postgres.tallies == sqlite.tallies)
         #expect(postgres.qTables == sqlite.qTables)
         #expect(postgres.qUtilityBits == sqlite.qUtilityBits)
         #expect(postgres.insertedLeases == sqlite.insertedLeases)
@@ -80,6 +83,21 @@ struct StoreContractTests {
             "fc,9,0,0,0,0,512,0 fc,10,0,0,0,0,512,1", "fc,9,0,0,0,0,512,0 fc,10,1,0,0,0,256,0",
         ])
         #expect(sqlite.qTables[0][1].utility == 2.0 / 3.0)
+        #expect(sqlite.replayRewards.map { $0.split(separator: " ")[0] } == ["1", "2", "3", "4"])
+        #expect(sqlite.laterReplayRewards.map { $0.map { $0.split(separator: " ")[0] } } == [["3", "4"], [], []])
+        #expect(sqlite.laterReplayRewards[0] == sqlite.replayRewards.suffix(2).map { $0.split(separator: " ").dropLast().joined(separator: " ") })
+        #expect(sqlite.stateQValues[0] == sqlite.qTables[1].filter { [StoreContract.fc9, StoreContract.conv64, StoreContract.conv128].contains($0.state) })
+        #expect(sqlite.stateQValues[0].count == 4 && sqlite.stateQValues[1].map(\.action) == [StoreContract.conv64])
+        #expect(sqlite.stateQValues[2].isEmpty)
+        // The tally counts what the full reads hold.
+        for (tally, (summary, all)) in zip(sqlite.tallies, zip(sqlite.experiments, sqlite.tallyNets)) {
+            let nets = all.filter { $0.status == .trained }
+            #expect(tally.replayRows == summary.models && tally.best == summary.best)
+            #expect(tally.trainedByStage == Dictionary(nets.compactMap(\.stage).map { ($0, 1) }, uniquingKeysWith: +))
+            #expect(tally.stoppedEarly == nets.filter { $0.stoppedAfterEpoch != nil }.count)
+            #expect(tally.stoppedAfterEpochs == nets.compactMap(\.stoppedAfterEpoch).reduce(0, +))
+        }
+        #expect(sqlite.tallies[0].stoppedEarly == 1 && sqlite.tallies[0].stoppedAfterEpochs == 3)
         #expect(sqlite.qTables[1].count == 5)
         #expect(sqlite.qUtilityBits[2] == [0.25, 0.7, Double.ulpOfOne].map(\.bitPattern))
         #expect(sqlite.insertedLeases.map(\.id) == [1, 2, 3])

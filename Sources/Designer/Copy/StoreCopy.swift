@@ -20,28 +20,36 @@ public struct StoreCopy: Sendable {
     public let sourceDescription: String
     /// The target, as a user may read it.
     public let targetDescription: String
-    /// The folder beside the source store, where its finalists' weight files are; nil for a store that is no file.
+    /// The folder beside the source store, where its finalists' weight files are (for a store that is no
+    /// file, the folder the caller names for it); nil when there is none.
     private let sourceFolder: URL?
-    /// The folder beside the target store, which takes the weight files; nil for a store that is no file.
+    /// The folder beside the target store, which takes the weight files (for a store that is no file, the
+    /// folder the caller names for it); nil when there is none.
     private let targetFolder: URL?
     /// Opens the target in a mode: read-only for the checks, creating it only to write.
     private let openTarget: @Sendable (StoreOpenMode) throws(StoreError) -> any ExperimentStore
 
     /// Reads `names` (every experiment when empty) from the store at `source`, opened read-only, and
     /// checks the copy into `target` without writing anything; a write to the target waits up to
-    /// `busyTimeout` seconds for another writer.
+    /// `busyTimeout` seconds for another writer. Finalist weight files are beside an SQLite store and,
+    /// for a store on a server, in `serverStoreWeightsRoot` (where `finalize` and `export-model` keep
+    /// them for such a store); without it a server store's finalists cannot be copied.
     public init(from source: StoreLocation, to target: StoreLocation, experiments names: [String],
-                busyTimeout: Double = 10) throws {
+                busyTimeout: Double = 10, serverStoreWeightsRoot: URL? = nil) throws {
         if Self.sameStore(source, target) { throw StoreCopyError.sameStore(store: target.description) }
         try self.init(source: StoreOpening.open(source, mode: .readOnly, busyTimeout: busyTimeout), experiments: names,
-                      target: target.description, targetFolder: target.filePath.map(Self.folder(of:))) { mode throws(StoreError) in
+                      target: target.description,
+                      targetFolder: target.filePath.map(Self.folder(of:)) ?? serverStoreWeightsRoot,
+                      serverStoreWeightsRoot: serverStoreWeightsRoot) { mode throws(StoreError) in
             try StoreOpening.open(target, mode: mode, busyTimeout: busyTimeout)
         }
     }
 
     /// Reads `names` (every experiment when empty) from `store` and checks the copy into the target
-    /// `openTarget` opens, whose folder for weight files is `targetFolder`, without writing anything.
+    /// `openTarget` opens, whose folder for weight files is `targetFolder`, without writing anything;
+    /// a source that is no file keeps its weight files in `serverStoreWeightsRoot`.
     init(source store: any ExperimentStore, experiments names: [String], target: String, targetFolder: URL?,
+         serverStoreWeightsRoot: URL? = nil,
          openTarget: @escaping @Sendable (StoreOpenMode) throws(StoreError) -> any ExperimentStore) throws {
         var unique: [String] = []
         for name in names where !unique.contains(name) { unique.append(name) }
@@ -50,7 +58,8 @@ public struct StoreCopy: Sendable {
         contents = try chosen.map { name throws(StoreError) in try ExperimentContents(experiment: name, of: store) }
         for experiment in contents { try Self.checkIdle(experiment) }
         (sourceDescription, targetDescription) = (store.locationDescription, target)
-        (sourceFolder, self.targetFolder, self.openTarget) = (store.filePath.map(Self.folder(of:)), targetFolder, openTarget)
+        (sourceFolder, self.targetFolder, self.openTarget) = (store.filePath.map(Self.folder(of:)) ?? serverStoreWeightsRoot,
+                                                              targetFolder, openTarget)
         let taken = try namesOnTarget()
         let clashes = chosen.filter(taken.contains)
         if !clashes.isEmpty { throw StoreCopyError.namesTaken(names: clashes, store: target) }
