@@ -25,19 +25,18 @@ enum Layer {
         case let .fullyConnected(units):
             guard units > 0 else { throw .invalidLayer(index: index, spec: spec) }
             self = .fullyConnected(FullyConnectedLayer(input: input, units: units, relu: true, maxBatch: maxBatch,
-                                                       plan: &plan, requirements: &requirements))
+                                                       plan: &plan))
         case let .globalAveragePool(classes):
             guard classes > 0 else { throw .invalidLayer(index: index, spec: spec) }
             self = .globalAveragePool(GlobalAveragePoolLayer(input: input, classes: classes, maxBatch: maxBatch,
-                                                             plan: &plan,
-                                                             requirements: &requirements))
+                                                             plan: &plan, requirements: &requirements))
         case let .dropout(rate):
             guard rate >= 0, rate < 1 else { throw .invalidLayer(index: index, spec: spec) }
             self = .dropout(DropoutLayer(input: input, rate: rate, maxBatch: maxBatch, plan: &plan))
         case let .classifier(classes):
             guard classes > 0 else { throw .invalidLayer(index: index, spec: spec) }
             self = .classifier(FullyConnectedLayer(input: input, units: classes, relu: false, maxBatch: maxBatch,
-                                                   plan: &plan, requirements: &requirements))
+                                                   plan: &plan))
         }
     }
 
