@@ -54,7 +54,7 @@ public final class Network {
         var built: [Layer] = []
         var activations = [plan.floats(maxBatch * input.elementCount)]
         for (index, spec) in specs.enumerated() {
-            let layer = try Layer(spec: spec, index: index, input: shape, maxBatch: maxBatch, threads: threads,
+            let layer = try Layer(spec: spec, index: index, input: shape, maxBatch: maxBatch,
                                   plan: &plan, requirements: &requirements)
             shape = layer.outputShape
             shapes.append(shape)

@@ -30,6 +30,9 @@ struct GradientCheckTests {
              input: TensorShape(channels: 2, height: 7, width: 6), batch: 2, threads: 2),
         Case(name: "fully connected", layers: [.fullyConnected(units: 6), .classifier(classes: 3)],
              input: TensorShape(channels: 2, height: 3, width: 2), batch: 3, threads: 2),
+        // 605 features: the weight gradient and the input gradient in two feature blocks (512 + 93).
+        Case(name: "fully connected over two feature blocks", layers: [.fullyConnected(units: 3), .classifier(classes: 2)],
+             input: TensorShape(channels: 5, height: 11, width: 11), batch: 2, threads: 2),
         Case(name: "global average pool", layers: [.globalAveragePool(classes: 4), .classifier(classes: 4)],
              input: TensorShape(channels: 3, height: 4, width: 3), batch: 2, threads: 1),
         Case(name: "dropout", layers: [.dropout(rate: 0.4), .classifier(classes: 3)],

@@ -30,7 +30,7 @@ enum KernelHarness {
         var plan = ArenaPlan()
         var requirements = ExecutionContext.Requirements()
         let layer = ConvolutionLayer(input: x.shape, filters: filters, kernel: kernel, stride: stride,
-                                     maxBatch: x.count, threads: threads, plan: &plan, requirements: &requirements)
+                                     maxBatch: x.count, plan: &plan, requirements: &requirements)
         let input = plan.floats(x.storage.count), output = plan.floats(dy.storage.count)
         let dOutput = plan.floats(dy.storage.count), dInput = plan.floats(x.storage.count)
         let scratch = ExecutionContext.reserve(requirements, threads: threads, in: &plan)

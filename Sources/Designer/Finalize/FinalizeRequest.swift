@@ -20,7 +20,7 @@ public struct FinalizeRequest: Sendable {
     /// The dataset, when not the one the search used.
     public var dataset: DatasetChoice?
     /// Applies the training flags the user gave to the `final` preset; the engine threads per
-    /// training must not come from the worker count (results depend on the thread count).
+    /// training come from these flags, not from the worker count.
     public var training: @Sendable (TrainingSettings) -> TrainingSettings = { $0 }
     /// Where the report is rewritten at the end (nil: not written).
     public var reportDirectory: URL?

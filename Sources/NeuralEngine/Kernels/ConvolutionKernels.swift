@@ -1,16 +1,16 @@
-/// Convolution forward and backward as im2col + GEMM, images split over threads.
+/// Convolution forward and backward as im2col + GEMM, a batch's tasks (runs of images) shared out to threads.
 /// Parameters are one slice: weights [Cout, Cin·k·k] then bias [Cout]; gradients use the same layout.
 enum ConvolutionKernels {
     /// Images per im2col chunk: big GEMMs, but each thread's column buffer stays near 8 MiB.
-    static func chunkImages(_ g: ConvolutionGeometry, imagesPerThread: Int) -> Int {
+    static func chunkImages(_ g: ConvolutionGeometry, imagesPerTask: Int) -> Int {
         let perImage = max(g.inputChannels, g.outputChannels) * g.kernel * g.kernel * g.outputPlane
-        return max(1, min(imagesPerThread, (1 << 21) / max(perImage, 1)))
+        return max(1, min(imagesPerTask, (1 << 21) / max(perImage, 1)))
     }
 
     /// Column-buffer floats one thread needs for this layer (0 for a pointwise convolution).
-    static func columnFloats(_ g: ConvolutionGeometry, imagesPerThread: Int) -> Int {
+    static func columnFloats(_ g: ConvolutionGeometry, imagesPerTask: Int) -> Int {
         g.isPointwise ? 0 : max(g.inputChannels, g.outputChannels) * g.kernel * g.kernel * g.outputPlane
-            * chunkImages(g, imagesPerThread: imagesPerThread)
+            * chunkImages(g, imagesPerTask: imagesPerTask)
     }
 
     /// Whether the input gradient is computed as a forward SAME convolution of dY with the rotated kernel
@@ -37,8 +37,7 @@ enum ConvolutionKernels {
                         output: FloatSlice, parameters: FloatSlice, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output)
         let w = ctx.pointer(parameters), bias = w + g.weightCount
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+        ctx.forEachTask(count: count) { _, t, range in
             let col = ctx.pointer(ctx.columns[t])
             var n = range.lowerBound
             while n < range.upperBound {
@@ -72,9 +71,8 @@ enum ConvolutionKernels {
         let transposedGeometry = ConvolutionGeometry(
             sameInput: TensorShape(channels: g.outputChannels, height: g.outputHeight, width: g.outputWidth),
             filters: g.inputChannels, kernel: g.kernel, stride: 1)
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            let dw = ctx.gradientTarget(thread: t, gradient)
+        ctx.forEachTask(count: count) { task, t, range in
+            let dw = ctx.gradientTarget(task: task, gradient)
             dw.update(repeating: 0, count: gradient.count)
             let col = ctx.pointer(ctx.columns[t])
             var n = range.lowerBound
@@ -93,8 +91,14 @@ enum ConvolutionKernels {
                     patches = MatrixView(col, rowStride: columns)
                 }
                 // dW[Cout, K] += dY[Cout, cols] · patchesᵀ[cols, K]
-                ctx.gemm(thread: t, m: g.outputChannels, n: g.patchSize, k: columns, a: dyChunk,
-                         b: patches.transposed, c: dw, ldc: g.patchSize, accumulate: true)
+                if GemmLongK.suits(m: g.outputChannels) {
+                    GemmLongK.multiply(m: g.outputChannels, n: g.patchSize, k: columns, a: dyChunk.base,
+                                       lda: dyChunk.rowStride, b: patches.base, ldb: patches.rowStride, c: dw,
+                                       ldc: g.patchSize, accumulate: true)
+                } else {
+                    ctx.gemm(thread: t, m: g.outputChannels, n: g.patchSize, k: columns, a: dyChunk,
+                             b: patches.transposed, c: dw, ldc: g.patchSize, accumulate: true)
+                }
                 if let dx {
                     let wT = MatrixView(w, rowStride: g.patchSize).transposed
                     if g.isPointwise {
@@ -120,7 +124,7 @@ enum ConvolutionKernels {
                 n += images
             }
         }
-        ctx.reducePartials(into: gradient)
+        ctx.reducePartials(into: gradient, tasks: Parallel.tasks(count))
     }
 
     // MARK: Winograd (F(2×2, 3×3) and F(2×2, 5×5))
@@ -154,8 +158,7 @@ enum ConvolutionKernels {
                                          into target: UnsafeMutablePointer<Float>, count: Int) {
         let points = variant.points, pairs = sourceChannels * targetChannels
         let perImage = WinogradVariant.tilesPerImage(g)
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+        ctx.forEachTask(count: count) { _, t, range in
             let v = ctx.pointer(ctx.columns[t])
             let m = v + points * pointStride(max(sourceChannels, targetChannels), tiles: perImage * chunk)
             var n = range.lowerBound
@@ -187,9 +190,8 @@ enum ConvolutionKernels {
         let w = ctx.pointer(parameters), u = ctx.pointer(transformed)
         let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout, points = variant.points
         let perImage = WinogradVariant.tilesPerImage(g)
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            let du = ctx.pointer(ctx.partials[t])
+        ctx.forEachTask(count: count) { task, t, range in
+            let du = ctx.pointer(ctx.partials[task])
             du.update(repeating: 0, count: points * pairs + cout)
             let v = ctx.pointer(ctx.columns[t]), yHat = v + points * pointStride(max(cin, cout), tiles: perImage * chunk)
             var n = range.lowerBound
@@ -203,16 +205,22 @@ enum ConvolutionKernels {
                                        first: n, images: images, into: v)
                 variant.transformOutputGradient(dy, channels: cout, height: g.height, width: g.width,
                                                         count: count, first: n, images: images, into: yHat)
+                // dU[point][Cout, Cin] += Ŷ[point][Cout, tiles] · V[point][Cin, tiles]ᵀ
                 for xi in 0..<points {
-                    ctx.gemm(thread: t, m: cout, n: cin, k: tiles,
-                             a: MatrixView(yHat + xi * pointStride(cout, tiles: tiles), rowStride: tiles),
-                             b: MatrixView(v + xi * pointStride(cin, tiles: tiles), rowStride: tiles).transposed, c: du + xi * pairs,
-                             ldc: cin, accumulate: true)
+                    let a = yHat + xi * pointStride(cout, tiles: tiles), b = v + xi * pointStride(cin, tiles: tiles)
+                    if GemmLongK.suits(m: cout) {
+                        GemmLongK.multiply(m: cout, n: cin, k: tiles, a: a, lda: tiles, b: b, ldb: tiles,
+                                           c: du + xi * pairs, ldc: cin, accumulate: true)
+                    } else {
+                        ctx.gemm(thread: t, m: cout, n: cin, k: tiles, a: MatrixView(a, rowStride: tiles),
+                                 b: MatrixView(b, rowStride: tiles).transposed, c: du + xi * pairs, ldc: cin,
+                                 accumulate: true)
+                    }
                 }
                 n += images
             }
         }
-        ctx.reducePartialsIntoFirst(count: points * pairs + cout)
+        ctx.reducePartialsIntoFirst(count: points * pairs + cout, tasks: Parallel.tasks(count))
         let total = ctx.pointer(ctx.partials[0]), dw = ctx.pointer(gradient)
         dw.update(repeating: 0, count: g.weightCount)
         variant.accumulateFilterGradient(total, pairs: pairs, into: dw)

@@ -1,11 +1,12 @@
-/// The arena plus per-thread scratch (GEMM packs, im2col columns, partial gradients) of one network.
+/// The arena plus per-thread scratch (GEMM packs, im2col columns) and per-task partial gradients of one network.
 final class ExecutionContext {
     let arena: Arena
     let threads: Int
     let packA: [FloatSlice]
     let packB: [FloatSlice]
     let columns: [FloatSlice]
-    /// Thread t > 0 accumulates its weight gradients here; thread 0 writes the real gradient directly.
+    /// Task i > 0 of a batch accumulates its weight gradients here; task 0 writes the real gradient directly
+    /// (Winograd layers use partial 0 too). Per task, not per thread, so sums do not depend on scheduling.
     let partials: [FloatSlice]
 
     init(arena: Arena, threads: Int, packA: [FloatSlice], packB: [FloatSlice], columns: [FloatSlice],
@@ -18,24 +19,28 @@ final class ExecutionContext {
         self.partials = partials
     }
 
-    /// Per-thread scratch sizes a network needs; planned once, before the arena is allocated.
+    /// Scratch sizes a network needs; planned once, before the arena is allocated.
     struct Requirements {
         var columnFloats = 0
         var partialFloats = 0
-        /// Winograd filter gradients accumulate in transform space on every thread, thread 0 included.
+        /// Winograd filter gradients accumulate in transform space in every task, task 0 included.
         var winogradPartialFloats = 0
+        /// The most tasks a batch is cut into (`Parallel.tasks` of the largest batch).
+        var tasks = 0
     }
 
-    /// Reserves the per-thread scratch in `plan`.
+    /// Reserves the per-thread scratch and the per-task partial gradients in `plan`.
     static func reserve(_ requirements: Requirements, threads: Int, in plan: inout ArenaPlan)
         -> (packA: [FloatSlice], packB: [FloatSlice], columns: [FloatSlice], partials: [FloatSlice]) {
         var packA: [FloatSlice] = [], packB: [FloatSlice] = [], columns: [FloatSlice] = []
         var partials: [FloatSlice] = []
-        for t in 0..<threads {
+        for _ in 0..<threads {
             packA.append(plan.floats(Gemm.packASize))
             packB.append(plan.floats(Gemm.packBSize))
             columns.append(plan.floats(requirements.columnFloats))
-            let size = t == 0 ? requirements.winogradPartialFloats
+        }
+        for task in 0..<requirements.tasks {
+            let size = task == 0 ? requirements.winogradPartialFloats
                 : max(requirements.partialFloats, requirements.winogradPartialFloats)
             partials.append(size == 0 ? .empty : plan.floats(size))
         }
@@ -53,33 +58,41 @@ final class ExecutionContext {
                       packA: pointer(packA[t]), packB: pointer(packB[t]))
     }
 
-    /// The gradient buffer thread `t` accumulates into: the real one for thread 0, its partial otherwise.
+    /// Runs `body(task, thread, images)` for every task of a batch of `count` images, threads taking tasks as
+    /// they free up; `thread` picks the scratch (packs, columns) the call may use.
     @inline(__always)
-    func gradientTarget(thread t: Int, _ gradient: FloatSlice) -> UnsafeMutablePointer<Float> {
-        t == 0 ? pointer(gradient) : pointer(partials[t])
-    }
-
-    /// Adds the first `count` floats of the partials of threads 1..<T into thread 0's, in thread order.
-    func reducePartialsIntoFirst(count: Int) {
-        guard threads > 1 else { return }
-        let g = pointer(partials[0])
-        Parallel.run(threads) { part in
-            let range = Parallel.range(part: part, of: self.threads, count: count)
-            for t in 1..<self.threads {
-                let p = self.pointer(self.partials[t])
-                for i in range { g[i] += p[i] }
-            }
+    func forEachTask(count: Int, _ body: (_ task: Int, _ thread: Int, _ images: Range<Int>) -> Void) {
+        let tasks = Parallel.tasks(count)
+        Parallel.dynamic(tasks: tasks, threads: threads) { task, thread in
+            body(task, thread, Parallel.range(part: task, of: tasks, count: count))
         }
     }
 
-    /// Adds the partial gradients of threads 1..<T into `gradient` in thread order, so sums are reproducible.
-    func reducePartials(into gradient: FloatSlice) {
-        guard threads > 1 else { return }
-        let g = pointer(gradient)
-        Parallel.run(threads) { part in
-            let range = Parallel.range(part: part, of: self.threads, count: gradient.count)
-            for t in 1..<self.threads {
-                let p = self.pointer(self.partials[t])
+    /// The gradient buffer task `task` accumulates into: the real one for task 0, its partial otherwise.
+    @inline(__always)
+    func gradientTarget(task: Int, _ gradient: FloatSlice) -> UnsafeMutablePointer<Float> {
+        task == 0 ? pointer(gradient) : pointer(partials[task])
+    }
+
+    /// Adds the first `count` floats of the partials of tasks 1..<tasks into task 0's, in task order.
+    func reducePartialsIntoFirst(count: Int, tasks: Int) {
+        addPartials(1..<tasks, into: pointer(partials[0]), count: count)
+    }
+
+    /// Adds the partial gradients of tasks 1..<tasks into `gradient` in task order, so every sum is the same
+    /// whichever thread ran which task, and whatever the thread count.
+    func reducePartials(into gradient: FloatSlice, tasks: Int) {
+        addPartials(1..<tasks, into: pointer(gradient), count: gradient.count)
+    }
+
+    /// Threads split the floats, never the task order: element i is always ((g + p1) + p2) + ….
+    private func addPartials(_ sources: Range<Int>, into g: UnsafeMutablePointer<Float>, count: Int) {
+        guard !sources.isEmpty else { return }
+        let parts = count >= 65_536 ? threads : 1
+        Parallel.run(parts) { part in
+            let range = Parallel.range(part: part, of: parts, count: count)
+            for task in sources {
+                let p = self.pointer(self.partials[task])
                 for i in range { g[i] += p[i] }
             }
         }

@@ -1,15 +1,24 @@
-/// Fully connected forward and backward as GEMMs over [features, count] matrices, images split over threads.
+/// Fully connected forward and backward as GEMMs over [features, count] matrices.
 /// Parameters are one slice: weights [units, C·plane] then bias [units].
+/// The forward pass and the input gradient are split by images or features, which changes no sum; the
+/// weight gradient is split by feature columns, never by images, so each of its elements is one sum over
+/// the whole batch in image order, whatever the thread count and whichever thread ran which block.
 enum FullyConnectedKernels {
+    /// Images per forward task: two 16-column GEMM strips, so no task is only edge tiles and W,
+    /// re-packed per task, is reused by at least 32 images.
+    static let imagesPerTask = 32
+    /// Features per backward task (weight-gradient columns, input-gradient rows): a multiple of 16.
+    static let featuresPerTask = 512
+
     /// Shapes: x[C, count, plane] → y[units, count] = act(W · flatten(x) + b); `flat` holds flatten(x) when plane > 1.
     static func forward(_ ctx: ExecutionContext, input: FloatSlice, inputShape: TensorShape, output: FloatSlice,
                         flat: FloatSlice, units: Int, relu: Bool, parameters: FloatSlice, count: Int) {
         let features = inputShape.elementCount, plane = inputShape.spatialCount
         let x = ctx.pointer(input), y = ctx.pointer(output), f = ctx.pointer(flat)
         let w = ctx.pointer(parameters)
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            guard !range.isEmpty else { return }
+        let tasks = (count + imagesPerTask - 1) / imagesPerTask
+        Parallel.dynamic(tasks: tasks, threads: ctx.threads) { task, t in
+            let range = (task * imagesPerTask)..<min(count, (task + 1) * imagesPerTask)
             var source = x
             if plane > 1 {
                 ElementwiseKernels.flatten(x, f, channels: inputShape.channels, count: count, plane: plane,
@@ -28,43 +37,45 @@ enum FullyConnectedKernels {
                          relu: Bool, parameters: FloatSlice, gradient: FloatSlice, count: Int) {
         let features = inputShape.elementCount, plane = inputShape.spatialCount
         let x = ctx.pointer(input), y = ctx.pointer(output), dy = ctx.pointer(outputGradient)
-        let f = ctx.pointer(flat), w = ctx.pointer(parameters)
-        let dx = inputGradient.map { ctx.pointer($0) }
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
-            let dw = ctx.gradientTarget(thread: t, gradient)
-            dw.update(repeating: 0, count: gradient.count)
-            guard !range.isEmpty else { return }
-            let db = dw + units * features
-            if relu {
-                ElementwiseKernels.reluBackwardAndBiasGradient(
-                    y: y, dy: dy, rows: units, count: count, plane: 1, first: range.lowerBound,
-                    images: range.count, biasGradient: db)
-            } else {
-                for u in 0..<units {
-                    var sum: Float = 0
-                    for n in range { sum += dy[u * count + n] }
-                    db[u] += sum
-                }
-            }
-            let source = plane > 1 ? f : x
-            let dyView = MatrixView(dy + range.lowerBound, rowStride: count)
-            // dW[units, features] += dY[units, n] · Xᵀ[n, features]
-            ctx.gemm(thread: t, m: units, n: features, k: range.count, a: dyView,
-                     b: MatrixView(source + range.lowerBound, rowStride: count).transposed, c: dw, ldc: features,
-                     accumulate: true)
-            if let dx {
-                let wT = MatrixView(w, rowStride: features).transposed
-                // The flat buffer's columns of this thread are no longer needed, so dX' reuses them.
-                let target = plane > 1 ? f : dx
-                ctx.gemm(thread: t, m: features, n: range.count, k: units, a: wT, b: dyView,
-                         c: target + range.lowerBound, ldc: count, accumulate: false)
-                if plane > 1 {
-                    ElementwiseKernels.unflatten(f, dx, channels: inputShape.channels, count: count, plane: plane,
-                                                 first: range.lowerBound, images: range.count)
-                }
+        let f = ctx.pointer(flat), w = ctx.pointer(parameters), dw = ctx.pointer(gradient)
+        let db = dw + units * features
+        db.update(repeating: 0, count: units)
+        if relu {
+            ElementwiseKernels.reluBackwardAndBiasGradient(y: y, dy: dy, rows: units, count: count, plane: 1,
+                                                           first: 0, images: count, biasGradient: db)
+        } else {
+            for u in 0..<units {
+                var sum: Float = 0
+                for n in 0..<count { sum += dy[u * count + n] }
+                db[u] = sum
             }
         }
-        ctx.reducePartials(into: gradient)
+        let source = plane > 1 ? f : x
+        let dyView = MatrixView(dy, rowStride: count)
+        let blocks = (features + featuresPerTask - 1) / featuresPerTask
+        func block(_ task: Int) -> Range<Int> { (task * featuresPerTask)..<min(features, (task + 1) * featuresPerTask) }
+        // dW[units, block] = dY[units, count] · X[block, count]ᵀ
+        Parallel.dynamic(tasks: blocks, threads: ctx.threads) { task, t in
+            let columns = block(task)
+            ctx.gemm(thread: t, m: units, n: columns.count, k: count, a: dyView,
+                     b: MatrixView(source + columns.lowerBound * count, rowStride: count).transposed,
+                     c: dw + columns.lowerBound, ldc: features, accumulate: false)
+        }
+        guard let dx = inputGradient.map({ ctx.pointer($0) }) else { return }
+        // dX'[block, count] = Wᵀ[block, units] · dY[units, count]; flatten(x) is no longer needed, so a
+        // flattened dX' reuses its buffer.
+        let target = plane > 1 ? f : dx
+        Parallel.dynamic(tasks: blocks, threads: ctx.threads) { task, t in
+            let rows = block(task)
+            ctx.gemm(thread: t, m: rows.count, n: count, k: units,
+                     a: MatrixView(w + rows.lowerBound, rowStride: features).transposed, b: dyView,
+                     c: target + rows.lowerBound * count, ldc: count, accumulate: false)
+        }
+        if plane > 1 {
+            ctx.forEachTask(count: count) { _, _, images in
+                ElementwiseKernels.unflatten(f, dx, channels: inputShape.channels, count: count, plane: plane,
+                                             first: images.lowerBound, images: images.count)
+            }
+        }
     }
 }

@@ -26,9 +26,9 @@ enum WinogradVariant: Hashable, Sendable {
     static func tilesPerImage(_ g: ConvolutionGeometry) -> Int { ((g.height + 1) / 2) * ((g.width + 1) / 2) }
 
     /// Images per chunk so that the two transform buffers of a thread stay near 16–32 MiB.
-    func chunkImages(_ g: ConvolutionGeometry, imagesPerThread: Int) -> Int {
+    func chunkImages(_ g: ConvolutionGeometry, imagesPerTask: Int) -> Int {
         let perImage = 2 * points * max(g.inputChannels, g.outputChannels) * Self.tilesPerImage(g)
-        return max(1, min(imagesPerThread, (self == .f2x3 ? 1 << 22 : 1 << 23) / perImage))
+        return max(1, min(imagesPerTask, (self == .f2x3 ? 1 << 22 : 1 << 23) / perImage))
     }
 
     func scratchFloats(_ g: ConvolutionGeometry, chunk: Int) -> Int {

@@ -10,26 +10,27 @@ struct ConvolutionLayer {
     /// The 180°-rotated kernel [Cin, Cout, k, k] for the input gradient of stride-1 odd kernels.
     let flipped: FloatSlice
 
-    init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int, threads: Int,
+    init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int,
          plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements) {
         geometry = ConvolutionGeometry(sameInput: input, filters: filters, kernel: kernel, stride: stride)
-        let perThread = (maxBatch + threads - 1) / threads
+        let perTask = Parallel.imagesPerTask(maxBatch: maxBatch)
+        requirements.tasks = max(requirements.tasks, Parallel.tasks(maxBatch))
         parameters = ParameterSlices(weights: geometry.weightCount, biases: filters, plan: &plan)
         requirements.partialFloats = max(requirements.partialFloats, parameters.count)
         winograd = WinogradVariant.choose(for: geometry)
         if let winograd {
-            chunk = winograd.chunkImages(geometry, imagesPerThread: perThread)
+            chunk = winograd.chunkImages(geometry, imagesPerTask: perTask)
             transformed = plan.floats(winograd.points * geometry.inputChannels * filters)
             flipped = .empty
             requirements.columnFloats = max(requirements.columnFloats,
                                             winograd.scratchFloats(geometry, chunk: chunk))
             requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, transformed.count + filters)
         } else {
-            chunk = ConvolutionKernels.chunkImages(geometry, imagesPerThread: perThread)
+            chunk = ConvolutionKernels.chunkImages(geometry, imagesPerTask: perTask)
             transformed = .empty
             flipped = ConvolutionKernels.usesFlippedInputGradient(geometry) ? plan.floats(geometry.weightCount) : .empty
             requirements.columnFloats = max(requirements.columnFloats,
-                                            ConvolutionKernels.columnFloats(geometry, imagesPerThread: perThread))
+                                            ConvolutionKernels.columnFloats(geometry, imagesPerTask: perTask))
         }
     }
 

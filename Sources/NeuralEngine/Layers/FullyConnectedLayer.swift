@@ -6,14 +6,12 @@ struct FullyConnectedLayer {
     let flat: FloatSlice
     let parameters: ParameterSlices
 
-    init(input: TensorShape, units: Int, relu: Bool, maxBatch: Int, plan: inout ArenaPlan,
-         requirements: inout ExecutionContext.Requirements) {
+    init(input: TensorShape, units: Int, relu: Bool, maxBatch: Int, plan: inout ArenaPlan) {
         inputShape = input
         self.units = units
         self.relu = relu
         flat = input.spatialCount > 1 ? plan.floats(maxBatch * input.elementCount) : .empty
         parameters = ParameterSlices(weights: units * input.elementCount, biases: units, plan: &plan)
-        requirements.partialFloats = max(requirements.partialFloats, parameters.count)
     }
 
     var outputShape: TensorShape { TensorShape(channels: units, height: 1, width: 1) }

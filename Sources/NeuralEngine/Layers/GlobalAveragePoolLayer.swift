@@ -4,10 +4,10 @@ struct GlobalAveragePoolLayer {
     let maps: FloatSlice
     let mapsGradient: FloatSlice
 
-    init(input: TensorShape, classes: Int, maxBatch: Int, threads: Int, plan: inout ArenaPlan,
+    init(input: TensorShape, classes: Int, maxBatch: Int, plan: inout ArenaPlan,
          requirements: inout ExecutionContext.Requirements) {
         convolution = ConvolutionLayer(input: input, filters: classes, kernel: 1, stride: 1, maxBatch: maxBatch,
-                                       threads: threads, plan: &plan, requirements: &requirements)
+                                       plan: &plan, requirements: &requirements)
         maps = plan.floats(maxBatch * convolution.outputShape.elementCount)
         mapsGradient = plan.floats(maxBatch * convolution.outputShape.elementCount)
     }
@@ -23,8 +23,7 @@ struct GlobalAveragePoolLayer {
     func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int) {
         convolution.forward(ctx, input: input, output: maps, count: count)
         let m = ctx.pointer(maps), y = ctx.pointer(output), g = convolution.geometry
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+        ctx.forEachTask(count: count) { _, _, range in
             ElementwiseKernels.spatialMean(m, y, channels: g.outputChannels, count: count, plane: g.outputPlane,
                                            first: range.lowerBound, images: range.count)
         }
@@ -33,8 +32,7 @@ struct GlobalAveragePoolLayer {
     func backward(_ ctx: ExecutionContext, input: FloatSlice, outputGradient: FloatSlice,
                   inputGradient: FloatSlice?, count: Int) {
         let dy = ctx.pointer(outputGradient), dm = ctx.pointer(mapsGradient), g = convolution.geometry
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+        ctx.forEachTask(count: count) { _, _, range in
             ElementwiseKernels.spatialMeanBackward(dy, dm, channels: g.outputChannels, count: count,
                                                    plane: g.outputPlane, first: range.lowerBound, images: range.count)
         }

@@ -8,13 +8,13 @@ enum Layer {
     case classifier(FullyConnectedLayer)
 
     /// Plans a layer for `spec` on an `input` representation, or says why it cannot exist.
-    init(spec: LayerSpec, index: Int, input: TensorShape, maxBatch: Int, threads: Int, plan: inout ArenaPlan,
+    init(spec: LayerSpec, index: Int, input: TensorShape, maxBatch: Int, plan: inout ArenaPlan,
          requirements: inout ExecutionContext.Requirements) throws(NetworkBuildError) {
         switch spec {
         case let .convolution(filters, kernel, stride):
             guard filters > 0, kernel > 0, stride > 0 else { throw .invalidLayer(index: index, spec: spec) }
             self = .convolution(ConvolutionLayer(input: input, filters: filters, kernel: kernel, stride: stride,
-                                                 maxBatch: maxBatch, threads: threads, plan: &plan,
+                                                 maxBatch: maxBatch, plan: &plan,
                                                  requirements: &requirements))
         case let .maxPool(kernel, stride):
             guard kernel > 0, stride > 0 else { throw .invalidLayer(index: index, spec: spec) }
@@ -25,19 +25,18 @@ enum Layer {
         case let .fullyConnected(units):
             guard units > 0 else { throw .invalidLayer(index: index, spec: spec) }
             self = .fullyConnected(FullyConnectedLayer(input: input, units: units, relu: true, maxBatch: maxBatch,
-                                                       plan: &plan, requirements: &requirements))
+                                                       plan: &plan))
         case let .globalAveragePool(classes):
             guard classes > 0 else { throw .invalidLayer(index: index, spec: spec) }
             self = .globalAveragePool(GlobalAveragePoolLayer(input: input, classes: classes, maxBatch: maxBatch,
-                                                             threads: threads, plan: &plan,
-                                                             requirements: &requirements))
+                                                             plan: &plan, requirements: &requirements))
         case let .dropout(rate):
             guard rate >= 0, rate < 1 else { throw .invalidLayer(index: index, spec: spec) }
             self = .dropout(DropoutLayer(input: input, rate: rate, maxBatch: maxBatch, plan: &plan))
         case let .classifier(classes):
             guard classes > 0 else { throw .invalidLayer(index: index, spec: spec) }
             self = .classifier(FullyConnectedLayer(input: input, units: classes, relu: false, maxBatch: maxBatch,
-                                                   plan: &plan, requirements: &requirements))
+                                                   plan: &plan))
         }
     }
 

@@ -18,8 +18,7 @@ struct MaxPoolLayer {
     func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output), idx = ctx.pointer(argmax)
         let g = geometry
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+        ctx.forEachTask(count: count) { _, _, range in
             PoolingKernels.maxPoolForward(x, y, argmax: idx, geometry: g, count: count, first: range.lowerBound,
                                           images: range.count)
         }
@@ -28,8 +27,7 @@ struct MaxPoolLayer {
     func backward(_ ctx: ExecutionContext, outputGradient: FloatSlice, inputGradient: FloatSlice, count: Int) {
         let dy = ctx.pointer(outputGradient), dx = ctx.pointer(inputGradient), idx = ctx.pointer(argmax)
         let g = geometry
-        Parallel.run(ctx.threads) { t in
-            let range = Parallel.range(part: t, of: ctx.threads, count: count)
+        ctx.forEachTask(count: count) { _, _, range in
             PoolingKernels.maxPoolBackward(dy, argmax: idx, dx, geometry: g, count: count, first: range.lowerBound,
                                            images: range.count)
         }
