@@ -12,6 +12,8 @@ extension BadInputCatalogueTests {
         BadInput(arguments: ["bench-store", "--store", "b.sqlite", "--experiment", ".x"], status: 64,
                  phrase: "--experiment must be a non-empty name without '/' or a leading '.'"),
         BadInput(arguments: ["bench-store", "--store", "mysql://db/x"], status: 64, phrase: "uses the scheme 'mysql'"),
+        BadInput(arguments: ["bench-store", "--store", "postgresql://metaqnn:pw@127.0.0.1:1/none?sslmode=disable", "--processes", "2"],
+                 status: 1, phrase: "Worker process 1 exited with status 1 after printing \"Error: "),
         BadInput(arguments: ["bench-store", "--store", BadInputFolder.trainersStore, "--experiment", "syn", "--processes", "1"],
                  status: 1, phrase: "Experiment 'syn' already exists in "),
     ]

@@ -70,6 +70,13 @@ public struct StoreBenchmark: Sendable {
                 usleep(20_000)
             }
         }
+        // A first worker that exited without making the experiment has said why; the others would
+        // only make it themselves, unmeasured.
+        if reader == nil {
+            workers[0].process.waitUntilExit()
+            throw StoreBenchmarkError.workerFailed(index: 0, status: workers[0].process.terminationStatus,
+                                                   lastLine: workers[0].lastLine())
+        }
         for index in 1..<processes { workers.append(try start(index, in: folder)) }
         var peakLeases = 0
         while workers.contains(where: { $0.process.isRunning }) {

@@ -13,7 +13,7 @@ public enum StoreBenchmarkError: Error, Equatable, Sendable, CustomStringConvert
             return "Experiment '\(experiment)' already exists in \(store); bench-store measures only a fresh experiment, so give another --experiment name."
         case let .workerFailed(index, status, lastLine):
             let said = lastLine.isEmpty ? "" : " after printing \"\(lastLine.trimmingSuffix("."))\""
-            return "Worker process \(index + 1) exited with status \(status)\(said); fix that and run bench-store again with a new --experiment name."
+            return "Worker process \(index + 1) exited with status \(status)\(said); fix that and run bench-store again (with a new --experiment name if the experiment was made)."
         case let .cannotStart(executable, reason):
             return "Cannot start worker process \(executable) (\(reason.trimmingSuffix("."))); run bench-store from the metaqnn executable itself."
         }
