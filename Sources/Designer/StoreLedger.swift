@@ -19,17 +19,27 @@ struct StoreLedger: SearchLedger {
     private var nets: [String: TrainedNetRecord?] = [:]
     private let now = Date().timeIntervalSince1970
 
-    /// The ledger of `transaction`; `known` holds replay rows read by an earlier step of this
-    /// experiment, so only the rows appended since are read.
-    init(transaction: any ExperimentTransaction, schedule: EpsilonSchedule, worker: WorkerIdentity, staleAfter: Double,
-         known: ReplayRewards) throws {
+    /// Which half of a step a ledger serves, so that it reads only what that half uses.
+    enum Half {
+        /// Chooses the next net: reads the stage counts and every lease.
+        case claim
+        /// Records a trained net and replays: uses neither the stage counts nor the leases, so
+        /// reads neither; its `progress` starts from zero counts and is never read back (the
+        /// ledger ends with the transaction, and the stored net is what the next claim counts).
+        case record
+    }
+
+    /// The ledger of `transaction` for one `half` of a step; `known` holds replay rows read by an
+    /// earlier step of this experiment, so only the rows appended since are read.
+    init(transaction: any ExperimentTransaction, half: Half, schedule: EpsilonSchedule, worker: WorkerIdentity,
+         staleAfter: Double, known: ReplayRewards) throws {
         self.transaction = transaction
         self.worker = worker
         self.staleAfter = staleAfter
         generator = SplitMix64(seed: transaction.experiment.rngState)
-        let counts = try transaction.trainedCountsByStage()
+        let counts = half == .claim ? try transaction.trainedCountsByStage() : [:]
         progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { counts[$0, default: 0] })
-        leases = try transaction.leases()
+        leases = half == .claim ? try transaction.leases() : []
         replayRows = try ReplayRewards.current(in: transaction, known: known)
     }
 

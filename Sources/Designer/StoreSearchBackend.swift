@@ -5,8 +5,8 @@ import StoreModel
 import Training
 
 /// `SearchBackend` on the replay store: every call is one write transaction that loads the search
-/// state (random stream, stage counts, leases, replay rows, Q table), runs the step logic, and
-/// saves what changed (the README's "What one step does").
+/// state (random stream, replay rows, Q values; a claim also the stage counts and leases), runs the
+/// step logic, and saves what changed (the README's "What one step does").
 ///
 /// A call whose connection to a server store breaks runs once more (`ConnectionRetry`). Only the
 /// commit's answer can be lost after the commit itself, so the retried claim first looks for a
@@ -26,10 +26,11 @@ struct StoreSearchBackend: SearchBackend {
     /// Runs `body` with a fresh ledger and agent in one transaction, then saves the random stream
     /// and the Q values the step changed. The step reads the Q values of the states it touches
     /// only (`LearnerAgent`), and of the replay rows only those appended since this run's last step.
-    private func step<T>(worker: Int, _ body: (inout StoreLedger, inout LearnerAgent) throws -> T) throws -> T {
+    private func step<T>(worker: Int, half: StoreLedger.Half,
+                         _ body: (inout StoreLedger, inout LearnerAgent) throws -> T) throws -> T {
         let known = replayRows.known
         let (result, rows) = try store.write(experiment: experiment) { transaction in
-            var ledger = try StoreLedger(transaction: transaction, schedule: configuration.space.epsilonSchedule,
+            var ledger = try StoreLedger(transaction: transaction, half: half, schedule: configuration.space.epsilonSchedule,
                                          worker: .current(run: run, thread: worker), staleAfter: staleAfter, known: known)
             let experiment = experiment
             var agent = LearnerAgent(space: StateSpace(settings: configuration.space)) { states in
@@ -55,7 +56,7 @@ struct StoreSearchBackend: SearchBackend {
                 .first(where: { $0.worker == WorkerIdentity.current(run: run, thread: worker).name }) {
                 return .train(net: held.net, stage: held.stage, epsilon: held.epsilon, lease: held.id, retry: false)
             }
-            return try step(worker: worker) { ledger, agent in
+            return try step(worker: worker, half: .claim) { ledger, agent in
                 try SearchStep.claim(ledger: &ledger, agent: &agent, replayNumber: configuration.space.replayNumber)
             }
         }
@@ -65,7 +66,7 @@ struct StoreSearchBackend: SearchBackend {
                 worker: Int) throws -> Bool {
         precondition((result.stoppedAfterEpoch == nil) == (predictedAccuracy == nil), "a net stopped early has a predicted accuracy")
         let identity = WorkerIdentity.current(run: run, thread: worker)
-        return try ConnectionRetry.once { isRetry in try step(worker: worker) { ledger, agent in
+        return try ConnectionRetry.once { isRetry in try step(worker: worker, half: .record) { ledger, agent in
             // A lease released by Ctrl-C (or adopted by another worker after a long silence) is not
             // ours to record; on a retry, a gone lease whose net this worker stored is the record
             // whose commit went through, and it is not inserted twice.

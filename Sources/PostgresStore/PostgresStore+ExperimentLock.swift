@@ -8,12 +8,33 @@ extension PostgresStore {
     /// once the lock is held. COMMIT when `body` returns; ROLLBACK when it throws, so nothing of a
     /// failed step is kept.
     ///
+    /// Only the columns a transaction may change (status, random stream, time of the last change)
+    /// are read under the lock. The others (the search-space and settings texts above all) never
+    /// change once the experiment exists, and an id is never handed out twice, so they are read
+    /// once per store and experiment id and kept (`immutableExperimentColumns`).
+    ///
     /// Throws `StoreError.experimentNotFound` when there is no such experiment.
     func withExperimentLock<T>(named name: String, _ body: (Session, ExperimentRecord) throws -> T) throws -> T {
         try transaction { session in
-            let locked = try session.records("SELECT * FROM experiment WHERE name = \(name) FOR UPDATE",
-                                             ExperimentRecord.init(columns:))
-            guard let experiment = locked.first else { throw StoreError.experimentNotFound(name: name, store: url.description) }
+            let locked = try session.records("""
+                SELECT id, status, "rngState", "updatedAt" FROM experiment WHERE name = \(name) FOR UPDATE
+                """) { c throws(StoreError) in
+                (id: try c("id", as: Int64.self), status: try c.value("status", as: ExperimentRecord.Status.self),
+                 rngState: UInt64(bitPattern: try c("rngState", as: Int64.self)), updatedAt: try c("updatedAt", as: Double.self))
+            }
+            guard let mutable = locked.first else { throw StoreError.experimentNotFound(name: name, store: url.description) }
+            var experiment: ExperimentRecord
+            if let kept = immutableExperimentColumns[mutable.id] {
+                experiment = kept
+            } else {
+                guard let read = try session.records("SELECT * FROM experiment WHERE id = \(mutable.id)",
+                                                     ExperimentRecord.init(columns:)).first else {
+                    throw StoreError.experimentNotFound(name: name, store: url.description)
+                }
+                experiment = read
+                immutableExperimentColumns[mutable.id] = read
+            }
+            (experiment.status, experiment.rngState, experiment.updatedAt) = (mutable.status, mutable.rngState, mutable.updatedAt)
             return try body(session, experiment)
         }
     }

@@ -35,6 +35,9 @@ public final class PostgresStore: @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var isClosed = false
+    /// Experiments as first read by `withExperimentLock`, by id, for their columns that never
+    /// change; read and written only inside `transaction`, which holds `lock`.
+    var immutableExperimentColumns: [Int64: ExperimentRecord] = [:]
 
     /// How long connecting may take before the server counts as unreachable.
     public static let connectTimeout: TimeAmount = .seconds(10)

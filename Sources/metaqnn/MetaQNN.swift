@@ -25,6 +25,7 @@ struct MetaQNN: AsyncParsableCommand {
             CheckCommand.self,
             SpaceCommand.self,
             BenchCommand.self,
+            BenchStoreCommand.self,
         ]
     )
 

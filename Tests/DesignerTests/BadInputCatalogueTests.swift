@@ -7,7 +7,7 @@ import Testing
 @Suite struct BadInputCatalogueTests {
     static let cases: [BadInput] = netStrings + schedules + datasets + stores + storedSearches + imports + exports + fullDevice
         + exportModels + flags + bench + signals + predictors + finalize + earlyStop + storeLocations + copies + trainers
-        + olderStores
+        + olderStores + benchStore
         + (PostgresTestCluster.shouldRun ? postgresCluster : [])
 
     @Test(.enabled(if: MetaqnnProcess.executable != nil), arguments: cases)
