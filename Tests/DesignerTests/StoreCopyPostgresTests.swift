@@ -67,8 +67,8 @@ struct StoreCopyPostgresTests {
         }
         let cluster = try PostgresTestCluster.shared()
         let url = try PostgresURL(parsing: cluster.url(database: try cluster.createDatabase(), query: "?sslmode=disable"))
+        // Not made beforehand: the copy makes it, as `finalize` does (the working directory may have no `Replay/`).
         let serverRoot = folder.appendingPathComponent("server-weights", isDirectory: true)
-        try FileManager.default.createDirectory(at: serverRoot, withIntermediateDirectories: false)
         let finalists = try ReplayStore(path: source.path, mode: .readOnly).finalists(experiment: "tiny")
         #expect(finalists.count == 2)
 

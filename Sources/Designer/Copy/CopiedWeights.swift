@@ -54,12 +54,19 @@ struct CopiedWeights {
         (self.pending, self.present) = (pending, present)
     }
 
-    /// Writes every pending file, creating its folder when missing, and checks each written file
+    /// Writes every pending file, creating its folder (and missing parents) when missing, and checks each written file
     /// against its checksum; throws on the first failure, after which `rollBack` removes what was made.
     mutating func write() throws {
         for file in pending {
-            let folder = file.target.deletingLastPathComponent()
-            if !FileManager.default.fileExists(atPath: folder.path) {
+            // The folder and any missing parents (a server store's `Replay/` may not exist yet), each
+            // remembered so that `rollBack` removes only what this copy made.
+            var missing: [URL] = []
+            var folder = file.target.deletingLastPathComponent()
+            while !FileManager.default.fileExists(atPath: folder.path) && folder.pathComponents.count > 1 {
+                missing.insert(folder, at: 0)
+                folder = folder.deletingLastPathComponent()
+            }
+            for folder in missing {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
                 created.append(folder)
             }
