@@ -16,7 +16,8 @@ struct CopyCommand: ParsableCommand {
             an experiment a worker is searching right now is refused (stop it with Ctrl-C first), and the leases of dead \
             workers stay behind (their nets are trained again when the copy is resumed; a killed search is stored as \
             stopped). Finalist weight files are copied into <target folder>/<experiment>-models/ and checked against \
-            their SHA-256; a target that is no file cannot take them, so an experiment with finalists is then refused.
+            their SHA-256; a PostgreSQL store has no folder, so its weight files (on either side) are in \
+            Replay/<experiment>-models/ under the working directory, where finalize and export-model keep them.
             """)
 
     @Option(help: ArgumentHelp("The store to copy from: an SQLite file path or a postgresql:// URL; only read.", valueName: "path|url"))
