@@ -33,11 +33,13 @@ struct LearnerAgent: SearchAgent {
         let read = read
         var fetched: [QTable.Row] = []
         var states: [State] = []
-        let (architecture, trajectory) = try learner.sampleArchitecture(epsilon: epsilon, rng: &generator) { state in
-            let rows = try read([state])
+        let (architecture, trajectory) = try learner.sampleArchitecture(epsilon: epsilon, rng: &generator) { asked in
+            let rows = try read(asked)
             fetched += rows
-            states.append(state)
-            return rows.map { QTable.Entry(action: $0.action, value: $0.value) }
+            states += asked
+            var entries: [State: [QTable.Entry]] = [:]
+            for row in rows { entries[row.state, default: []].append(QTable.Entry(action: row.action, value: row.value)) }
+            return entries
         }
         for row in fetched { storedRows.setValue(row.value, row.state, row.action) }
         asked.formUnion(states)

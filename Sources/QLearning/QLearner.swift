@@ -37,27 +37,35 @@ public struct QLearner: Hashable, Sendable, Codable {
     /// One ε-greedy episode: true states from start to terminal. With probability ε an action
     /// is uniform over the legal ones, otherwise uniform over those of maximal Q.
     public mutating func sampleTrajectory(epsilon: Double, rng: inout some RandomNumberGenerator) -> [State] {
-        sampleTrajectory(epsilon: epsilon, rng: &rng, stored: { _ in [] })
+        sampleTrajectory(epsilon: epsilon, rng: &rng, stored: { _ in [:] })
     }
 
-    /// `sampleTrajectory(epsilon:rng:)` over a table read lazily: before a state the table lacks is
-    /// used, `stored` gives its stored entries (empty when it has none), which join the table by `adopt`.
+    /// `sampleTrajectory(epsilon:rng:)` over a table read lazily: `stored` gives the stored entries
+    /// of the states the table lacks (none for a state never stored), which join the table by `adopt`.
+    ///
+    /// An exploring move is uniform over the legal actions, which the space gives without any Q
+    /// value, so the states an episode explores are asked for only when a greedy move needs the
+    /// table, together with that move's state, or once at the end: an episode asks `stored` once
+    /// plus once per greedy move from a state the table lacks, rather than once per state. The
+    /// states join the table in trajectory order either way, so the table, the trajectory and the
+    /// random draws are those of a whole table.
     public mutating func sampleTrajectory(
-        epsilon: Double, rng: inout some RandomNumberGenerator, stored: (State) throws -> [QTable.Entry]
+        epsilon: Double, rng: inout some RandomNumberGenerator, stored: ([State]) throws -> [State: [QTable.Entry]]
     ) rethrows -> [State] {
         var current = space.startState
         var trajectory = [current]
+        var unread: [State] = []
         while !current.terminate {
             let state = space.bucketed(current)
-            if table[state] == nil {
-                let entries = try stored(state)
-                if !entries.isEmpty { adopt(state, stored: entries) }
-            }
-            let candidates = actionValues(at: state)
+            if table[state] == nil { unread.append(state) }
             let chosen: State
             if Double.random(in: 0..<1, using: &rng) < epsilon {
-                chosen = candidates[Int.random(in: 0..<candidates.count, using: &rng)].action
+                let actions = space.actions(from: state)
+                chosen = actions[Int.random(in: 0..<actions.count, using: &rng)]
             } else {
+                try adoptAll(unread, stored: stored)
+                unread = []
+                let candidates = actionValues(at: state)
                 let best = candidates.map(\.value).max()!
                 let ties = candidates.filter { $0.value == best }
                 chosen = ties[Int.random(in: 0..<ties.count, using: &rng)].action
@@ -65,7 +73,22 @@ public struct QLearner: Hashable, Sendable, Codable {
             current = space.apply(chosen, to: current)
             trajectory.append(current)
         }
+        try adoptAll(unread, stored: stored)
         return trajectory
+    }
+
+    /// Adds `states`, which the table lacks, in their order: with their entries from `stored`
+    /// (asked once for all of them) when it has any, else enumerated at `init_utility`.
+    private mutating func adoptAll(_ states: [State], stored: ([State]) throws -> [State: [QTable.Entry]]) rethrows {
+        guard !states.isEmpty else { return }
+        let entries = try stored(states)
+        for state in states {
+            if let stored = entries[state], !stored.isEmpty {
+                adopt(state, stored: stored)
+            } else {
+                enumerateIfNew(state)
+            }
+        }
     }
 
     /// One ε-greedy episode as a net string with dropout inserted (the form that is trained
@@ -73,12 +96,12 @@ public struct QLearner: Hashable, Sendable, Codable {
     public mutating func sampleArchitecture(
         epsilon: Double, rng: inout some RandomNumberGenerator
     ) -> (architecture: Architecture, trajectory: [State]) {
-        sampleArchitecture(epsilon: epsilon, rng: &rng, stored: { _ in [] })
+        sampleArchitecture(epsilon: epsilon, rng: &rng, stored: { _ in [:] })
     }
 
     /// `sampleArchitecture(epsilon:rng:)` over a table read lazily (see `sampleTrajectory(epsilon:rng:stored:)`).
     public mutating func sampleArchitecture(
-        epsilon: Double, rng: inout some RandomNumberGenerator, stored: (State) throws -> [QTable.Entry]
+        epsilon: Double, rng: inout some RandomNumberGenerator, stored: ([State]) throws -> [State: [QTable.Entry]]
     ) rethrows -> (architecture: Architecture, trajectory: [State]) {
         let trajectory = try sampleTrajectory(epsilon: epsilon, rng: &rng, stored: stored)
         return (space.architecture(for: trajectory).withDropout, trajectory)

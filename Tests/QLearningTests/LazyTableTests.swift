@@ -29,9 +29,9 @@ import Testing
                 var wholeRNG = SplitMix64(seed: seed ^ 0x5EED), lazyRNG = wholeRNG
                 for _ in 0..<4 {
                     let expected = whole.sampleTrajectory(epsilon: epsilon, rng: &wholeRNG)
-                    let actual = lazy.sampleTrajectory(epsilon: epsilon, rng: &lazyRNG) { state in
-                        asked.append(state)
-                        return stored[state] ?? []
+                    let actual = lazy.sampleTrajectory(epsilon: epsilon, rng: &lazyRNG) { states in
+                        asked += states
+                        return states.reduce(into: [:]) { entries, state in entries[state] = stored[state] }
                     }
                     #expect(actual == expected)
                     // Replay: the states an update reads are adopted first, as a store-backed step does.
@@ -52,6 +52,28 @@ import Testing
                 #expect(Set(asked).count == asked.count, "a state is asked for once")
             }
         }
+    }
+
+    @Test func anExploringEpisodeAsksForItsStatesOnce() {
+        let space = StateSpace(settings: .cpuDigits)
+        let (stored, _) = Self.grownTable(settings: .cpuDigits, seed: 11)
+        var whole = QLearner(space: space, table: stored)
+        var lazy = QLearner(space: space, table: QTable())
+        var wholeRNG = SplitMix64(seed: 12), lazyRNG = wholeRNG
+        for _ in 0..<20 {
+            var batches: [[State]] = []
+            let known = Set(lazy.table.states)
+            let expected = whole.sampleTrajectory(epsilon: 1, rng: &wholeRNG)
+            let actual = lazy.sampleTrajectory(epsilon: 1, rng: &lazyRNG) { states in
+                batches.append(states)
+                return states.reduce(into: [:]) { entries, state in entries[state] = stored[state] }
+            }
+            #expect(actual == expected)
+            // One batch, holding every state of the episode the table lacked, in trajectory order.
+            let new = lazy.statesUpdated(by: actual).filter { !known.contains($0) }
+            #expect(batches == (new.isEmpty ? [] : [new]))
+        }
+        for state in lazy.table.states { #expect(lazy.table[state] == whole.table[state]) }
     }
 
     @Test func adoptedStatesAreCompletedAsALoadedTableIs() {
