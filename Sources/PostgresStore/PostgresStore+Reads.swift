@@ -14,32 +14,49 @@ extension PostgresStore {
     }
 
     /// The experiment's replay rows, trained nets per stage, best net and early stops, from one snapshot.
+    ///
+    /// One statement, which sees one snapshot without a transaction around it: every worker asks
+    /// after every step, so the five round trips of a read transaction (begin, the experiment, the
+    /// stage counts, the other counts, the best net, commit) would cost each step more server time
+    /// than most of its own statements. The best net's columns fill the row, NULL before any.
     @available(*, noasync, message: "PostgresStore blocks its caller; call it from a thread, not from async code")
     public func searchTally(experiment name: String) throws(StoreError) -> SearchTally {
-        try read { session throws(StoreError) in
-            let id = try session.experimentID(named: name)
-            var byStage: [Int: Int] = [:]
-            for row in try session.records("""
-                SELECT stage, COUNT(*) AS n FROM "trainedNet"
-                WHERE "experimentID" = \(id) AND status = 'trained' AND stage IS NOT NULL GROUP BY stage
-                """, { c throws(StoreError) in (stage: try c("stage", as: Int.self), count: try c("n", as: Int.self)) }) {
-                byStage[row.stage] = row.count
-            }
-            let counts = try session.records("""
-                SELECT (SELECT COUNT(*) FROM "replayRow" WHERE "experimentID" = \(id)) AS replay,
-                       COUNT("stoppedAfterEpoch") AS stopped, COALESCE(SUM("stoppedAfterEpoch"), 0)::int8 AS epochs
-                FROM "trainedNet" WHERE "experimentID" = \(id) AND status = 'trained'
-                """) { c throws(StoreError) in
-                (rows: try c("replay", as: Int.self), stopped: try c("stopped", as: Int.self), epochs: try c("epochs", as: Int.self))
-            }[0]
+        let rows: [PostgresRow]
+        do {
             // NULLS LAST: SQLite sorts NULL lowest, PostgreSQL highest.
-            let best = try session.records("""
-                SELECT * FROM "trainedNet" WHERE "experimentID" = \(id) AND status = 'trained'
-                ORDER BY COALESCE("predictedAccuracy", "bestValidationAccuracy") DESC NULLS LAST, id LIMIT 1
-                """, TrainedNetRecord.init(columns:)).first
-            return SearchTally(replayRows: counts.rows, trainedByStage: byStage, best: best, stoppedEarly: counts.stopped,
-                               stoppedAfterEpochs: counts.epochs)
+            rows = try exclusively { session throws(PostgresStoreError) in
+                try session.rows("""
+                    SELECT c."tallyReplayRows", c."tallyStopped", c."tallyEpochs", g."tallyStages", g."tallyCounts", b.*
+                    FROM experiment e
+                    CROSS JOIN LATERAL (
+                        SELECT (SELECT COUNT(*) FROM "replayRow" WHERE "experimentID" = e.id) AS "tallyReplayRows",
+                               COUNT("stoppedAfterEpoch") AS "tallyStopped",
+                               COALESCE(SUM("stoppedAfterEpoch"), 0)::int8 AS "tallyEpochs"
+                        FROM "trainedNet" WHERE "experimentID" = e.id AND status = 'trained') c
+                    CROSS JOIN LATERAL (
+                        SELECT COALESCE(array_agg(stage ORDER BY stage), '{}')::int8[] AS "tallyStages",
+                               COALESCE(array_agg(n ORDER BY stage), '{}')::int8[] AS "tallyCounts"
+                        FROM (SELECT stage, COUNT(*) AS n FROM "trainedNet"
+                              WHERE "experimentID" = e.id AND status = 'trained' AND stage IS NOT NULL GROUP BY stage) s) g
+                    LEFT JOIN LATERAL (
+                        SELECT * FROM "trainedNet" WHERE "experimentID" = e.id AND status = 'trained'
+                        ORDER BY COALESCE("predictedAccuracy", "bestValidationAccuracy") DESC NULLS LAST, id LIMIT 1) b ON true
+                    WHERE e.name = \(name)
+                    """)
+            }
+        } catch {
+            throw error.storeError
         }
+        guard let row = rows.first else { throw .experimentNotFound(name: name, store: url.description) }
+        let c = RecordColumns(row: row.makeRandomAccess(), url: url.description)
+        let stages: [Int] = try c("tallyStages"), counts: [Int] = try c("tallyCounts")
+        guard stages.count == counts.count else {
+            throw .corrupt(store: url.description, detail: "stage counts of experiment \(name) do not pair up")
+        }
+        let bestID: Int64? = try c("id")
+        return SearchTally(replayRows: try c("tallyReplayRows"), trainedByStage: Dictionary(uniqueKeysWithValues: zip(stages, counts)),
+                           best: bestID == nil ? nil : try TrainedNetRecord(columns: c), stoppedEarly: try c("tallyStopped"),
+                           stoppedAfterEpochs: try c("tallyEpochs"))
     }
 
     /// Every replay row joined with its net, in sequence order.
