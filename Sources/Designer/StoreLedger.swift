@@ -110,11 +110,13 @@ struct StoreLedger: SearchLedger {
         return record.id
     }
 
-    /// Persists the random stream (also marks the experiment as touched) if a step moved it; a
-    /// step that decided nothing (the search is finished, or waits for another worker) writes nothing.
-    func saveGenerator() throws {
-        guard generator.state != transaction.experiment.rngState else { return }
-        try transaction.setRNGState(generator.state, at: now)
+    /// Persists the Q values the step changed, and the random stream (also marks the experiment as
+    /// touched) if the step moved it; a step that decided nothing (the search is finished, or waits
+    /// for another worker) writes nothing.
+    func save(qValues: [QValueRecord]) throws {
+        let moved = generator.state != transaction.experiment.rngState
+        guard moved || !qValues.isEmpty else { return }
+        try transaction.saveStep(qValues: qValues, rngState: moved ? generator.state : nil, at: now)
     }
 }
 

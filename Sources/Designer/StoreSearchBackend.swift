@@ -39,8 +39,7 @@ struct StoreSearchBackend: SearchBackend {
                 }
             }
             let result = try body(&ledger, &agent)
-            try transaction.saveQValues(agent.changedRows.map(\.storeRecord))
-            try ledger.saveGenerator()
+            try ledger.save(qValues: agent.changedRows.map(\.storeRecord))
             return (result, ledger.replayRows)
         }
         // Only what committed is kept: a step that threw appended nothing.

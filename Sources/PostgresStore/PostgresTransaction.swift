@@ -69,9 +69,6 @@ public final class PostgresTransaction: ExperimentTransaction {
 
     /// Stores a net's outcome and returns it with its assigned identifier.
     public func insertNet(_ record: TrainedNetRecord) throws -> TrainedNetRecord {
-        if try net(record.net) != nil {
-            throw StoreError.duplicateNet(net: record.net, experiment: experiment.name)
-        }
         let learned: Int64? = record.learned.map { $0 ? 1 : 0 }
         let id = try session.value("""
             INSERT INTO "trainedNet" ("experimentID", net, status, stage, epsilon, "bestValidationAccuracy",
@@ -84,10 +81,14 @@ public final class PostgresTransaction: ExperimentTransaction {
                 \(record.parameterCount), \(record.forwardFLOPs), \(record.epochsJSON), \(record.attempts), \(learned),
                 \(record.seconds), \(record.worker), \(record.failure), \(record.finishedAt), \(record.stoppedAfterEpoch),
                 \(record.predictedAccuracy))
+            ON CONFLICT ("experimentID", net) DO NOTHING
             RETURNING id
             """, as: Int64.self)
+        // No row back: the net was there already (one statement instead of a look-up first, since a
+        // step records its net while it holds the experiment's lock).
+        guard let id else { throw StoreError.duplicateNet(net: record.net, experiment: experiment.name) }
         var stored = record
-        stored.id = try inserted(id, into: "trainedNet")
+        stored.id = id
         return stored
     }
 
@@ -184,6 +185,12 @@ public final class PostgresTransaction: ExperimentTransaction {
     /// Inserts or updates the given entries (typically the ones a step changed); of entries with
     /// the same state and action the last one counts, as when they are saved one after another.
     public func saveQValues(_ entries: some Sequence<QValueRecord>) throws {
+        try saveStep(qValues: Array(entries), rngState: nil, at: experiment.updatedAt)
+    }
+
+    /// `saveQValues` and, unless `rngState` is nil, `setRNGState`, in one statement: the experiment's
+    /// update rides along as a data-modifying `WITH`, which runs whether or not the insert reads it.
+    public func saveStep(qValues entries: [QValueRecord], rngState: UInt64?, at time: Double) throws {
         // One statement for the whole batch (a round trip per entry would dominate a step over a
         // network); ON CONFLICT may touch a row once per statement, hence the last-one-wins merge.
         var latest: [Key: Int] = [:]
@@ -197,11 +204,18 @@ public final class PostgresTransaction: ExperimentTransaction {
                 unique.append(entry)
             }
         }
-        guard !unique.isEmpty else { return }
+        guard !unique.isEmpty else {
+            if let rngState { try setRNGState(rngState, at: time) }
+            return
+        }
+        let rng = rngState.map { Int64(bitPattern: $0) }
         let states = unique.map(\.state), actions = unique.map(\.action)
         let columns = QValueRecord.columns.joined(separator: ", ")
         let key = QValueRecord.columns.dropLast().joined(separator: ", ")
         try session.run("""
+            WITH generator AS (
+                UPDATE experiment SET "rngState" = \(rng), "updatedAt" = \(time)
+                WHERE id = \(experiment.id) AND \(rng)::int8 IS NOT NULL)
             INSERT INTO "qValue" ("experimentID", \(unescaped: columns))
             SELECT \(experiment.id), t.* FROM unnest(
                 \(states.map(\.layerType))::text[], \(states.map(\.layerDepth))::int8[], \(states.map(\.filterDepth))::int8[],
@@ -213,6 +227,10 @@ public final class PostgresTransaction: ExperimentTransaction {
                 \(unique.map(\.utility))::float8[]) AS t
             ON CONFLICT ("experimentID", \(unescaped: key)) DO UPDATE SET utility = excluded.utility
             """)
+        if let rngState {
+            experiment.rngState = rngState
+            experiment.updatedAt = time
+        }
     }
 
     /// Replaces the whole Q table.

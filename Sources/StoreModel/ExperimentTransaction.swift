@@ -44,6 +44,10 @@ public protocol ExperimentTransaction: AnyObject {
     func saveQValues(_ entries: some Sequence<QValueRecord>) throws
     /// Replaces the whole Q table.
     func replaceQValues(_ entries: some Sequence<QValueRecord>) throws
+    /// Saves what a search step changed: `qValues` as `saveQValues` does and, unless nil, the random
+    /// stream as `setRNGState` does. A server store writes both in one statement, since the step
+    /// holds the experiment's lock while it waits for each answer.
+    func saveStep(qValues: [QValueRecord], rngState: UInt64?, at time: Double) throws
 
     /// Every lease of the experiment, oldest first.
     func leases() throws -> [LeaseRecord]
@@ -67,6 +71,12 @@ extension ExperimentTransaction {
     /// Every replay row's sequence number, net and reward, in sequence order (see `replayRewards(after:)`).
     public func replayRewards() throws -> [(sequence: Int, net: String, reward: Double)] {
         try replayRewards(after: 0)
+    }
+
+    /// `saveQValues` then `setRNGState`, one statement each.
+    public func saveStep(qValues: [QValueRecord], rngState: UInt64?, at time: Double) throws {
+        try saveQValues(qValues)
+        if let rngState { try setRNGState(rngState, at: time) }
     }
 
     /// Appends a replay row of a search (no result or update index of its own).
