@@ -75,17 +75,18 @@ public final class PostgresTransaction: ExperimentTransaction {
                 "bestValidationIteration", "lastValidationAccuracy", "lastValidationIteration", "testAccuracyAtBest",
                 "testAccuracyAtLast", "parameterCount", "forwardFLOPs", epochs, attempts, learned, seconds, worker,
                 failure, "finishedAt", "stoppedAfterEpoch", "predictedAccuracy")
-            VALUES (\(experiment.id), \(record.net), \(record.status.rawValue), \(record.stage), \(record.epsilon),
+            SELECT \(experiment.id), \(record.net), \(record.status.rawValue), \(record.stage), \(record.epsilon),
                 \(record.bestValidationAccuracy), \(record.bestValidationIteration), \(record.lastValidationAccuracy),
                 \(record.lastValidationIteration), \(record.testAccuracyAtBest), \(record.testAccuracyAtLast),
                 \(record.parameterCount), \(record.forwardFLOPs), \(record.epochsJSON), \(record.attempts), \(learned),
                 \(record.seconds), \(record.worker), \(record.failure), \(record.finishedAt), \(record.stoppedAfterEpoch),
-                \(record.predictedAccuracy))
-            ON CONFLICT ("experimentID", net) DO NOTHING
+                \(record.predictedAccuracy)
+            WHERE NOT EXISTS (SELECT 1 FROM "trainedNet" WHERE "experimentID" = \(experiment.id) AND net = \(record.net))
             RETURNING id
             """, as: Int64.self)
         // No row back: the net was there already (one statement instead of a look-up first, since a
-        // step records its net while it holds the experiment's lock).
+        // step records its net while it holds the experiment's lock). Not ON CONFLICT DO NOTHING,
+        // which would use up an id on a duplicate and number the next net unlike SQLite.
         guard let id else { throw StoreError.duplicateNet(net: record.net, experiment: experiment.name) }
         var stored = record
         stored.id = id
