@@ -16,18 +16,23 @@ struct ReplayRewards: Sendable {
     /// Nothing known yet.
     static let none = ReplayRewards()
 
-    /// The rows of the experiment of `transaction`: `known`'s, when they are of that experiment,
-    /// followed by those stored after them.
-    static func current(in transaction: any ExperimentTransaction, known: ReplayRewards) throws -> ReplayRewards {
+    /// What a step of the experiment of `transaction` starts from: `known`, when it holds rows of
+    /// that experiment, else nothing; the step then reads the rows numbered above `rows.count`.
+    static func start(in transaction: any ExperimentTransaction, known: ReplayRewards) -> ReplayRewards {
         let experiment = (id: transaction.experiment.id, createdAt: transaction.experiment.createdAt)
-        var result = known.experiment.map { $0 == experiment } == true ? known : ReplayRewards(experiment: experiment)
-        let newer = try transaction.replayRewards(after: result.rows.count)
+        return known.experiment.map { $0 == experiment } == true ? known : ReplayRewards(experiment: experiment)
+    }
+
+    /// These rows followed by `newer`, the rows of `transaction`'s experiment numbered above `rows.count`.
+    func extended(with newer: [(sequence: Int, net: String, reward: Double)],
+                  in transaction: any ExperimentTransaction) throws -> ReplayRewards {
         // Sequences of a search are gapless from 1; rows that are not (never written by this code)
         // are read whole, every step.
-        guard newer.enumerated().allSatisfy({ $0.element.sequence == result.rows.count + 1 + $0.offset }) else {
+        guard newer.enumerated().allSatisfy({ $0.element.sequence == rows.count + 1 + $0.offset }) else {
             let all = try transaction.replayRewards(after: 0)
             return ReplayRewards(experiment: nil, rows: all.map { ($0.net, $0.reward) })
         }
+        var result = self
         for row in newer { result.rows.append((row.net, row.reward)) }
         return result
     }

@@ -37,10 +37,11 @@ struct StoreLedger: SearchLedger {
         self.worker = worker
         self.staleAfter = staleAfter
         generator = SplitMix64(seed: transaction.experiment.rngState)
-        let counts = half == .claim ? try transaction.trainedCountsByStage() : [:]
-        progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { counts[$0, default: 0] })
-        leases = half == .claim ? try transaction.leases() : []
-        replayRows = try ReplayRewards.current(in: transaction, known: known)
+        let start = ReplayRewards.start(in: transaction, known: known)
+        let reads = try transaction.stepReads(replayAfter: start.rows.count, countsAndLeases: half == .claim)
+        progress = EpsilonProgress(schedule: schedule, counts: schedule.steps.indices.map { reads.trainedCountsByStage[$0, default: 0] })
+        leases = reads.leases
+        replayRows = try start.extended(with: reads.replayRewards, in: transaction)
     }
 
     mutating func outcome(of net: String) throws -> NetOutcome? {

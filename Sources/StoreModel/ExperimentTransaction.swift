@@ -51,6 +51,10 @@ public protocol ExperimentTransaction: AnyObject {
 
     /// Every lease of the experiment, oldest first.
     func leases() throws -> [LeaseRecord]
+    /// `replayRewards(after: sequence)` and, when `countsAndLeases`, `trainedCountsByStage()` and
+    /// `leases()`: what a step reads right after taking the experiment's lock. A server store makes
+    /// them one statement, since the step holds the lock while it waits for each answer.
+    func stepReads(replayAfter sequence: Int, countsAndLeases: Bool) throws -> StepReads
     /// Takes a lease on a net; fails if the net is already leased.
     func insertLease(_ lease: LeaseRecord) throws -> LeaseRecord
     /// Hands an existing lease (of a dead worker) to another worker; false if it no longer exists.
@@ -77,6 +81,13 @@ extension ExperimentTransaction {
     public func saveStep(qValues: [QValueRecord], rngState: UInt64?, at time: Double) throws {
         try saveQValues(qValues)
         if let rngState { try setRNGState(rngState, at: time) }
+    }
+
+    /// `trainedCountsByStage()`, `leases()` and `replayRewards(after:)`, one statement each.
+    public func stepReads(replayAfter sequence: Int, countsAndLeases: Bool) throws -> StepReads {
+        StepReads(trainedCountsByStage: countsAndLeases ? try trainedCountsByStage() : [:],
+                  leases: countsAndLeases ? try leases() : [],
+                  replayRewards: try replayRewards(after: sequence))
     }
 
     /// Appends a replay row of a search (no result or update index of its own).

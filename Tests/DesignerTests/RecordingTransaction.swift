@@ -40,6 +40,9 @@ final class RecordingTransaction: ExperimentTransaction {
     }
     func replaceQValues(_ entries: some Sequence<QValueRecord>) throws { try base.replaceQValues(entries) }
     func leases() throws -> [LeaseRecord] { try base.leases() }
+    func stepReads(replayAfter sequence: Int, countsAndLeases: Bool) throws -> StepReads {
+        try base.stepReads(replayAfter: sequence, countsAndLeases: countsAndLeases)
+    }
     func insertLease(_ lease: LeaseRecord) throws -> LeaseRecord { try base.insertLease(lease) }
     func reassignLease(id: Int64, worker: String, pid: Int32, host: String, at time: Double) throws -> Bool {
         try base.reassignLease(id: id, worker: worker, pid: pid, host: host, at: time)

@@ -31,6 +31,8 @@ struct StoreContract {
         var insertedLeases: [LeaseRecord] = []
         var leaseChanges: [Bool] = []
         var transactionLeases: [[LeaseRecord]] = []
+        var stepReads: [Reads] = []
+        var separateReads: [Reads] = []
         var insertedFinalists: [FinalistRecord] = []
         var transactionFinalists: [FinalistRecord] = []
         var finalExperiment: ExperimentRecord?
@@ -43,6 +45,29 @@ struct StoreContract {
         var ensembles: [EnsembleRecord] = []
         var integrityProblems: [String] = []
         var afterRollback: [String] = []
+    }
+
+    /// What `stepReads(replayAfter:countsAndLeases:)` returns, comparable (rewards as bit patterns).
+    struct Reads: Equatable {
+        var countsByStage: [Int: Int]
+        var leases: [LeaseRecord]
+        var replayRewards: [String]
+
+        init(_ reads: StepReads) {
+            countsByStage = reads.trainedCountsByStage
+            leases = reads.leases
+            replayRewards = reads.replayRewards.map { "\($0.sequence) \($0.net) \($0.reward.bitPattern)" }
+        }
+    }
+
+    /// The step reads of `t` made by `stepReads` and made separately, with these arguments.
+    static func observeStepReads(_ t: any ExperimentTransaction, after sequences: [(Int, Bool)], into seen: inout Observations) throws {
+        for (after, countsAndLeases) in sequences {
+            seen.stepReads.append(Reads(try t.stepReads(replayAfter: after, countsAndLeases: countsAndLeases)))
+            seen.separateReads.append(Reads(StepReads(
+                trainedCountsByStage: countsAndLeases ? try t.trainedCountsByStage() : [:], leases: countsAndLeases ? try t.leases() : [],
+                replayRewards: try t.replayRewards(after: after))))
+        }
     }
 
     /// Thrown by a body on purpose, to roll its transaction back.
@@ -133,6 +158,7 @@ struct StoreContract {
                 seen.leaseChanges.append(try t.deleteLease(id: first))
                 seen.insertedLeases.append(try t.insertLease(StoreContractFixtures.lease("[C(8,3,1), SM(10)]", pid: 1)))
                 seen.transactionLeases.append(try t.leases())
+                try observeStepReads(t, after: [(0, true), (3, true), (4, true), (1, false)], into: &seen)
             }
             seen.leaseChanges.append(try store.heartbeat(lease: seen.insertedLeases[1].id, at: 4200.5))
             seen.leaseChanges.append(try store.heartbeat(lease: seen.insertedLeases[0].id, at: 4200.5))
@@ -156,6 +182,7 @@ struct StoreContract {
                                                                    machine: "ref", ownResult: own,
                                                                    importedUpdateIndex: 2.5 * Double(index)))
                 }
+                try observeStepReads(t, after: [(0, true)], into: &seen)
             }
 
             seen.experiments = try store.experiments()

@@ -46,6 +46,8 @@ struct StoreContractTests {
         #expect(postgres.insertedLeases == sqlite.insertedLeases)
         #expect(postgres.leaseChanges == sqlite.leaseChanges)
         #expect(postgres.transactionLeases == sqlite.transactionLeases)
+        #expect(postgres.stepReads == sqlite.stepReads)
+        #expect(postgres.separateReads == sqlite.separateReads)
         #expect(postgres.insertedFinalists == sqlite.insertedFinalists)
         #expect(postgres.transactionFinalists == sqlite.transactionFinalists)
         #expect(postgres.finalExperiment == sqlite.finalExperiment)
@@ -58,6 +60,22 @@ struct StoreContractTests {
         #expect(postgres.ensembles == sqlite.ensembles)
         #expect(postgres.integrityProblems == sqlite.integrityProblems)
         #expect(postgres == sqlite)
+    }
+
+    /// A step's reads in one statement (PostgreSQL's) return what the separate reads return on the
+    /// same store: leases, replay rows from several points on (imported rows' own results among
+    /// them), trained nets of several stages (a failed net and a net of no stage not counted).
+    @Test func aStepsReadsInOneStatementEqualTheSeparateReads() throws {
+        let (sqlite, postgres) = try Self.observeBoth()
+        #expect(postgres.stepReads == postgres.separateReads)
+        #expect(sqlite.stepReads == sqlite.separateReads)
+        // What was compared holds every kind of row.
+        let reads = sqlite.separateReads
+        #expect(reads.map(\.countsByStage) == [[0: 1, 1: 2], [0: 1, 1: 2], [0: 1, 1: 2], [:], [:]])
+        #expect(reads.map(\.leases.count) == [2, 2, 2, 0, 0])
+        #expect(reads.map { $0.replayRewards.map { $0.split(separator: " ")[0] } } == [["1", "2", "3", "4"], ["4"], [], ["2", "3", "4"], ["1", "2"]])
+        #expect(reads[0].replayRewards[1].hasSuffix(" \((0.8 + 1e-12).bitPattern)"))
+        #expect(reads[4].replayRewards.map { String($0.split(separator: " ").last ?? "") } == StoreContractFixtures.importedResults.map { "\($0.bestValidationAccuracy.bitPattern)" })
     }
 
     /// Equal observations mean little if both stores got the sequence wrong alike: what the SQLite
