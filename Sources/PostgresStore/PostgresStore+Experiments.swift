@@ -107,7 +107,7 @@ extension PostgresStore: ExperimentStore {
         // One statement commits on its own.
         do {
             return try exclusively { session throws(PostgresStoreError) in
-                try !session.rows("UPDATE lease SET \"heartbeatAt\" = \(time) WHERE id = \(id) RETURNING id").isEmpty
+                try !session.prepared("UPDATE lease SET \"heartbeatAt\" = \(time) WHERE id = \(id) RETURNING id").isEmpty
             }
         } catch {
             throw error.storeError

@@ -25,7 +25,7 @@ extension PostgresStore {
         do {
             // NULLS LAST: SQLite sorts NULL lowest, PostgreSQL highest.
             rows = try exclusively { session throws(PostgresStoreError) in
-                try session.rows("""
+                try session.prepared("""
                     SELECT c."tallyReplayRows", c."tallyStopped", c."tallyEpochs", g."tallyStages", g."tallyCounts", b.*
                     FROM experiment e
                     CROSS JOIN LATERAL (

@@ -32,6 +32,16 @@ public final class PostgresStore: @unchecked Sendable {
     /// before the socket is seen closed, and the next transaction must not start on it.
     private var connectionBroken = false
     private var connections = 1
+    /// The name of each statement run as a named statement, by its SQL; names outlive connections,
+    /// since each new connection prepares a statement again the first time it runs it.
+    private var statementNames: [String: String] = [:]
+    /// The named statements the current connection has run without an error, so prepared.
+    private var prepared: Set<String> = []
+    /// Set when a named statement failed in a way that fails it again on this connection (see
+    /// `Session.prepared`): the next statement or transaction starts on a new connection.
+    private var preparationFailed = false
+    /// Runs the tasks of named statements on the connection's event loop.
+    private let executor: EventLoopTaskExecutor
     private let logger: Logger
     private let lock = NSLock()
     private var isClosed = false
@@ -56,6 +66,7 @@ public final class PostgresStore: @unchecked Sendable {
         // A library prints nothing: postgres-nio's log goes nowhere.
         logger = Logger(label: "metaqnn.postgres-store") { _ in SwiftLogNoOpLogHandler() }
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        executor = EventLoopTaskExecutor(group.next())
         do {
             configuration = try Self.configuration(for: url)
             connection = try Self.connect(configuration, on: group, id: 1, readOnly: mode == .readOnly, logger: logger)
@@ -87,15 +98,18 @@ public final class PostgresStore: @unchecked Sendable {
         return connection
     }
 
-    /// Connects again when the server has closed the connection; called with the lock held, between
+    /// Connects again when the server has closed the connection, or when a named statement cannot run
+    /// on it again (`Session.prepared`); called with the lock held, between
     /// transactions, so nothing of an open transaction can be lost by it.
     private func reconnectIfClosed() throws(PostgresStoreError) {
-        guard connection.isClosed || connectionBroken else { return }
+        guard connection.isClosed || connectionBroken || preparationFailed else { return }
         try? connection.close().wait()
         connections += 1
         do {
             connection = try Self.connect(configuration, on: group, id: connections, readOnly: mode == .readOnly, logger: logger)
             connectionBroken = false
+            preparationFailed = false
+            prepared = []
         } catch {
             throw PostgresStoreError(error, url: url)
         }
@@ -175,6 +189,57 @@ public final class PostgresStore: @unchecked Sendable {
             } catch {
                 let failure = PostgresStoreError(error, url: store.url)
                 if case .connectionLost = failure { store.connectionBroken = true }
+                throw failure
+            }
+        }
+
+        /// Runs `query` as a named statement: parsed and planned once per connection, then only bound
+        /// and executed. For the statements a store runs again and again; others go through `rows`.
+        ///
+        /// postgres-nio (1.33.2) remembers a statement whose preparation failed and fails each later
+        /// run of it on that connection alike, and a statement the server no longer knows (SQLSTATE
+        /// 26000) fails each run, so either failure gets the next statement or transaction a new
+        /// connection (the failing transaction still rolls back on the old one first).
+        func prepared(_ query: PostgresQuery) throws(PostgresStoreError) -> [PostgresRow] {
+            let connection = store.connection
+            let logger = store.logger
+            let url = store.url
+            let name: String
+            if let known = store.statementNames[query.sql] {
+                name = known
+            } else {
+                name = "metaqnn\(store.statementNames.count + 1)"
+                store.statementNames[query.sql] = name
+            }
+            let promise = connection.eventLoop.makePromise(of: [PostgresRow].self)
+            // On the event loop (see `rows`): the check and postgres-nio's write run in one job.
+            Task(executorPreference: store.executor) {
+                do {
+                    let rows = try await NamedStatement.$text.withValue((name: name, sql: query.sql)) {
+                        guard !connection.isClosed else { throw PostgresStoreError.connectionLost(url: url.description) }
+                        var rows: [PostgresRow] = []
+                        for try await row in try await connection.execute(NamedStatement(binds: query.binds), logger: logger) {
+                            rows.append(row)
+                        }
+                        return rows
+                    }
+                    promise.succeed(rows)
+                } catch {
+                    promise.fail(error)
+                }
+            }
+            do {
+                let rows = try promise.futureResult.wait()
+                store.prepared.insert(name)
+                return rows
+            } catch {
+                let failure = PostgresStoreError(error, url: url)
+                let unknownStatement = (error as? PSQLError)?.serverInfo?[.sqlState] == "26000"
+                if case .connectionLost = failure {
+                    store.connectionBroken = true
+                } else if !store.prepared.contains(name) || unknownStatement {
+                    store.preparationFailed = true
+                }
                 throw failure
             }
         }

@@ -30,10 +30,10 @@ struct RecordColumns {
 // The data operations throw `StoreError`, as every `ExperimentStore` does; a failure of the
 // connection or the server becomes its `backend` case with this store's sentence.
 extension PostgresStore.Session {
-    /// The rows of `query`, its failure as a `StoreError`.
+    /// The rows of `query`, run as a named statement (`prepared`), its failure as a `StoreError`.
     func fetch(_ query: PostgresQuery) throws(StoreError) -> [PostgresRow] {
         do {
-            return try rows(query)
+            return try prepared(query)
         } catch {
             throw error.storeError
         }
