@@ -23,6 +23,15 @@ struct NamedStatementTests {
         try store.write(experiment: "e") { try $0.setRNGState(state, at: Double(state)) }
     }
 
+    /// The store now runs on another server process that has prepared the statements `before` had
+    /// (but the experiment's unchanging columns, read once per store), and its last step set `state`.
+    func expectPreparedAgain(_ store: PostgresStore, before: (statements: [String], pid: String), psql: PSQL, state: Int) throws {
+        let after = try preparedStatements(store)
+        #expect(after.pid != before.pid)
+        #expect(after.statements == before.statements.filter { !$0.hasPrefix("SELECT * FROM experiment") })
+        #expect(try psql.run("SELECT \"rngState\", \"updatedAt\" FROM experiment WHERE name = 'e'") == ["\(state)|\(state)"])
+    }
+
     @Test func aNewConnectionPreparesTheStatementsAgain() throws {
         let (url, psql) = try ExperimentLockTests().storeWithExperiment()
         let store = try PostgresStore(url: url)
@@ -39,11 +48,7 @@ struct NamedStatementTests {
         } catch StoreError.connectionLost {
             try step(store, 3)
         }
-        let after = try preparedStatements(store)
-        #expect(after.pid != before.pid)
-        // The experiment's unchanging columns are read once per store, on the first connection only.
-        #expect(after.statements == before.statements.filter { !$0.hasPrefix("SELECT * FROM experiment") })
-        #expect(try psql.run("SELECT \"rngState\", \"updatedAt\" FROM experiment WHERE name = 'e'") == ["3|3"])
+        try expectPreparedAgain(store, before: before, psql: psql, state: 3)
     }
 
     @Test func aStatementTheServerDroppedFailsOneTransaction() throws {
@@ -58,11 +63,7 @@ struct NamedStatementTests {
         #expect(try psql.run("SELECT \"rngState\" FROM experiment WHERE name = 'e'") == ["1"])
         try step(store, 3)
         try step(store, 4)
-        let after = try preparedStatements(store)
-        #expect(after.pid != before.pid)
-        // The experiment's unchanging columns are read once per store, on the first connection only.
-        #expect(after.statements == before.statements.filter { !$0.hasPrefix("SELECT * FROM experiment") })
-        #expect(try psql.run("SELECT \"rngState\", \"updatedAt\" FROM experiment WHERE name = 'e'") == ["4|4"])
+        try expectPreparedAgain(store, before: before, psql: psql, state: 4)
     }
 
     @Test func aStatementPreparedWithNullsTakesValuesLater() throws {

@@ -45,10 +45,15 @@ import Testing
     /// Every Q value of a store before `v5-typed-q-values` as "experiment state action bits", in the
     /// order that schema read them (by experiment, then by the state's and action's text byte for byte).
     static func textQValues(_ path: String) throws -> [String] {
-        try Fixtures.sqlite3(path, """
+        try qValueLines(path, """
             SELECT e.name, q.state, q.action, printf('%!.17g', q.utility)
             FROM qValue q JOIN experiment e ON e.id = q.experimentID ORDER BY e.name, q.state, q.action;
-            """).split(separator: "\n").map { line in
+            """)
+    }
+
+    /// The rows of `sql` (experiment, state, action, utility as `%!.17g`) as `textQValues` gives them.
+    static func qValueLines(_ path: String, _ sql: String) throws -> [String] {
+        try Fixtures.sqlite3(path, sql).split(separator: "\n").map { line in
             let cells = line.split(separator: "|").map(String.init)
             return "\(cells[0]) \(cells[1]) \(cells[2]) \(Double(cells[3])!.bitPattern)"
         }
@@ -115,13 +120,10 @@ import Testing
     static func typedColumnQValues(_ path: String) throws -> [String] {
         let state = ["LayerType", "LayerDepth", "FilterDepth", "FilterSize", "Stride", "ImageSize", "FcSize", "Terminate"]
         func tuple(_ side: String) -> String { state.map { "q.\(side)\($0)" }.joined(separator: " || ',' || ") }
-        return try Fixtures.sqlite3(path, """
+        return try qValueLines(path, """
             SELECT e.name, \(tuple("state")), \(tuple("action")), printf('%!.17g', q.utility)
             FROM qValue q JOIN experiment e ON e.id = q.experimentID;
-            """).split(separator: "\n").map { line in
-            let cells = line.split(separator: "|").map(String.init)
-            return "\(cells[0]) \(cells[1]) \(cells[2]) \(Double(cells[3])!.bitPattern)"
-        }
+            """)
     }
 
     @Test func aRowThatIsNoReferenceTupleStopsTheMigration() throws {
