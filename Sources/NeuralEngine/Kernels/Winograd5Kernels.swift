@@ -98,26 +98,27 @@ enum Winograd5Kernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let rowLength = T.paddedRowLength(tilesAcross: tw)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 6 * rowLength) { buffer in
+        let half = T.halfRowLength(tilesAcross: tw)
+        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 6)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             withUnsafeTemporaryAllocation(of: T.V.self, capacity: 36) { partial in
-                let rows = buffer.baseAddress!, across = partial.baseAddress!
+                buffer.initialize(repeating: 0)
+                let even = buffer.baseAddress!, odd = even + planeFloats / 2, across = partial.baseAddress!
                 for c in 0..<channels {
                     for image in 0..<images {
-                        let plane = x + (c * count + first + image) * height * width
+                        T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
+                                     pad: 2, half: half, even: even, odd: odd)
                         for ty in 0..<th {
-                            T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty - 2, rows: 6, pad: 2,
-                                             rowLength: rowLength, into: rows)
                             var tx = 0
                             while tx < tw {
                                 let lanes = min(8, tw - tx)
                                 // Bᵀ along each tile row first (d B), kept in a small L1 scratch so that only
                                 // a dozen vectors are live at a time, then Bᵀ down the columns.
                                 for r in 0..<6 {
-                                    let p = UnsafePointer(rows + r * rowLength + 2 * tx)
-                                    let (e0, o0) = T.deinterleave(p), (e2, o2) = T.deinterleave(p + 2)
-                                    let (e4, o4) = T.deinterleave(p + 4)
-                                    let t = inputRows(e0, o0, e2, o2, e4, o4)
+                                    let e = UnsafePointer(even + (2 * ty + r) * half + tx)
+                                    let o = UnsafePointer(odd + (2 * ty + r) * half + tx)
+                                    let t = inputRows(T.load(e), T.load(o), T.load(e + 1), T.load(o + 1),
+                                                      T.load(e + 2), T.load(o + 2))
                                     let row = across + 6 * r
                                     row[0] = t.0; row[1] = t.1; row[2] = t.2; row[3] = t.3; row[4] = t.4; row[5] = t.5
                                 }
@@ -161,20 +162,22 @@ enum Winograd5Kernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let rowLength = T.paddedRowLength(tilesAcross: tw)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * rowLength) { buffer in
-            let rows = buffer.baseAddress!
+        let half = T.halfRowLength(tilesAcross: tw)
+        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 2)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
+            buffer.initialize(repeating: 0)
+            let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
                 for image in 0..<images {
-                    let plane = dy + (c * count + first + image) * height * width
+                    T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
+                                 pad: 0, half: half, even: even, odd: odd)
                     for ty in 0..<th {
-                        T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty, rows: 2, pad: 0,
-                                         rowLength: rowLength, into: rows)
                         var tx = 0
                         while tx < tw {
                             let lanes = min(8, tw - tx)
-                            let (a, b) = T.deinterleave(UnsafePointer(rows + 2 * tx))
-                            let (c2, d) = T.deinterleave(UnsafePointer(rows + rowLength + 2 * tx))
+                            let upper = 2 * ty * half + tx, lower = upper + half
+                            let a = T.load(even + upper), b = T.load(odd + upper)
+                            let c2 = T.load(even + lower), d = T.load(odd + lower)
                             let top = gradientRows(a, b), bottom = gradientRows(c2, d)
                             let o = out + c * tiles + (image * th + ty) * tw + tx
                             @inline(__always) func emit(_ j: Int, _ p: T.V, _ q: T.V) {

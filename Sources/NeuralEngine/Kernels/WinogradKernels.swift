@@ -62,22 +62,23 @@ enum WinogradKernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let rowLength = T.paddedRowLength(tilesAcross: tw)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * rowLength) { buffer in
-            let rows = buffer.baseAddress!
+        let half = T.halfRowLength(tilesAcross: tw)
+        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 4)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
+            buffer.initialize(repeating: 0)
+            let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
                 for image in 0..<images {
-                    let plane = x + (c * count + first + image) * height * width
+                    T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
+                                 pad: 1, half: half, even: even, odd: odd)
                     for ty in 0..<th {
-                        T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty - 1, rows: 4, pad: 1,
-                                         rowLength: rowLength, into: rows)
                         var tx = 0
                         while tx < tw {
                             let lanes = min(8, tw - tx)
                             @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V) {
-                                let p = UnsafePointer(rows + r * rowLength + 2 * tx)
-                                let (e0, o0) = T.deinterleave(p), (e2, o2) = T.deinterleave(p + 2)
-                                return (e0, o0, e2, o2)
+                                let e = UnsafePointer(even + (2 * ty + r) * half + tx)
+                                let o = UnsafePointer(odd + (2 * ty + r) * half + tx)
+                                return (T.load(e), T.load(o), T.load(e + 1), T.load(o + 1))
                             }
                             let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3)
                             // Bᵀ on rows: (d0 − d2, d1 + d2, d2 − d1, d1 − d3), then the same across each row.
@@ -107,20 +108,22 @@ enum WinogradKernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let rowLength = T.paddedRowLength(tilesAcross: tw)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * rowLength) { buffer in
-            let rows = buffer.baseAddress!
+        let half = T.halfRowLength(tilesAcross: tw)
+        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 2)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
+            buffer.initialize(repeating: 0)
+            let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
                 for image in 0..<images {
-                    let plane = dy + (c * count + first + image) * height * width
+                    T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
+                                 pad: 0, half: half, even: even, odd: odd)
                     for ty in 0..<th {
-                        T.copyPaddedRows(plane, height: height, width: width, top: 2 * ty, rows: 2, pad: 0,
-                                         rowLength: rowLength, into: rows)
                         var tx = 0
                         while tx < tw {
                             let lanes = min(8, tw - tx)
-                            let (a, b) = T.deinterleave(UnsafePointer(rows + 2 * tx))
-                            let (c2, d) = T.deinterleave(UnsafePointer(rows + rowLength + 2 * tx))
+                            let upper = 2 * ty * half + tx, lower = upper + half
+                            let a = T.load(even + upper), b = T.load(odd + upper)
+                            let c2 = T.load(even + lower), d = T.load(odd + lower)
                             // A maps (p, q) to (p, p + q, p − q, −q): first along rows, then down columns.
                             let top = (a, a + b, a - b, -b), bottom = (c2, c2 + d, c2 - d, -d)
                             let o = out + c * tiles + (image * th + ty) * tw + tx

@@ -1,38 +1,43 @@
 /// Helpers shared by the Winograd transforms, which work on 8 horizontally adjacent tiles at once
-/// (one tile per SIMD lane) from zero-padded copies of the rows they read.
+/// (one tile per SIMD lane) from a zero-padded copy of the plane split into even and odd columns.
 enum WinogradTiles {
     typealias V = SIMD8<Float>
 
-    /// Floats in one padded row: wide enough for 8-lane windows past the last tile.
-    static func paddedRowLength(tilesAcross: Int) -> Int { 2 * tilesAcross + 32 }
+    /// Floats in one half row of a split plane: 8-lane windows up to two tiles past the last tile stay inside.
+    static func halfRowLength(tilesAcross: Int) -> Int { tilesAcross + 16 }
 
-    /// Copies rows `top..<top+rows` of a plane, columns from −`pad`, into `dst` with zeros outside the plane.
+    /// Padded rows a split plane holds when tile row `ty` reads `taps` rows from padded row 2·ty.
+    static func splitRowCount(tilesDown: Int, taps: Int) -> Int { 2 * (tilesDown - 1) + taps }
+
+    /// Floats of the even and odd halves of a split plane, together.
+    static func splitPlaneFloats(tilesDown: Int, tilesAcross: Int, taps: Int) -> Int {
+        2 * splitRowCount(tilesDown: tilesDown, taps: taps) * halfRowLength(tilesAcross: tilesAcross)
+    }
+
+    /// Splits a plane, zero-padded by `pad` rows and columns, into its even and odd columns:
+    /// `even[R·half + i]` is padded element (R, 2i) and `odd[R·half + i]` is (R, 2i + 1), where the padded
+    /// element (R, P) is plane element (R − pad, P − pad). A window of 8 tiles then loads its even and
+    /// odd columns directly instead of shuffling them out of interleaved rows, and each row is copied
+    /// once per plane rather than once per tile row that reads it.
+    ///
+    /// Only positions inside the plane are written, and every plane of one geometry writes the same
+    /// positions, so the padding keeps the zeros the buffer was filled with before the first plane.
     @inline(__always)
-    static func copyPaddedRows(_ plane: UnsafePointer<Float>, height: Int, width: Int, top: Int, rows: Int, pad: Int,
-                               rowLength: Int, into dst: UnsafeMutablePointer<Float>) {
-        for r in 0..<rows {
-            let line = dst + r * rowLength
-            let y = top + r
-            guard y >= 0 && y < height else {
-                line.update(repeating: 0, count: rowLength)
-                continue
-            }
-            line.update(repeating: 0, count: pad)
-            (line + pad).update(from: plane + y * width, count: width)
-            (line + pad + width).update(repeating: 0, count: rowLength - pad - width)
+    static func splitPlane(_ plane: UnsafePointer<Float>, height: Int, width: Int, pad: Int, half: Int,
+                           even: UnsafeMutablePointer<Float>, odd: UnsafeMutablePointer<Float>) {
+        let evenStart = pad & 1, oddStart = 1 - evenStart
+        for y in 0..<height {
+            let source = plane + y * width
+            let e = even + (y + pad) * half, o = odd + (y + pad) * half
+            var x = evenStart
+            while x < width { e[(x + pad) >> 1] = source[x]; x += 2 }
+            x = oddStart
+            while x < width { o[(x + pad) >> 1] = source[x]; x += 2 }
         }
     }
 
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
     @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> V { load(UnsafePointer(p)) }
-
-    /// Even- and odd-indexed elements of the 16 floats at `p`: lane l gets p[2l] and p[2l + 1].
-    @inline(__always)
-    static func deinterleave(_ p: UnsafePointer<Float>) -> (even: V, odd: V) {
-        let lo = load(p), hi = load(p + 8)
-        return (V(lo[0], lo[2], lo[4], lo[6], hi[0], hi[2], hi[4], hi[6]),
-                V(lo[1], lo[3], lo[5], lo[7], hi[1], hi[3], hi[5], hi[7]))
-    }
 
     /// Stores all 8 lanes at `p` although only `lanes` are meaningful: transform buffers are written in
     /// ascending tile order, so the spill lands on entries written later or in the point-stride padding.
