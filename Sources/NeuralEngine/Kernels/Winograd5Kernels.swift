@@ -91,6 +91,26 @@ enum Winograd5Kernels {
         return (4 * d0 - 5 * d2 + d4, a + b, a - b, c + e, c - e, 4 * d1 - 5 * d3 + d5)
     }
 
+    /// Entry j of `inputRows` on one row of 8 tiles, whose six values are the split row's even and odd
+    /// columns at offsets 0, 1 and 2. It loads only what entry j uses and computes it with the same
+    /// operations in the same order as `inputRows`, so the result is bit-identical.
+    @inline(__always)
+    static func inputRow(_ j: Int, even: UnsafePointer<Float>, odd: UnsafePointer<Float>) -> SIMD8<Float> {
+        typealias T = WinogradTiles
+        switch j {
+        case 0: return 4 * T.load(even) - 5 * T.load(even + 1) + T.load(even + 2)
+        case 1, 2:
+            let d1 = T.load(odd), d2 = T.load(even + 1), d3 = T.load(odd + 1), d4 = T.load(even + 2)
+            let a = d4 - 4 * d2, b = d3 - 4 * d1
+            return j == 1 ? a + b : a - b
+        case 3, 4:
+            let d1 = T.load(odd), d2 = T.load(even + 1), d3 = T.load(odd + 1), d4 = T.load(even + 2)
+            let c = d4 - d2, e = 2 * (d3 - d1)
+            return j == 3 ? c + e : c - e
+        default: return 4 * T.load(odd) - 5 * T.load(odd + 1) + T.load(odd + 2)
+        }
+    }
+
     /// Shapes: x[C, count, H, W] (images first..<first+images) → v[36, C, T] = Bᵀ d B per 6×6 tile.
     static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                first: Int, images: Int, into v: UnsafeMutablePointer<Float>) {
@@ -101,40 +121,34 @@ enum Winograd5Kernels {
         let half = T.halfRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 6)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
-            withUnsafeTemporaryAllocation(of: T.V.self, capacity: 36) { partial in
-                buffer.initialize(repeating: 0)
-                let even = buffer.baseAddress!, odd = even + planeFloats / 2, across = partial.baseAddress!
-                for c in 0..<channels {
-                    for image in 0..<images {
-                        T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
-                                     pad: 2, half: half, even: even, odd: odd)
-                        for ty in 0..<th {
-                            var tx = 0
-                            while tx < tw {
-                                let lanes = min(8, tw - tx)
-                                // Bᵀ along each tile row first (d B), kept in a small L1 scratch so that only
-                                // a dozen vectors are live at a time, then Bᵀ down the columns.
-                                for r in 0..<6 {
-                                    let e = UnsafePointer(even + (2 * ty + r) * half + tx)
-                                    let o = UnsafePointer(odd + (2 * ty + r) * half + tx)
-                                    let t = inputRows(T.load(e), T.load(o), T.load(e + 1), T.load(o + 1),
-                                                      T.load(e + 2), T.load(o + 2))
-                                    let row = across + 6 * r
-                                    row[0] = t.0; row[1] = t.1; row[2] = t.2; row[3] = t.3; row[4] = t.4; row[5] = t.5
+            buffer.initialize(repeating: 0)
+            let even = buffer.baseAddress!, odd = even + planeFloats / 2
+            for c in 0..<channels {
+                for image in 0..<images {
+                    T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
+                                 pad: 2, half: half, even: even, odd: odd)
+                    for ty in 0..<th {
+                        var tx = 0
+                        while tx < tw {
+                            let lanes = min(8, tw - tx)
+                            let out = v + c * tiles + (image * th + ty) * tw + tx
+                            // Bᵀ along each tile row first (d B), then Bᵀ down the columns, one column j of
+                            // d B at a time: its six entries come straight from the split rows, so nothing
+                            // goes through memory between the two passes.
+                            for j in 0..<6 {
+                                @inline(__always) func across(_ r: Int) -> T.V {
+                                    let row = (2 * ty + r) * half + tx
+                                    return inputRow(j, even: UnsafePointer(even + row), odd: UnsafePointer(odd + row))
                                 }
-                                let out = v + c * tiles + (image * th + ty) * tw + tx
-                                for j in 0..<6 {
-                                    let e = inputRows(across[j], across[6 + j], across[12 + j], across[18 + j],
-                                                      across[24 + j], across[30 + j])
-                                    T.store(e.0, out + j * stride, lanes: lanes)
-                                    T.store(e.1, out + (6 + j) * stride, lanes: lanes)
-                                    T.store(e.2, out + (12 + j) * stride, lanes: lanes)
-                                    T.store(e.3, out + (18 + j) * stride, lanes: lanes)
-                                    T.store(e.4, out + (24 + j) * stride, lanes: lanes)
-                                    T.store(e.5, out + (30 + j) * stride, lanes: lanes)
-                                }
-                                tx += 8
+                                let e = inputRows(across(0), across(1), across(2), across(3), across(4), across(5))
+                                T.store(e.0, out + j * stride, lanes: lanes)
+                                T.store(e.1, out + (6 + j) * stride, lanes: lanes)
+                                T.store(e.2, out + (12 + j) * stride, lanes: lanes)
+                                T.store(e.3, out + (18 + j) * stride, lanes: lanes)
+                                T.store(e.4, out + (24 + j) * stride, lanes: lanes)
+                                T.store(e.5, out + (30 + j) * stride, lanes: lanes)
                             }
+                            tx += 8
                         }
                     }
                 }
