@@ -18,7 +18,43 @@ struct GemmTests {
         Case(m: 151, n: 31, k: 3, transposeA: true, transposeB: true, accumulate: false, bias: true, relu: false),
         Case(m: 5, n: 2053, k: 11, transposeA: false, transposeB: false, accumulate: false, bias: false, relu: true),
         Case(m: 2, n: 3, k: 0, transposeA: false, transposeB: false, accumulate: true, bias: true, relu: false),
+        // Bottom strips of 4 and 2 rows (16 and 32 channels), with full and partial 16-column tiles.
+        Case(m: 16, n: 48, k: 33, transposeA: false, transposeB: false, accumulate: true, bias: true, relu: true),
+        Case(m: 32, n: 37, k: 19, transposeA: true, transposeB: false, accumulate: false, bias: true, relu: false),
+        Case(m: 64, n: 32, k: 300, transposeA: false, transposeB: true, accumulate: true, bias: false, relu: true),
     ]
+
+    /// A C row is the same chain of multiply-adds whichever kernel computes its strip, so the first 16
+    /// rows of an 18-row product (three full strips) equal, bit for bit, a 16-row product (a 4-row
+    /// bottom strip) and a 14-row one plus its last 2 rows (a 2-row bottom strip).
+    @Test func shortBottomStripsGiveTheFullStripsBits() {
+        var generator = SeededGenerator(seed: 7)
+        let n = 40, k = 70
+        let a = (0..<(18 * k)).map { _ in generator.nextUnitFloat() * 2 - 1 }
+        let b = (0..<(k * n)).map { _ in generator.nextUnitFloat() * 2 - 1 }
+        let bias = (0..<18).map { _ in generator.nextUnitFloat() - 0.5 }
+        var packA = [Float](repeating: 0, count: Gemm.packASize), packB = [Float](repeating: 0, count: Gemm.packBSize)
+        func product(rows: Int) -> [Float] {
+            var c = [Float](repeating: 0, count: rows * n)
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    bias.withUnsafeBufferPointer { biasp in
+                        c.withUnsafeMutableBufferPointer { cp in
+                            Gemm.multiply(m: rows, n: n, k: k, a: MatrixView(ap.baseAddress!, rowStride: k),
+                                          b: MatrixView(bp.baseAddress!, rowStride: n), c: cp.baseAddress!, ldc: n,
+                                          accumulate: false, bias: biasp.baseAddress, relu: true,
+                                          packA: &packA, packB: &packB)
+                        }
+                    }
+                }
+            }
+            return c
+        }
+        let full = product(rows: 18), sixteen = product(rows: 16), fourteen = product(rows: 14)
+        #expect(Array(full[..<(16 * n)]) == sixteen)
+        #expect(Array(full[..<(14 * n)]) == fourteen)
+        #expect(full.contains { $0 > 0 } && full.contains { $0 == 0 })
+    }
 
     @Test(arguments: cases)
     func fastEqualsReference(_ t: Case) {

@@ -55,6 +55,12 @@ enum Gemm {
                             if mrEff == mr && nrEff == nr {
                                 microKernel(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, load: load,
                                             bias: tileBias, relu: last && relu)
+                            } else if mrEff == 4 && nrEff == nr {
+                                microKernel4(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, load: load,
+                                             bias: tileBias, relu: last && relu)
+                            } else if mrEff == 2 && nrEff == nr {
+                                microKernel2(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, load: load,
+                                             bias: tileBias, relu: last && relu)
                             } else {
                                 edgeTile(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, rows: mrEff,
                                          columns: nrEff, load: load, bias: tileBias, relu: last && relu)

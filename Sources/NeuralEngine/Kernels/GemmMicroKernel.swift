@@ -1,8 +1,36 @@
 extension Gemm {
     /// The 6×16 micro-kernel: C[6×16] (=|+=) Ã[6×kc] · B̃[kc×16] from packed panels, 12 SIMD8 accumulators.
     /// Shapes: a = 6 floats per k step, b = 16 floats per k step, c row stride ldc.
-    @inline(__always)
+    @inline(never)
     static func microKernel(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                            c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
+                            bias: UnsafePointer<Float>?, relu: Bool) {
+        microKernel(rows: 6, kc: kc, a: a, b: b, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
+    }
+
+    /// The micro-kernel on the first 4 rows of a strip.
+    @inline(never)
+    static func microKernel4(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                             c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
+                             bias: UnsafePointer<Float>?, relu: Bool) {
+        microKernel(rows: 4, kc: kc, a: a, b: b, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
+    }
+
+    /// The micro-kernel on the first 2 rows of a strip.
+    @inline(never)
+    static func microKernel2(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                             c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
+                             bias: UnsafePointer<Float>?, relu: Bool) {
+        microKernel(rows: 2, kc: kc, a: a, b: b, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
+    }
+
+    /// The micro-kernel on the first `rows` rows of a 6-row strip (the strip's packed A still has 6
+    /// floats per k step). Each entry point above inlines it with a literal `rows`, so every test of it
+    /// folds away and the unused accumulators vanish: a 2- or 4-row strip, which channel counts such as
+    /// 16, 32, 64 and 128 leave at the bottom, runs without the scratch tile of `edgeTile`. Each C element
+    /// is the same chain of multiply-adds over k whatever `rows` is, so results do not depend on it.
+    @inline(__always)
+    static func microKernel(rows: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                             c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
                             bias: UnsafePointer<Float>?, relu: Bool) {
         typealias V = SIMD8<Float>
@@ -18,37 +46,32 @@ extension Gemm {
         var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
         if load {
             c00 = ld(c); c01 = ld(c + 8)
-            c10 = ld(c + ldc); c11 = ld(c + ldc + 8)
-            c20 = ld(c + 2 * ldc); c21 = ld(c + 2 * ldc + 8)
-            c30 = ld(c + 3 * ldc); c31 = ld(c + 3 * ldc + 8)
-            c40 = ld(c + 4 * ldc); c41 = ld(c + 4 * ldc + 8)
-            c50 = ld(c + 5 * ldc); c51 = ld(c + 5 * ldc + 8)
+            if rows > 1 { c10 = ld(c + ldc); c11 = ld(c + ldc + 8) }
+            if rows > 2 { c20 = ld(c + 2 * ldc); c21 = ld(c + 2 * ldc + 8) }
+            if rows > 3 { c30 = ld(c + 3 * ldc); c31 = ld(c + 3 * ldc + 8) }
+            if rows > 4 { c40 = ld(c + 4 * ldc); c41 = ld(c + 4 * ldc + 8) }
+            if rows > 5 { c50 = ld(c + 5 * ldc); c51 = ld(c + 5 * ldc + 8) }
         }
         var ap = a, bp = b
         for _ in 0..<kc {
             let b0 = ld(bp), b1 = ld(bp + 8)
             var x = V(repeating: ap[0])
             c00.addProduct(x, b0); c01.addProduct(x, b1)
-            x = V(repeating: ap[1])
-            c10.addProduct(x, b0); c11.addProduct(x, b1)
-            x = V(repeating: ap[2])
-            c20.addProduct(x, b0); c21.addProduct(x, b1)
-            x = V(repeating: ap[3])
-            c30.addProduct(x, b0); c31.addProduct(x, b1)
-            x = V(repeating: ap[4])
-            c40.addProduct(x, b0); c41.addProduct(x, b1)
-            x = V(repeating: ap[5])
-            c50.addProduct(x, b0); c51.addProduct(x, b1)
+            if rows > 1 { x = V(repeating: ap[1]); c10.addProduct(x, b0); c11.addProduct(x, b1) }
+            if rows > 2 { x = V(repeating: ap[2]); c20.addProduct(x, b0); c21.addProduct(x, b1) }
+            if rows > 3 { x = V(repeating: ap[3]); c30.addProduct(x, b0); c31.addProduct(x, b1) }
+            if rows > 4 { x = V(repeating: ap[4]); c40.addProduct(x, b0); c41.addProduct(x, b1) }
+            if rows > 5 { x = V(repeating: ap[5]); c50.addProduct(x, b0); c51.addProduct(x, b1) }
             ap += 6
             bp += 16
         }
         if let bias {
             var x = V(repeating: bias[0]); c00 += x; c01 += x
-            x = V(repeating: bias[1]); c10 += x; c11 += x
-            x = V(repeating: bias[2]); c20 += x; c21 += x
-            x = V(repeating: bias[3]); c30 += x; c31 += x
-            x = V(repeating: bias[4]); c40 += x; c41 += x
-            x = V(repeating: bias[5]); c50 += x; c51 += x
+            if rows > 1 { x = V(repeating: bias[1]); c10 += x; c11 += x }
+            if rows > 2 { x = V(repeating: bias[2]); c20 += x; c21 += x }
+            if rows > 3 { x = V(repeating: bias[3]); c30 += x; c31 += x }
+            if rows > 4 { x = V(repeating: bias[4]); c40 += x; c41 += x }
+            if rows > 5 { x = V(repeating: bias[5]); c50 += x; c51 += x }
         }
         if relu {
             c00 = rectify(c00); c01 = rectify(c01)
@@ -59,10 +82,10 @@ extension Gemm {
             c50 = rectify(c50); c51 = rectify(c51)
         }
         st(c00, c); st(c01, c + 8)
-        st(c10, c + ldc); st(c11, c + ldc + 8)
-        st(c20, c + 2 * ldc); st(c21, c + 2 * ldc + 8)
-        st(c30, c + 3 * ldc); st(c31, c + 3 * ldc + 8)
-        st(c40, c + 4 * ldc); st(c41, c + 4 * ldc + 8)
-        st(c50, c + 5 * ldc); st(c51, c + 5 * ldc + 8)
+        if rows > 1 { st(c10, c + ldc); st(c11, c + ldc + 8) }
+        if rows > 2 { st(c20, c + 2 * ldc); st(c21, c + 2 * ldc + 8) }
+        if rows > 3 { st(c30, c + 3 * ldc); st(c31, c + 3 * ldc + 8) }
+        if rows > 4 { st(c40, c + 4 * ldc); st(c41, c + 4 * ldc + 8) }
+        if rows > 5 { st(c50, c + 5 * ldc); st(c51, c + 5 * ldc + 8) }
     }
 }
