@@ -6,8 +6,11 @@ import TestSupport
 struct ConvolutionKernelTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var batch, channels, height, width, filters, kernel, stride, threads: Int
+        /// A Winograd variant forced instead of the layer's own choice.
+        var winograd: WinogradVariant? = nil
         var testDescription: String {
             "N\(batch) \(channels)×\(height)×\(width) → \(filters) k\(kernel) s\(stride) t\(threads)"
+                + (winograd.map { " \($0)" } ?? "")
         }
     }
 
@@ -20,11 +23,19 @@ struct ConvolutionKernelTests {
         Case(batch: 3, channels: 2, height: 8, width: 7, filters: 3, kernel: 1, stride: 3, threads: 2),
         Case(batch: 1, channels: 5, height: 6, width: 6, filters: 19, kernel: 4, stride: 3, threads: 1),
         Case(batch: 2, channels: 1, height: 3, width: 3, filters: 2, kernel: 5, stride: 1, threads: 3),
-        // Winograd F(2×2, 3×3): odd and even sizes, more threads than images.
+        // Winograd F(2×2, 3×3) (the layer's choice below 25 columns): odd and even sizes, more threads than
+        // images.
         Case(batch: 3, channels: 16, height: 9, width: 8, filters: 17, kernel: 3, stride: 1, threads: 2),
         Case(batch: 1, channels: 19, height: 11, width: 8, filters: 16, kernel: 3, stride: 1, threads: 2),
         Case(batch: 2, channels: 16, height: 8, width: 13, filters: 23, kernel: 3, stride: 1, threads: 1),
+        Case(batch: 2, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2, winograd: .f2x3),
+        // Winograd F(4×4, 3×3): maps not a multiple of 4, two windows of 8 tiles across (width 37), forced
+        // on small maps too.
         Case(batch: 2, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2),
+        Case(batch: 1, channels: 17, height: 14, width: 29, filters: 18, kernel: 3, stride: 1, threads: 2),
+        Case(batch: 3, channels: 16, height: 9, width: 8, filters: 17, kernel: 3, stride: 1, threads: 2, winograd: .f4x3),
+        Case(batch: 2, channels: 16, height: 7, width: 7, filters: 16, kernel: 3, stride: 1, threads: 1, winograd: .f4x3),
+        Case(batch: 1, channels: 17, height: 14, width: 15, filters: 18, kernel: 3, stride: 1, threads: 2, winograd: .f4x3),
         // Winograd F(2×2, 5×5).
         Case(batch: 2, channels: 16, height: 10, width: 35, filters: 17, kernel: 5, stride: 1, threads: 2),
         Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2),
@@ -40,6 +51,9 @@ struct ConvolutionKernelTests {
         let strided = ConvolutionGeometry(sameInput: TensorShape(channels: 16, height: 9, width: 8), filters: 17,
                                           kernel: 3, stride: 2)
         #expect(WinogradVariant.choose(for: wide) == .f2x3)
+        let wider = ConvolutionGeometry(sameInput: TensorShape(channels: 16, height: 9, width: 28), filters: 17,
+                                        kernel: 3, stride: 1)
+        #expect(WinogradVariant.choose(for: wider) == .f4x3)
         #expect(WinogradVariant.choose(for: strided) == nil)
         let five = ConvolutionGeometry(sameInput: TensorShape(channels: 16, height: 8, width: 8), filters: 16,
                                        kernel: 5, stride: 1)
@@ -61,10 +75,14 @@ struct ConvolutionKernelTests {
         let reference = ReferenceKernels.convolutionBackward(x: x, y: expected, dy: dy, weights: weights,
                                                              filters: t.filters, kernel: t.kernel, stride: t.stride)
         let fast = KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters,
-                                             kernel: t.kernel, stride: t.stride, threads: t.threads)
+                                             kernel: t.kernel, stride: t.stride, threads: t.threads,
+                                             winograd: t.winograd)
         #expect(fast.y.shape == expected.shape)
-        // Winograd F(2×2, 5×5) uses transform constants up to 5, so its rounding is larger than im2col's.
-        let tolerance: Float = t.kernel == 5 && t.channels >= 16 ? 1e-4 : 1e-5
+        // The six-point Winograd variants (F(2×2, 5×5), F(4×4, 3×3)) use transform constants up to 8, so their
+        // rounding is larger than im2col's and F(2×2, 3×3)'s.
+        let geometry = ConvolutionGeometry(sameInput: x.shape, filters: t.filters, kernel: t.kernel, stride: t.stride)
+        let variant = t.winograd ?? WinogradVariant.choose(for: geometry)
+        let tolerance: Float = variant.map { $0.points == 36 } == true ? 1e-4 : 1e-5
         func close(_ a: [Float], _ b: [Float]) -> Bool {
             let scale = max(1, b.map(abs).max() ?? 0)
             return maxAbsoluteDifference(a, b) <= tolerance * scale

@@ -157,7 +157,7 @@ enum ConvolutionKernels {
                                          bias: UnsafeMutablePointer<Float>?, relu: Bool,
                                          into target: UnsafeMutablePointer<Float>, count: Int) {
         let points = variant.points, pairs = sourceChannels * targetChannels
-        let perImage = WinogradVariant.tilesPerImage(g)
+        let perImage = variant.tilesPerImage(g)
         ctx.forEachTask(count: count) { _, t, range in
             let v = ctx.pointer(ctx.columns[t])
             let m = v + points * pointStride(max(sourceChannels, targetChannels), tiles: perImage * chunk)
@@ -189,7 +189,7 @@ enum ConvolutionKernels {
         let x = ctx.pointer(input), y = ctx.pointer(output), dy = ctx.pointer(outputGradient)
         let w = ctx.pointer(parameters), u = ctx.pointer(transformed)
         let cin = g.inputChannels, cout = g.outputChannels, pairs = cin * cout, points = variant.points
-        let perImage = WinogradVariant.tilesPerImage(g)
+        let perImage = variant.tilesPerImage(g)
         ctx.forEachTask(count: count) { task, t, range in
             let du = ctx.pointer(ctx.partials[task])
             du.update(repeating: 0, count: points * pairs + cout)

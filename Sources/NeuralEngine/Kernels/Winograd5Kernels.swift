@@ -1,6 +1,6 @@
 /// Winograd F(2×2, 5×5) transforms (points 0, ±1, ±2, ∞): 36 multiplies per 2×2 outputs instead of 100.
-/// Same scheme and layouts as `WinogradKernels` with 6×6 input tiles at (2ty − 2, 2tx − 2) and 36 points.
-/// Bᵀ = [4 0 −5 0 1 0; 0 −4 −4 1 1 0; 0 4 −4 −1 1 0; 0 −2 −1 2 1 0; 0 2 −1 −2 1 0; 0 4 0 −5 0 1],
+/// Same scheme and layouts as `WinogradKernels` with 6×6 input tiles at (2ty − 2, 2tx − 2) and 36 points;
+/// the input transform Bᵀ is `WinogradSixPoints`' (shared with F(4×4, 3×3)),
 /// G = [¼ 0 0 0 0; −⅙ ×5; −⅙ ⅙ −⅙ ⅙ −⅙; 1/24 1/12 ⅙ ⅓ ⅔; 1/24 −1/12 ⅙ −⅓ ⅔; 0 0 0 0 1],
 /// Aᵀ = [1 1 1 1 1 0; 0 1 −1 2 −2 1] (checked against direct correlation when derived).
 enum Winograd5Kernels {
@@ -73,99 +73,10 @@ enum Winograd5Kernels {
         }
     }
 
-    /// Bᵀ applied to six values.
-    @inline(__always)
-    static func inputRows(_ d0: SIMD8<Float>, _ d1: SIMD8<Float>, _ d2: SIMD8<Float>, _ d3: SIMD8<Float>,
-                          _ d4: SIMD8<Float>, _ d5: SIMD8<Float>)
-        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
-        // Concrete SIMD8 on purpose: generic `SIMD` arithmetic compiles to scalar loops.
-        let a = d4 - 4 * d2, b = d3 - 4 * d1, c = d4 - d2, e = 2 * (d3 - d1)
-        return (4 * d0 - 5 * d2 + d4, a + b, a - b, c + e, c - e, 4 * d1 - 5 * d3 + d5)
-    }
-
-    /// Bᵀ applied to six scalars.
-    @inline(__always)
-    static func inputRows(_ d0: Float, _ d1: Float, _ d2: Float, _ d3: Float, _ d4: Float, _ d5: Float)
-        -> (Float, Float, Float, Float, Float, Float) {
-        let a = d4 - 4 * d2, b = d3 - 4 * d1, c = d4 - d2, e = 2 * (d3 - d1)
-        return (4 * d0 - 5 * d2 + d4, a + b, a - b, c + e, c - e, 4 * d1 - 5 * d3 + d5)
-    }
-
-    /// Entry j of `inputRows` on one row of 8 tiles, whose six values are the split row's even and odd
-    /// columns at offsets 0, 1 and 2. It loads only what entry j uses and computes it with the same
-    /// operations in the same order as `inputRows`, so the result is bit-identical.
-    @inline(__always)
-    static func inputRow(_ j: Int, even: UnsafePointer<Float>, odd: UnsafePointer<Float>) -> SIMD8<Float> {
-        typealias T = WinogradTiles
-        switch j {
-        case 0: return 4 * T.load(even) - 5 * T.load(even + 1) + T.load(even + 2)
-        case 1, 2:
-            let d1 = T.load(odd), d2 = T.load(even + 1), d3 = T.load(odd + 1), d4 = T.load(even + 2)
-            let a = d4 - 4 * d2, b = d3 - 4 * d1
-            return j == 1 ? a + b : a - b
-        case 3, 4:
-            let d1 = T.load(odd), d2 = T.load(even + 1), d3 = T.load(odd + 1), d4 = T.load(even + 2)
-            let c = d4 - d2, e = 2 * (d3 - d1)
-            return j == 3 ? c + e : c - e
-        default: return 4 * T.load(odd) - 5 * T.load(odd + 1) + T.load(odd + 2)
-        }
-    }
-
-    /// Shapes: x[C, count, H, W] (images first..<first+images) → v[36, C, T] = Bᵀ d B per 6×6 tile.
-    static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                               first: Int, images: Int, into v: UnsafeMutablePointer<Float>) {
-        typealias T = WinogradTiles
-        let th = (height + 1) / 2, tw = (width + 1) / 2
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let half = T.halfRowLength(tilesAcross: tw)
-        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 6)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
-            buffer.initialize(repeating: 0)
-            let even = buffer.baseAddress!, odd = even + planeFloats / 2
-            for c in 0..<channels {
-                for image in 0..<images {
-                    T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 2, half: half, even: even, odd: odd)
-                    for ty in 0..<th {
-                        var tx = 0
-                        while tx < tw {
-                            let lanes = min(8, tw - tx)
-                            let out = v + c * tiles + (image * th + ty) * tw + tx
-                            // Bᵀ along each tile row first (d B), then Bᵀ down the columns, one column j of
-                            // d B at a time: its six entries come straight from the split rows, so nothing
-                            // goes through memory between the two passes.
-                            for j in 0..<6 {
-                                @inline(__always) func across(_ r: Int) -> T.V {
-                                    let row = (2 * ty + r) * half + tx
-                                    return inputRow(j, even: UnsafePointer(even + row), odd: UnsafePointer(odd + row))
-                                }
-                                let e = inputRows(across(0), across(1), across(2), across(3), across(4), across(5))
-                                T.store(e.0, out + j * stride, lanes: lanes)
-                                T.store(e.1, out + (6 + j) * stride, lanes: lanes)
-                                T.store(e.2, out + (12 + j) * stride, lanes: lanes)
-                                T.store(e.3, out + (18 + j) * stride, lanes: lanes)
-                                T.store(e.4, out + (24 + j) * stride, lanes: lanes)
-                                T.store(e.5, out + (30 + j) * stride, lanes: lanes)
-                            }
-                            tx += 8
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// A (6×2) applied to (p, q): (p, p + q, p − q, p + 2q, p − 2q, q).
     @inline(__always)
     static func gradientRows(_ p: SIMD8<Float>, _ q: SIMD8<Float>)
         -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
-        (p, p + q, p - q, p + 2 * q, p - 2 * q, q)
-    }
-
-    /// A (6×2) applied to two scalars.
-    @inline(__always)
-    static func gradientRows(_ p: Float, _ q: Float) -> (Float, Float, Float, Float, Float, Float) {
         (p, p + q, p - q, p + 2 * q, p - 2 * q, q)
     }
 
@@ -176,15 +87,15 @@ enum Winograd5Kernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let half = T.halfRowLength(tilesAcross: tw)
-        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 2)
+        let half = T.phaseRowLength(tilesAcross: tw)
+        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 2)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
                 for image in 0..<images {
                     T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 0, half: half, even: even, odd: odd)
+                                 pad: 0, phases: 2, rowLength: half, phaseStride: planeFloats / 2, into: even)
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {

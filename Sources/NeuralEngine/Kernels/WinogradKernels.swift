@@ -62,15 +62,15 @@ enum WinogradKernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let half = T.halfRowLength(tilesAcross: tw)
-        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 4)
+        let half = T.phaseRowLength(tilesAcross: tw)
+        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 4)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
                 for image in 0..<images {
                     T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 1, half: half, even: even, odd: odd)
+                                 pad: 1, phases: 2, rowLength: half, phaseStride: planeFloats / 2, into: even)
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
@@ -108,15 +108,15 @@ enum WinogradKernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let half = T.halfRowLength(tilesAcross: tw)
-        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, taps: 2)
+        let half = T.phaseRowLength(tilesAcross: tw)
+        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 2)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
                 for image in 0..<images {
                     T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 0, half: half, even: even, odd: odd)
+                                 pad: 0, phases: 2, rowLength: half, phaseStride: planeFloats / 2, into: even)
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {

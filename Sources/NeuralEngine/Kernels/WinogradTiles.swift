@@ -1,38 +1,41 @@
 /// Helpers shared by the Winograd transforms, which work on 8 horizontally adjacent tiles at once
-/// (one tile per SIMD lane) from a zero-padded copy of the plane split into even and odd columns.
+/// (one tile per SIMD lane) from a zero-padded copy of the plane split into column phases.
 enum WinogradTiles {
     typealias V = SIMD8<Float>
 
-    /// Floats in one half row of a split plane: 8-lane windows up to two tiles past the last tile stay inside.
-    static func halfRowLength(tilesAcross: Int) -> Int { tilesAcross + 16 }
+    /// Floats in one row of one phase of a split plane: 8-lane windows up to two tiles past the last tile
+    /// stay inside.
+    static func phaseRowLength(tilesAcross: Int) -> Int { tilesAcross + 16 }
 
-    /// Padded rows a split plane holds when tile row `ty` reads `taps` rows from padded row 2·ty.
-    static func splitRowCount(tilesDown: Int, taps: Int) -> Int { 2 * (tilesDown - 1) + taps }
+    /// Padded rows a split plane holds when tile row `ty` reads `taps` rows from padded row `tileSize`·ty.
+    static func splitRowCount(tilesDown: Int, tileSize: Int, taps: Int) -> Int { tileSize * (tilesDown - 1) + taps }
 
-    /// Floats of the even and odd halves of a split plane, together.
-    static func splitPlaneFloats(tilesDown: Int, tilesAcross: Int, taps: Int) -> Int {
-        2 * splitRowCount(tilesDown: tilesDown, taps: taps) * halfRowLength(tilesAcross: tilesAcross)
+    /// Floats of all `tileSize` phases of a split plane together; phase q starts at q · (this / tileSize).
+    static func splitPlaneFloats(tilesDown: Int, tilesAcross: Int, tileSize: Int, taps: Int) -> Int {
+        tileSize * splitRowCount(tilesDown: tilesDown, tileSize: tileSize, taps: taps)
+            * phaseRowLength(tilesAcross: tilesAcross)
     }
 
-    /// Splits a plane, zero-padded by `pad` rows and columns, into its even and odd columns:
-    /// `even[R·half + i]` is padded element (R, 2i) and `odd[R·half + i]` is (R, 2i + 1), where the padded
-    /// element (R, P) is plane element (R − pad, P − pad). A window of 8 tiles then loads its even and
-    /// odd columns directly instead of shuffling them out of interleaved rows, and each row is copied
-    /// once per plane rather than once per tile row that reads it.
+    /// Splits a plane, zero-padded by `pad` rows and columns, into `phases` column phases:
+    /// `split[q·phaseStride + R·rowLength + i]` is padded element (R, phases·i + q), where the padded
+    /// element (R, P) is plane element (R − pad, P − pad). With as many phases as a tile's stride, column
+    /// j of 8 adjacent tiles is one plain load (phase j mod stride, offset j / stride) instead of a
+    /// shuffle out of interleaved rows, and each row is copied once per plane rather than once per tile
+    /// row that reads it.
     ///
     /// Only positions inside the plane are written, and every plane of one geometry writes the same
     /// positions, so the padding keeps the zeros the buffer was filled with before the first plane.
     @inline(__always)
-    static func splitPlane(_ plane: UnsafePointer<Float>, height: Int, width: Int, pad: Int, half: Int,
-                           even: UnsafeMutablePointer<Float>, odd: UnsafeMutablePointer<Float>) {
-        let evenStart = pad & 1, oddStart = 1 - evenStart
+    static func splitPlane(_ plane: UnsafePointer<Float>, height: Int, width: Int, pad: Int, phases: Int,
+                           rowLength: Int, phaseStride: Int, into split: UnsafeMutablePointer<Float>) {
         for y in 0..<height {
             let source = plane + y * width
-            let e = even + (y + pad) * half, o = odd + (y + pad) * half
-            var x = evenStart
-            while x < width { e[(x + pad) >> 1] = source[x]; x += 2 }
-            x = oddStart
-            while x < width { o[(x + pad) >> 1] = source[x]; x += 2 }
+            for q in 0..<phases {
+                let destination = split + q * phaseStride + (y + pad) * rowLength
+                // Columns x ≡ q − pad (mod phases) land at consecutive entries from (x + pad) / phases.
+                var x = ((q - pad) % phases + phases) % phases, i = (x + pad) / phases
+                while x < width { destination[i] = source[x]; x &+= phases; i &+= 1 }
+            }
         }
     }
 

@@ -10,14 +10,16 @@ struct ConvolutionLayer {
     /// The 180°-rotated kernel [Cin, Cout, k, k] for the input gradient of stride-1 odd kernels.
     let flipped: FloatSlice
 
+    /// `winograd` replaces `WinogradVariant.choose(for:)`'s pick (tests compare the variants on one geometry).
     init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int,
-         plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements) {
+         plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements,
+         winograd override: WinogradVariant? = nil) {
         geometry = ConvolutionGeometry(sameInput: input, filters: filters, kernel: kernel, stride: stride)
         let perTask = Parallel.imagesPerTask(maxBatch: maxBatch)
         requirements.tasks = max(requirements.tasks, Parallel.tasks(maxBatch))
         parameters = ParameterSlices(weights: geometry.weightCount, biases: filters, plan: &plan)
         requirements.partialFloats = max(requirements.partialFloats, parameters.count)
-        winograd = WinogradVariant.choose(for: geometry)
+        winograd = override ?? WinogradVariant.choose(for: geometry)
         if let winograd {
             chunk = winograd.chunkImages(geometry, imagesPerTask: perTask)
             transformed = plan.floats(winograd.points * geometry.inputChannels * filters)

@@ -1,0 +1,231 @@
+/// Winograd F(4×4, 3×3) transforms (points 0, ±1, ±2, ∞): 36 multiplies per 4×4 outputs instead of 144.
+/// Same layouts as `WinogradKernels` with 6×6 input tiles at (4ty − 1, 4tx − 1); the input transform Bᵀ
+/// is `WinogradSixPoints`' (shared with F(2×2, 5×5)),
+/// G = [¼ 0 0; −⅙ −⅙ −⅙; −⅙ ⅙ −⅙; 1/24 1/12 ⅙; 1/24 −1/12 ⅙; 0 0 1],
+/// Aᵀ = [1 1 1 1 1 0; 0 1 −1 2 −2 0; 0 1 1 4 4 0; 0 1 −1 8 −8 1]
+/// (Aᵀ[(G g Gᵀ) ⊙ (Bᵀ d B)]A equals the 3×3 correlation of a 6×6 tile to rounding; the kernel tests check
+/// it against the naive reference).
+enum Winograd43Kernels {
+    static let g: [[Float]] = [
+        [1.0 / 4, 0, 0],
+        [-1.0 / 6, -1.0 / 6, -1.0 / 6],
+        [-1.0 / 6, 1.0 / 6, -1.0 / 6],
+        [1.0 / 24, 1.0 / 12, 1.0 / 6],
+        [1.0 / 24, -1.0 / 12, 1.0 / 6],
+        [0, 0, 1],
+    ]
+
+    /// Shapes: w[Cout, Cin, 3, 3] → u[36, Cout, Cin] = G w Gᵀ; with `flipped`, u[36, Cin, Cout] of the rotated kernel.
+    static func transformWeights(_ w: UnsafePointer<Float>, outputChannels: Int, inputChannels: Int, flipped: Bool,
+                                 into u: UnsafeMutablePointer<Float>, threads: Int) {
+        let pairs = outputChannels * inputChannels
+        let g = Self.g
+        Parallel.run(threads) { part in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 + 18) { scratch in
+                let k = scratch.baseAddress!, t = k + 9
+                for pair in Parallel.range(part: part, of: threads, count: pairs) {
+                    let co = pair / inputChannels, ci = pair % inputChannels
+                    let src = w + pair * 9
+                    for i in 0..<9 { k[i] = flipped ? src[8 - i] : src[i] }
+                    // t = G k (6×3)
+                    for i in 0..<6 {
+                        for c in 0..<3 {
+                            var sum: Float = 0
+                            for j in 0..<3 { sum += g[i][j] * k[j * 3 + c] }
+                            t[i * 3 + c] = sum
+                        }
+                    }
+                    let row = flipped ? ci * outputChannels + co : co * inputChannels + ci
+                    for i in 0..<6 {
+                        for j in 0..<6 {
+                            var sum: Float = 0
+                            for c in 0..<3 { sum += t[i * 3 + c] * g[j][c] }
+                            u[(6 * i + j) * pairs + row] = sum
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Shapes: du[36, Cout, Cin] → dw[Cout, Cin, 3, 3] += Gᵀ du G.
+    static func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, into dw: UnsafeMutablePointer<Float>) {
+        let g = Self.g
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 36 + 18) { scratch in
+            let d = scratch.baseAddress!, t = d + 36
+            for pair in 0..<pairs {
+                for i in 0..<36 { d[i] = du[i * pairs + pair] }
+                // t = Gᵀ d (3×6), then t G (3×3)
+                for r in 0..<3 {
+                    for c in 0..<6 {
+                        var sum: Float = 0
+                        for i in 0..<6 { sum += g[i][r] * d[i * 6 + c] }
+                        t[r * 6 + c] = sum
+                    }
+                }
+                let out = dw + pair * 9
+                for r in 0..<3 {
+                    for c in 0..<3 {
+                        var sum: Float = 0
+                        for j in 0..<6 { sum += t[r * 6 + j] * g[j][c] }
+                        out[r * 3 + c] += sum
+                    }
+                }
+            }
+        }
+    }
+
+    /// A (6×4) applied to (p0, p1, p2, p3): (p0, p0 + p1 + p2 + p3, p0 − p1 + p2 − p3, p0 + 2p1 + 4p2 + 8p3,
+    /// p0 − 2p1 + 4p2 − 8p3, p3).
+    @inline(__always)
+    static func gradientRows(_ p0: SIMD8<Float>, _ p1: SIMD8<Float>, _ p2: SIMD8<Float>, _ p3: SIMD8<Float>)
+        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+        let even = p0 + p2, odd = p1 + p3, evenFar = p0 + 4 * p2, oddFar = 2 * p1 + 8 * p3
+        return (p0, even + odd, even - odd, evenFar + oddFar, evenFar - oddFar, p3)
+    }
+
+    /// Entry j of `gradientRows` alone, from the four values at `p`, `p + phase`, `p + 2·phase`, `p + 3·phase`.
+    @inline(__always)
+    static func gradientRow(_ j: Int, _ p: UnsafePointer<Float>, phase: Int) -> SIMD8<Float> {
+        typealias T = WinogradTiles
+        switch j {
+        case 0: return T.load(p)
+        case 5: return T.load(p + 3 * phase)
+        default:
+            let p0 = T.load(p), p1 = T.load(p + phase), p2 = T.load(p + 2 * phase), p3 = T.load(p + 3 * phase)
+            switch j {
+            case 1: return (p0 + p2) + (p1 + p3)
+            case 2: return (p0 + p2) - (p1 + p3)
+            case 3: return (p0 + 4 * p2) + (2 * p1 + 8 * p3)
+            default: return (p0 + 4 * p2) - (2 * p1 + 8 * p3)
+            }
+        }
+    }
+
+    /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[36, C, T] = A d Aᵀ per 4×4 output tile.
+    static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
+                                        count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
+        typealias T = WinogradTiles
+        let th = (height + 3) / 4, tw = (width + 3) / 4
+        let tiles = images * th * tw
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let rowLength = T.phaseRowLength(tilesAcross: tw)
+        let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 4, taps: 4)
+        let phaseStride = planeFloats / 4
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
+            buffer.initialize(repeating: 0)
+            let split = buffer.baseAddress!
+            for c in 0..<channels {
+                for image in 0..<images {
+                    T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
+                                 pad: 0, phases: 4, rowLength: rowLength, phaseStride: phaseStride, into: split)
+                    for ty in 0..<th {
+                        var tx = 0
+                        while tx < tw {
+                            let lanes = min(8, tw - tx)
+                            let o = out + c * tiles + (image * th + ty) * tw + tx
+                            // A along each of the four rows (entry j only), then A down the column.
+                            for j in 0..<6 {
+                                @inline(__always) func along(_ r: Int) -> T.V {
+                                    gradientRow(j, UnsafePointer(split + (4 * ty + r) * rowLength + tx), phase: phaseStride)
+                                }
+                                let column = gradientRows(along(0), along(1), along(2), along(3))
+                                T.store(column.0, o + j * stride, lanes: lanes)
+                                T.store(column.1, o + (6 + j) * stride, lanes: lanes)
+                                T.store(column.2, o + (12 + j) * stride, lanes: lanes)
+                                T.store(column.3, o + (18 + j) * stride, lanes: lanes)
+                                T.store(column.4, o + (24 + j) * stride, lanes: lanes)
+                                T.store(column.5, o + (30 + j) * stride, lanes: lanes)
+                            }
+                            tx += 8
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Aᵀ applied to six values: four outputs.
+    @inline(__always)
+    static func outputRows(_ m0: SIMD8<Float>, _ m1: SIMD8<Float>, _ m2: SIMD8<Float>, _ m3: SIMD8<Float>,
+                           _ m4: SIMD8<Float>, _ m5: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+        let sum12 = m1 + m2, difference12 = m1 - m2, sum34 = m3 + m4, difference34 = m3 - m4
+        return (m0 + sum12 + sum34, difference12 + 2 * difference34, sum12 + 4 * sum34,
+                difference12 + 8 * difference34 + m5)
+    }
+
+    /// Row i of Aᵀ applied to the six values at `p + r·stride`, r = 0…5.
+    @inline(__always)
+    static func outputRow(_ i: Int, _ p: UnsafePointer<Float>, stride: Int) -> SIMD8<Float> {
+        typealias T = WinogradTiles
+        let m1 = T.load(p + stride), m2 = T.load(p + 2 * stride), m3 = T.load(p + 3 * stride)
+        let m4 = T.load(p + 4 * stride)
+        switch i {
+        case 0: return T.load(p) + (m1 + m2) + (m3 + m4)
+        case 1: return (m1 - m2) + 2 * (m3 - m4)
+        case 2: return (m1 + m2) + 4 * (m3 + m4)
+        default: return (m1 - m2) + 8 * (m3 - m4) + T.load(p + 5 * stride)
+        }
+    }
+
+    /// Writes a[l], b[l], c[l], d[l] for l = 0…7 at p[4l…4l + 3], the first `count` of those 32 values.
+    @inline(__always)
+    static func storeInterleaved(_ a: SIMD8<Float>, _ b: SIMD8<Float>, _ c: SIMD8<Float>, _ d: SIMD8<Float>,
+                                 _ p: UnsafeMutablePointer<Float>, count: Int) {
+        typealias V = SIMD8<Float>
+        let v0 = V(a[0], b[0], c[0], d[0], a[1], b[1], c[1], d[1])
+        let v1 = V(a[2], b[2], c[2], d[2], a[3], b[3], c[3], d[3])
+        let v2 = V(a[4], b[4], c[4], d[4], a[5], b[5], c[5], d[5])
+        let v3 = V(a[6], b[6], c[6], d[6], a[7], b[7], c[7], d[7])
+        if count >= 32 {
+            let raw = UnsafeMutableRawPointer(p)
+            raw.storeBytes(of: v0, as: V.self)
+            raw.storeBytes(of: v1, toByteOffset: 32, as: V.self)
+            raw.storeBytes(of: v2, toByteOffset: 64, as: V.self)
+            raw.storeBytes(of: v3, toByteOffset: 96, as: V.self)
+        } else {
+            for i in 0..<count {
+                let v = i < 8 ? v0 : i < 16 ? v1 : i < 24 ? v2 : v3
+                p[i] = v[i % 8]
+            }
+        }
+    }
+
+    /// Shapes: m[36, C, T] → y[C, count, H, W] (images first..<first+images) = Aᵀ m A (+ bias, ReLU).
+    static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
+                                first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
+                                into y: UnsafeMutablePointer<Float>) {
+        typealias T = WinogradTiles
+        let th = (height + 3) / 4, tw = (width + 3) / 4
+        let tiles = images * th * tw
+        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        for c in 0..<channels {
+            let b = T.V(repeating: bias?[c] ?? 0)
+            for image in 0..<images {
+                let plane = y + (c * count + first + image) * height * width
+                for ty in 0..<th {
+                    var tx = 0
+                    while tx < tw {
+                        let lanes = min(8, tw - tx)
+                        let s = m + c * tiles + (image * th + ty) * tw + tx
+                        let columns = min(4 * lanes, width - 4 * tx)
+                        // Row i of Aᵀ down each column j (points 6r + j), then Aᵀ along the row: output row 4ty + i.
+                        for i in 0..<min(4, height - 4 * ty) {
+                            @inline(__always) func down(_ j: Int) -> T.V { outputRow(i, s + j * stride, stride: 6 * stride) }
+                            var r = outputRows(down(0), down(1), down(2), down(3), down(4), down(5))
+                            r.0 += b; r.1 += b; r.2 += b; r.3 += b
+                            if relu {
+                                r.0 = r.0.replacing(with: 0, where: r.0 .< 0)
+                                r.1 = r.1.replacing(with: 0, where: r.1 .< 0)
+                                r.2 = r.2.replacing(with: 0, where: r.2 .< 0)
+                                r.3 = r.3.replacing(with: 0, where: r.3 .< 0)
+                            }
+                            storeInterleaved(r.0, r.1, r.2, r.3, plane + (4 * ty + i) * width + 4 * tx, count: columns)
+                        }
+                        tx += 8
+                    }
+                }
+            }
+        }
+    }
+}
