@@ -87,7 +87,7 @@ enum Winograd5Kernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let half = T.phaseRowLength(tilesAcross: tw)
+        let rowLength = T.phaseRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 2)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
@@ -95,12 +95,12 @@ enum Winograd5Kernels {
             for c in 0..<channels {
                 for image in 0..<images {
                     T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 0, phases: 2, rowLength: half, phaseStride: planeFloats / 2, into: even)
+                                 pad: 0, phases: 2, rowLength: rowLength, phaseStride: planeFloats / 2, into: even)
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(8, tw - tx)
-                            let upper = 2 * ty * half + tx, lower = upper + half
+                            let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
                             let a = T.load(even + upper), b = T.load(odd + upper)
                             let c2 = T.load(even + lower), d = T.load(odd + lower)
                             let top = gradientRows(a, b), bottom = gradientRows(c2, d)

@@ -62,7 +62,7 @@ enum WinogradKernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let half = T.phaseRowLength(tilesAcross: tw)
+        let rowLength = T.phaseRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 4)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
@@ -70,14 +70,14 @@ enum WinogradKernels {
             for c in 0..<channels {
                 for image in 0..<images {
                     T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 1, phases: 2, rowLength: half, phaseStride: planeFloats / 2, into: even)
+                                 pad: 1, phases: 2, rowLength: rowLength, phaseStride: planeFloats / 2, into: even)
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(8, tw - tx)
                             @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V) {
-                                let e = UnsafePointer(even + (2 * ty + r) * half + tx)
-                                let o = UnsafePointer(odd + (2 * ty + r) * half + tx)
+                                let e = UnsafePointer(even + (2 * ty + r) * rowLength + tx)
+                                let o = UnsafePointer(odd + (2 * ty + r) * rowLength + tx)
                                 return (T.load(e), T.load(o), T.load(e + 1), T.load(o + 1))
                             }
                             let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3)
@@ -108,7 +108,7 @@ enum WinogradKernels {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        let half = T.phaseRowLength(tilesAcross: tw)
+        let rowLength = T.phaseRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 2)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
@@ -116,12 +116,12 @@ enum WinogradKernels {
             for c in 0..<channels {
                 for image in 0..<images {
                     T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 0, phases: 2, rowLength: half, phaseStride: planeFloats / 2, into: even)
+                                 pad: 0, phases: 2, rowLength: rowLength, phaseStride: planeFloats / 2, into: even)
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(8, tw - tx)
-                            let upper = 2 * ty * half + tx, lower = upper + half
+                            let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
                             let a = T.load(even + upper), b = T.load(odd + upper)
                             let c2 = T.load(even + lower), d = T.load(odd + lower)
                             // A maps (p, q) to (p, p + q, p − q, −q): first along rows, then down columns.
