@@ -15,66 +15,6 @@ enum Winograd43Kernels {
         [0, 0, 1],
     ]
 
-    /// Shapes: w[Cout, Cin, 3, 3] → u[36, Cout, Cin] = G w Gᵀ; with `flipped`, u[36, Cin, Cout] of the rotated kernel.
-    static func transformWeights(_ w: UnsafePointer<Float>, outputChannels: Int, inputChannels: Int, flipped: Bool,
-                                 into u: UnsafeMutablePointer<Float>, threads: Int) {
-        let pairs = outputChannels * inputChannels
-        let g = Self.g
-        Parallel.run(threads) { part in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 + 18) { scratch in
-                let k = scratch.baseAddress!, t = k + 9
-                for pair in Parallel.range(part: part, of: threads, count: pairs) {
-                    let co = pair / inputChannels, ci = pair % inputChannels
-                    let src = w + pair * 9
-                    for i in 0..<9 { k[i] = flipped ? src[8 - i] : src[i] }
-                    // t = G k (6×3)
-                    for i in 0..<6 {
-                        for c in 0..<3 {
-                            var sum: Float = 0
-                            for j in 0..<3 { sum += g[i][j] * k[j * 3 + c] }
-                            t[i * 3 + c] = sum
-                        }
-                    }
-                    let row = flipped ? ci * outputChannels + co : co * inputChannels + ci
-                    for i in 0..<6 {
-                        for j in 0..<6 {
-                            var sum: Float = 0
-                            for c in 0..<3 { sum += t[i * 3 + c] * g[j][c] }
-                            u[(6 * i + j) * pairs + row] = sum
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Shapes: du[36, Cout, Cin] → dw[Cout, Cin, 3, 3] += Gᵀ du G.
-    static func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, into dw: UnsafeMutablePointer<Float>) {
-        let g = Self.g
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 36 + 18) { scratch in
-            let d = scratch.baseAddress!, t = d + 36
-            for pair in 0..<pairs {
-                for i in 0..<36 { d[i] = du[i * pairs + pair] }
-                // t = Gᵀ d (3×6), then t G (3×3)
-                for r in 0..<3 {
-                    for c in 0..<6 {
-                        var sum: Float = 0
-                        for i in 0..<6 { sum += g[i][r] * d[i * 6 + c] }
-                        t[r * 6 + c] = sum
-                    }
-                }
-                let out = dw + pair * 9
-                for r in 0..<3 {
-                    for c in 0..<3 {
-                        var sum: Float = 0
-                        for j in 0..<6 { sum += t[r * 6 + j] * g[j][c] }
-                        out[r * 3 + c] += sum
-                    }
-                }
-            }
-        }
-    }
-
     /// A (6×4) applied to (p0, p1, p2, p3): (p0, p0 + p1 + p2 + p3, p0 − p1 + p2 − p3, p0 + 2p1 + 4p2 + 8p3,
     /// p0 − 2p1 + 4p2 − 8p3, p3).
     @inline(__always)

@@ -13,66 +13,6 @@ enum Winograd5Kernels {
         [0, 0, 0, 0, 1],
     ]
 
-    /// Shapes: w[Cout, Cin, 5, 5] → u[36, Cout, Cin] = G w Gᵀ; with `flipped`, u[36, Cin, Cout] of the rotated kernel.
-    static func transformWeights(_ w: UnsafePointer<Float>, outputChannels: Int, inputChannels: Int, flipped: Bool,
-                                 into u: UnsafeMutablePointer<Float>, threads: Int) {
-        let pairs = outputChannels * inputChannels
-        let g = Self.g
-        Parallel.run(threads) { part in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 25 + 30) { scratch in
-                let k = scratch.baseAddress!, t = k + 25
-                for pair in Parallel.range(part: part, of: threads, count: pairs) {
-                    let co = pair / inputChannels, ci = pair % inputChannels
-                    let src = w + pair * 25
-                    for i in 0..<25 { k[i] = flipped ? src[24 - i] : src[i] }
-                    // t = G k (6×5)
-                    for i in 0..<6 {
-                        for c in 0..<5 {
-                            var sum: Float = 0
-                            for j in 0..<5 { sum += g[i][j] * k[j * 5 + c] }
-                            t[i * 5 + c] = sum
-                        }
-                    }
-                    let row = flipped ? ci * outputChannels + co : co * inputChannels + ci
-                    for i in 0..<6 {
-                        for j in 0..<6 {
-                            var sum: Float = 0
-                            for c in 0..<5 { sum += t[i * 5 + c] * g[j][c] }
-                            u[(6 * i + j) * pairs + row] = sum
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Shapes: du[36, Cout, Cin] → dw[Cout, Cin, 5, 5] += Gᵀ du G.
-    static func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, into dw: UnsafeMutablePointer<Float>) {
-        let g = Self.g
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 36 + 30) { scratch in
-            let d = scratch.baseAddress!, t = d + 36
-            for pair in 0..<pairs {
-                for i in 0..<36 { d[i] = du[i * pairs + pair] }
-                // t = Gᵀ d (5×6), then t G (5×5)
-                for r in 0..<5 {
-                    for c in 0..<6 {
-                        var sum: Float = 0
-                        for i in 0..<6 { sum += g[i][r] * d[i * 6 + c] }
-                        t[r * 6 + c] = sum
-                    }
-                }
-                let out = dw + pair * 25
-                for r in 0..<5 {
-                    for c in 0..<5 {
-                        var sum: Float = 0
-                        for j in 0..<6 { sum += t[r * 6 + j] * g[j][c] }
-                        out[r * 5 + c] += sum
-                    }
-                }
-            }
-        }
-    }
-
     /// A (6×2) applied to (p, q): (p, p + q, p − q, p + 2q, p − 2q, q).
     @inline(__always)
     static func gradientRows(_ p: SIMD8<Float>, _ q: SIMD8<Float>)

@@ -1,9 +1,70 @@
-/// The input transform that F(2×2, 5×5) and F(4×4, 3×3) share: both evaluate at the points 0, ±1, ±2, ∞,
-/// so both read 6×6 input tiles through the same
-/// Bᵀ = [4 0 −5 0 1 0; 0 −4 −4 1 1 0; 0 4 −4 −1 1 0; 0 −2 −1 2 1 0; 0 2 −1 −2 1 0; 0 4 0 −5 0 1].
+/// What F(2×2, 5×5) and F(4×4, 3×3) share: the weight and filter-gradient transforms around their own G,
+/// and the input transform. Both evaluate at the points 0, ±1, ±2, ∞, so both read 6×6 input tiles
+/// through the same Bᵀ = [4 0 −5 0 1 0; 0 −4 −4 1 1 0; 0 4 −4 −1 1 0; 0 −2 −1 2 1 0; 0 2 −1 −2 1 0; 0 4 0 −5 0 1].
 /// They differ in where tiles start: every 2 (F(2×2, 5×5), padding 2) or every 4 (F(4×4, 3×3), padding 1)
 /// rows and columns.
 enum WinogradSixPoints {
+    /// Shapes: w[Cout, Cin, r, r] → u[36, Cout, Cin] = G w Gᵀ for a 6×r `g` (r = 5 for F(2×2, 5×5), 3 for
+    /// F(4×4, 3×3)); with `flipped`, u[36, Cin, Cout] of the rotated kernel.
+    static func transformWeights(_ w: UnsafePointer<Float>, g: [[Float]], outputChannels: Int, inputChannels: Int,
+                                 flipped: Bool, into u: UnsafeMutablePointer<Float>, threads: Int) {
+        let pairs = outputChannels * inputChannels, r = g[0].count, taps = r * r
+        Parallel.run(threads) { part in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: taps + 6 * r) { scratch in
+                let k = scratch.baseAddress!, t = k + taps
+                for pair in Parallel.range(part: part, of: threads, count: pairs) {
+                    let co = pair / inputChannels, ci = pair % inputChannels
+                    let src = w + pair * taps
+                    for i in 0..<taps { k[i] = flipped ? src[taps - 1 - i] : src[i] }
+                    // t = G k (6×r)
+                    for i in 0..<6 {
+                        for c in 0..<r {
+                            var sum: Float = 0
+                            for j in 0..<r { sum += g[i][j] * k[j * r + c] }
+                            t[i * r + c] = sum
+                        }
+                    }
+                    let row = flipped ? ci * outputChannels + co : co * inputChannels + ci
+                    for i in 0..<6 {
+                        for j in 0..<6 {
+                            var sum: Float = 0
+                            for c in 0..<r { sum += t[i * r + c] * g[j][c] }
+                            u[(6 * i + j) * pairs + row] = sum
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Shapes: du[36, Cout, Cin] → dw[Cout, Cin, r, r] += Gᵀ du G for a 6×r `g`.
+    static func accumulateFilterGradient(_ du: UnsafePointer<Float>, g: [[Float]], pairs: Int,
+                                         into dw: UnsafeMutablePointer<Float>) {
+        let r = g[0].count
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 36 + 6 * r) { scratch in
+            let d = scratch.baseAddress!, t = d + 36
+            for pair in 0..<pairs {
+                for i in 0..<36 { d[i] = du[i * pairs + pair] }
+                // t = Gᵀ d (r×6), then t G (r×r)
+                for row in 0..<r {
+                    for c in 0..<6 {
+                        var sum: Float = 0
+                        for i in 0..<6 { sum += g[i][row] * d[i * 6 + c] }
+                        t[row * 6 + c] = sum
+                    }
+                }
+                let out = dw + pair * r * r
+                for row in 0..<r {
+                    for c in 0..<r {
+                        var sum: Float = 0
+                        for j in 0..<6 { sum += t[row * 6 + j] * g[j][c] }
+                        out[row * r + c] += sum
+                    }
+                }
+            }
+        }
+    }
+
     /// Bᵀ applied to six values.
     @inline(__always)
     static func inputRows(_ d0: SIMD8<Float>, _ d1: SIMD8<Float>, _ d2: SIMD8<Float>, _ d3: SIMD8<Float>,

@@ -51,18 +51,20 @@ enum WinogradVariant: Hashable, Sendable {
         switch self {
         case .f2x3: WinogradKernels.transformWeights(w, outputChannels: outputChannels, inputChannels: inputChannels,
                                                      flipped: flipped, into: u, threads: threads)
-        case .f4x3: Winograd43Kernels.transformWeights(w, outputChannels: outputChannels, inputChannels: inputChannels,
-                                                       flipped: flipped, into: u, threads: threads)
-        case .f2x5: Winograd5Kernels.transformWeights(w, outputChannels: outputChannels, inputChannels: inputChannels,
-                                                      flipped: flipped, into: u, threads: threads)
+        case .f4x3: WinogradSixPoints.transformWeights(w, g: Winograd43Kernels.g, outputChannels: outputChannels,
+                                                       inputChannels: inputChannels, flipped: flipped, into: u,
+                                                       threads: threads)
+        case .f2x5: WinogradSixPoints.transformWeights(w, g: Winograd5Kernels.g, outputChannels: outputChannels,
+                                                       inputChannels: inputChannels, flipped: flipped, into: u,
+                                                       threads: threads)
         }
     }
 
     func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, into dw: UnsafeMutablePointer<Float>) {
         switch self {
         case .f2x3: WinogradKernels.accumulateFilterGradient(du, pairs: pairs, into: dw)
-        case .f4x3: Winograd43Kernels.accumulateFilterGradient(du, pairs: pairs, into: dw)
-        case .f2x5: Winograd5Kernels.accumulateFilterGradient(du, pairs: pairs, into: dw)
+        case .f4x3: WinogradSixPoints.accumulateFilterGradient(du, g: Winograd43Kernels.g, pairs: pairs, into: dw)
+        case .f2x5: WinogradSixPoints.accumulateFilterGradient(du, g: Winograd5Kernels.g, pairs: pairs, into: dw)
         }
     }
 
