@@ -59,10 +59,13 @@ public enum Benchmark {
 }
 
 extension Benchmark {
-    /// The SIMD instruction set the engine was compiled for: "x86-64-v3" (AVX2 + FMA, set in Package.swift),
-    /// "arm64" (NEON, FMA in the baseline) or "baseline" (no FMA: SIMD multiply-adds become library calls).
+    /// The SIMD instruction set the engine was compiled for (chosen in Package.swift): "x86-64-v4" (AVX-512,
+    /// when the building machine has it), "x86-64-v3" (AVX2 + FMA), "arm64" (NEON, FMA in the baseline) or
+    /// "baseline" (no FMA: SIMD multiply-adds become library calls).
     public static var simdLevel: String {
-        #if METAQNN_X86_64_V3
+        #if METAQNN_X86_64_V4
+        "x86-64-v4"
+        #elseif METAQNN_X86_64_V3
         "x86-64-v3"
         #elseif arch(arm64)
         "arm64"

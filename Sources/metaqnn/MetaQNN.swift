@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Designer
 
 /// The `metaqnn` command: designs CNN architectures with Q-learning (MetaQNN).
@@ -31,6 +32,10 @@ struct MetaQNN: AsyncParsableCommand {
 
     /// Parses `--name -3` as `--name=-3`, so a negative value reaches the option's validation.
     static func main() async {
+        if let refusal = CPURequirement.refusal {
+            FileHandle.standardError.write(Data("Error: \(refusal)\n".utf8))
+            Foundation.exit(1)
+        }
         let arguments = attachingNegativeValues(Array(CommandLine.arguments.dropFirst()))
         if let topic = unknownHelpTopic(arguments) {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", ")

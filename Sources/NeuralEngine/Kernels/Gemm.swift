@@ -1,10 +1,11 @@
-/// Packed-panel SGEMM (Goto/BLIS loop order) around a 6×16 `SIMD8<Float>` register-blocked micro-kernel.
+/// Packed-panel SGEMM (Goto/BLIS loop order) around a 6×nr register-blocked micro-kernel of two
+/// `WideFloats` per row (nr = 16 with AVX2, 32 with AVX-512).
 /// Shapes: A[m×k] · B[k×n] → C[m×n] (row stride ldc); C = (accumulate ? C : 0) + A·B, then, fused in the
 /// last k-block, + bias[row] and ReLU. Single-threaded: callers split work and give each thread its own
 /// pack buffers (`packASize`, `packBSize` floats).
 enum Gemm {
     static let mr = 6
-    static let nr = 16
+    static let nr = 2 * WideFloats.scalarCount
     static let kc = 256
     static let mc = 144
     static let nc = 2048
@@ -104,7 +105,7 @@ enum Gemm {
         }
     }
 
-    /// Packs B[row..<row+rows, column..<column+columns] into 16-column strips, k-major, zero-padded.
+    /// Packs B[row..<row+rows, column..<column+columns] into nr-column strips, k-major, zero-padded.
     @inline(__always)
     static func packPanelB(_ b: MatrixView, row: Int, rows: Int, column: Int, columns: Int,
                            into dst: UnsafeMutablePointer<Float>) {
@@ -115,10 +116,10 @@ enum Gemm {
             if w == nr && b.columnStride == 1 {
                 var s = b.base + row * b.rowStride + column + j0
                 for _ in 0..<rows {
-                    UnsafeMutableRawPointer(out).storeBytes(
-                        of: UnsafeRawPointer(s).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
-                    UnsafeMutableRawPointer(out + 8).storeBytes(
-                        of: UnsafeRawPointer(s + 8).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                    typealias V = WideFloats
+                    UnsafeMutableRawPointer(out).storeBytes(of: UnsafeRawPointer(s).loadUnaligned(as: V.self), as: V.self)
+                    UnsafeMutableRawPointer(out + V.scalarCount).storeBytes(
+                        of: UnsafeRawPointer(s + V.scalarCount).loadUnaligned(as: V.self), as: V.self)
                     s += b.rowStride
                     out += nr
                 }
@@ -141,7 +142,7 @@ enum Gemm {
         }
     }
 
-    /// A partial tile: computed in a full 6×16 scratch tile, then copied back.
+    /// A partial tile: computed in a full 6×nr scratch tile, then copied back.
     @inline(never)
     static func edgeTile(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
                          ldc: Int, rows: Int, columns: Int, load: Bool, bias: UnsafePointer<Float>?, relu: Bool) {

@@ -1,6 +1,7 @@
 extension Gemm {
-    /// The 6×16 micro-kernel: C[6×16] (=|+=) Ã[6×kc] · B̃[kc×16] from packed panels, 12 SIMD8 accumulators.
-    /// Shapes: a = 6 floats per k step, b = 16 floats per k step, c row stride ldc.
+    /// The 6×nr micro-kernel: C[6×nr] (=|+=) Ã[6×kc] · B̃[kc×nr] from packed panels, 12 `WideFloats`
+    /// accumulators (nr = 16 with AVX2, 32 with AVX-512). Shapes: a = 6 floats per k step, b = nr floats
+    /// per k step, c row stride ldc.
     @inline(never)
     static func microKernel(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                             c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
@@ -33,7 +34,8 @@ extension Gemm {
     static func microKernel(rows: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                             c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
                             bias: UnsafePointer<Float>?, relu: Bool) {
-        typealias V = SIMD8<Float>
+        typealias V = WideFloats
+        let w = V.scalarCount
         @inline(__always) func ld(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
         @inline(__always) func ld(_ p: UnsafeMutablePointer<Float>) -> V {
             UnsafeRawPointer(p).loadUnaligned(as: V.self)
@@ -45,16 +47,16 @@ extension Gemm {
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
         var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
         if load {
-            c00 = ld(c); c01 = ld(c + 8)
-            if rows > 1 { c10 = ld(c + ldc); c11 = ld(c + ldc + 8) }
-            if rows > 2 { c20 = ld(c + 2 * ldc); c21 = ld(c + 2 * ldc + 8) }
-            if rows > 3 { c30 = ld(c + 3 * ldc); c31 = ld(c + 3 * ldc + 8) }
-            if rows > 4 { c40 = ld(c + 4 * ldc); c41 = ld(c + 4 * ldc + 8) }
-            if rows > 5 { c50 = ld(c + 5 * ldc); c51 = ld(c + 5 * ldc + 8) }
+            c00 = ld(c); c01 = ld(c + w)
+            if rows > 1 { c10 = ld(c + ldc); c11 = ld(c + ldc + w) }
+            if rows > 2 { c20 = ld(c + 2 * ldc); c21 = ld(c + 2 * ldc + w) }
+            if rows > 3 { c30 = ld(c + 3 * ldc); c31 = ld(c + 3 * ldc + w) }
+            if rows > 4 { c40 = ld(c + 4 * ldc); c41 = ld(c + 4 * ldc + w) }
+            if rows > 5 { c50 = ld(c + 5 * ldc); c51 = ld(c + 5 * ldc + w) }
         }
         var ap = a, bp = b
         for _ in 0..<kc {
-            let b0 = ld(bp), b1 = ld(bp + 8)
+            let b0 = ld(bp), b1 = ld(bp + w)
             var x = V(repeating: ap[0])
             c00.addProduct(x, b0); c01.addProduct(x, b1)
             if rows > 1 { x = V(repeating: ap[1]); c10.addProduct(x, b0); c11.addProduct(x, b1) }
@@ -63,7 +65,7 @@ extension Gemm {
             if rows > 4 { x = V(repeating: ap[4]); c40.addProduct(x, b0); c41.addProduct(x, b1) }
             if rows > 5 { x = V(repeating: ap[5]); c50.addProduct(x, b0); c51.addProduct(x, b1) }
             ap += 6
-            bp += 16
+            bp += 2 * w
         }
         if let bias {
             var x = V(repeating: bias[0]); c00 += x; c01 += x
@@ -81,11 +83,11 @@ extension Gemm {
             c40 = rectify(c40); c41 = rectify(c41)
             c50 = rectify(c50); c51 = rectify(c51)
         }
-        st(c00, c); st(c01, c + 8)
-        if rows > 1 { st(c10, c + ldc); st(c11, c + ldc + 8) }
-        if rows > 2 { st(c20, c + 2 * ldc); st(c21, c + 2 * ldc + 8) }
-        if rows > 3 { st(c30, c + 3 * ldc); st(c31, c + 3 * ldc + 8) }
-        if rows > 4 { st(c40, c + 4 * ldc); st(c41, c + 4 * ldc + 8) }
-        if rows > 5 { st(c50, c + 5 * ldc); st(c51, c + 5 * ldc + 8) }
+        st(c00, c); st(c01, c + w)
+        if rows > 1 { st(c10, c + ldc); st(c11, c + ldc + w) }
+        if rows > 2 { st(c20, c + 2 * ldc); st(c21, c + 2 * ldc + w) }
+        if rows > 3 { st(c30, c + 3 * ldc); st(c31, c + 3 * ldc + w) }
+        if rows > 4 { st(c40, c + 4 * ldc); st(c41, c + 4 * ldc + w) }
+        if rows > 5 { st(c50, c + 5 * ldc); st(c51, c + 5 * ldc + w) }
     }
 }
