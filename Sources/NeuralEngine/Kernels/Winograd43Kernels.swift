@@ -18,15 +18,15 @@ enum Winograd43Kernels {
     /// A (6×4) applied to (p0, p1, p2, p3): (p0, p0 + p1 + p2 + p3, p0 − p1 + p2 − p3, p0 + 2p1 + 4p2 + 8p3,
     /// p0 − 2p1 + 4p2 − 8p3, p3).
     @inline(__always)
-    static func gradientRows(_ p0: SIMD8<Float>, _ p1: SIMD8<Float>, _ p2: SIMD8<Float>, _ p3: SIMD8<Float>)
-        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+    static func gradientRows(_ p0: WinogradTiles.V, _ p1: WinogradTiles.V, _ p2: WinogradTiles.V, _ p3: WinogradTiles.V)
+        -> (WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V) {
         let even = p0 + p2, odd = p1 + p3, evenFar = p0 + 4 * p2, oddFar = 2 * p1 + 8 * p3
         return (p0, even + odd, even - odd, evenFar + oddFar, evenFar - oddFar, p3)
     }
 
     /// Entry j of `gradientRows` alone, from the four values at `p`, `p + phase`, `p + 2·phase`, `p + 3·phase`.
     @inline(__always)
-    static func gradientRow(_ j: Int, _ p: UnsafePointer<Float>, phase: Int) -> SIMD8<Float> {
+    static func gradientRow(_ j: Int, _ p: UnsafePointer<Float>, phase: Int) -> WinogradTiles.V {
         typealias T = WinogradTiles
         switch j {
         case 0: return T.load(p)
@@ -62,7 +62,7 @@ enum Winograd43Kernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(8, tw - tx)
+                            let lanes = min(T.lanes, tw - tx)
                             let o = out + c * tiles + (image * th + ty) * tw + tx
                             // A along each of the four rows (entry j only), then A down the column.
                             for j in 0..<6 {
@@ -77,7 +77,7 @@ enum Winograd43Kernels {
                                 T.store(column.4, o + (24 + j) * stride, lanes: lanes)
                                 T.store(column.5, o + (30 + j) * stride, lanes: lanes)
                             }
-                            tx += 8
+                            tx += T.lanes
                         }
                     }
                 }
@@ -87,8 +87,8 @@ enum Winograd43Kernels {
 
     /// Aᵀ applied to six values: four outputs.
     @inline(__always)
-    static func outputRows(_ m0: SIMD8<Float>, _ m1: SIMD8<Float>, _ m2: SIMD8<Float>, _ m3: SIMD8<Float>,
-                           _ m4: SIMD8<Float>, _ m5: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+    static func outputRows(_ m0: WinogradTiles.V, _ m1: WinogradTiles.V, _ m2: WinogradTiles.V, _ m3: WinogradTiles.V,
+                           _ m4: WinogradTiles.V, _ m5: WinogradTiles.V) -> (WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V) {
         let sum12 = m1 + m2, difference12 = m1 - m2, sum34 = m3 + m4, difference34 = m3 - m4
         return (m0 + sum12 + sum34, difference12 + 2 * difference34, sum12 + 4 * sum34,
                 difference12 + 8 * difference34 + m5)
@@ -96,7 +96,7 @@ enum Winograd43Kernels {
 
     /// Row i of Aᵀ applied to the six values at `p + r·stride`, r = 0…5.
     @inline(__always)
-    static func outputRow(_ i: Int, _ p: UnsafePointer<Float>, stride: Int) -> SIMD8<Float> {
+    static func outputRow(_ i: Int, _ p: UnsafePointer<Float>, stride: Int) -> WinogradTiles.V {
         typealias T = WinogradTiles
         let m1 = T.load(p + stride), m2 = T.load(p + 2 * stride), m3 = T.load(p + 3 * stride)
         let m4 = T.load(p + 4 * stride)
@@ -105,29 +105,6 @@ enum Winograd43Kernels {
         case 1: return (m1 - m2) + 2 * (m3 - m4)
         case 2: return (m1 + m2) + 4 * (m3 + m4)
         default: return (m1 - m2) + 8 * (m3 - m4) + T.load(p + 5 * stride)
-        }
-    }
-
-    /// Writes a[l], b[l], c[l], d[l] for l = 0…7 at p[4l…4l + 3], the first `count` of those 32 values.
-    @inline(__always)
-    static func storeInterleaved(_ a: SIMD8<Float>, _ b: SIMD8<Float>, _ c: SIMD8<Float>, _ d: SIMD8<Float>,
-                                 _ p: UnsafeMutablePointer<Float>, count: Int) {
-        typealias V = SIMD8<Float>
-        let v0 = V(a[0], b[0], c[0], d[0], a[1], b[1], c[1], d[1])
-        let v1 = V(a[2], b[2], c[2], d[2], a[3], b[3], c[3], d[3])
-        let v2 = V(a[4], b[4], c[4], d[4], a[5], b[5], c[5], d[5])
-        let v3 = V(a[6], b[6], c[6], d[6], a[7], b[7], c[7], d[7])
-        if count >= 32 {
-            let raw = UnsafeMutableRawPointer(p)
-            raw.storeBytes(of: v0, as: V.self)
-            raw.storeBytes(of: v1, toByteOffset: 32, as: V.self)
-            raw.storeBytes(of: v2, toByteOffset: 64, as: V.self)
-            raw.storeBytes(of: v3, toByteOffset: 96, as: V.self)
-        } else {
-            for i in 0..<count {
-                let v = i < 8 ? v0 : i < 16 ? v1 : i < 24 ? v2 : v3
-                p[i] = v[i % 8]
-            }
         }
     }
 
@@ -146,7 +123,7 @@ enum Winograd43Kernels {
                 for ty in 0..<th {
                     var tx = 0
                     while tx < tw {
-                        let lanes = min(8, tw - tx)
+                        let lanes = min(T.lanes, tw - tx)
                         let s = m + c * tiles + (image * th + ty) * tw + tx
                         let columns = min(4 * lanes, width - 4 * tx)
                         // Row i of Aᵀ down each column j (points 6r + j), then Aᵀ along the row: output row 4ty + i.
@@ -160,9 +137,9 @@ enum Winograd43Kernels {
                                 r.2 = r.2.replacing(with: 0, where: r.2 .< 0)
                                 r.3 = r.3.replacing(with: 0, where: r.3 .< 0)
                             }
-                            storeInterleaved(r.0, r.1, r.2, r.3, plane + (4 * ty + i) * width + 4 * tx, count: columns)
+                            T.storeInterleaved(r.0, r.1, r.2, r.3, plane + (4 * ty + i) * width + 4 * tx, count: columns)
                         }
-                        tx += 8
+                        tx += T.lanes
                     }
                 }
             }

@@ -15,8 +15,8 @@ enum Winograd5Kernels {
 
     /// A (6×2) applied to (p, q): (p, p + q, p − q, p + 2q, p − 2q, q).
     @inline(__always)
-    static func gradientRows(_ p: SIMD8<Float>, _ q: SIMD8<Float>)
-        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+    static func gradientRows(_ p: WinogradTiles.V, _ q: WinogradTiles.V)
+        -> (WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V) {
         (p, p + q, p - q, p + 2 * q, p - 2 * q, q)
     }
 
@@ -39,7 +39,7 @@ enum Winograd5Kernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(8, tw - tx)
+                            let lanes = min(T.lanes, tw - tx)
                             let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
                             let a = T.load(even + upper), b = T.load(odd + upper)
                             let c2 = T.load(even + lower), d = T.load(odd + lower)
@@ -56,7 +56,7 @@ enum Winograd5Kernels {
                             }
                             emit(0, top.0, bottom.0); emit(1, top.1, bottom.1); emit(2, top.2, bottom.2)
                             emit(3, top.3, bottom.3); emit(4, top.4, bottom.4); emit(5, top.5, bottom.5)
-                            tx += 8
+                            tx += T.lanes
                         }
                     }
                 }
@@ -81,7 +81,7 @@ enum Winograd5Kernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(8, tw - tx)
+                            let lanes = min(T.lanes, tw - tx)
                             let s = m + c * tiles + (image * th + ty) * tw + tx
                             // Aᵀ = [1 1 1 1 1 0; 0 1 −1 2 −2 1] down each column j, then along the two rows.
                             for j in 0..<6 {
@@ -108,7 +108,7 @@ enum Winograd5Kernels {
                             if 2 * ty + 1 < height {
                                 T.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
                             }
-                            tx += 8
+                            tx += T.lanes
                         }
                     }
                 }

@@ -74,7 +74,7 @@ enum WinogradKernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(8, tw - tx)
+                            let lanes = min(T.lanes, tw - tx)
                             @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V) {
                                 let e = UnsafePointer(even + (2 * ty + r) * rowLength + tx)
                                 let o = UnsafePointer(odd + (2 * ty + r) * rowLength + tx)
@@ -93,7 +93,7 @@ enum WinogradKernels {
                             emit((d1.0 + d2.0, d1.1 + d2.1, d1.2 + d2.2, d1.3 + d2.3), 1)
                             emit((d2.0 - d1.0, d2.1 - d1.1, d2.2 - d1.2, d2.3 - d1.3), 2)
                             emit((d1.0 - d3.0, d1.1 - d3.1, d1.2 - d3.2, d1.3 - d3.3), 3)
-                            tx += 8
+                            tx += T.lanes
                         }
                     }
                 }
@@ -120,7 +120,7 @@ enum WinogradKernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(8, tw - tx)
+                            let lanes = min(T.lanes, tw - tx)
                             let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
                             let a = T.load(even + upper), b = T.load(odd + upper)
                             let c2 = T.load(even + lower), d = T.load(odd + lower)
@@ -137,7 +137,7 @@ enum WinogradKernels {
                             emit((top.0 + bottom.0, top.1 + bottom.1, top.2 + bottom.2, top.3 + bottom.3), 1)
                             emit((top.0 - bottom.0, top.1 - bottom.1, top.2 - bottom.2, top.3 - bottom.3), 2)
                             emit((-bottom.0, -bottom.1, -bottom.2, -bottom.3), 3)
-                            tx += 8
+                            tx += T.lanes
                         }
                     }
                 }
@@ -160,7 +160,7 @@ enum WinogradKernels {
                 for ty in 0..<th {
                     var tx = 0
                     while tx < tw {
-                        let lanes = min(8, tw - tx)
+                        let lanes = min(T.lanes, tw - tx)
                         let s = m + c * tiles + (image * th + ty) * tw + tx
                         @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V) {
                             (T.load(s + (4 * r) * stride, lanes: lanes), T.load(s + (4 * r + 1) * stride, lanes: lanes),
@@ -183,7 +183,7 @@ enum WinogradKernels {
                         if 2 * ty + 1 < height {
                             T.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
                         }
-                        tx += 8
+                        tx += T.lanes
                     }
                 }
             }

@@ -67,21 +67,21 @@ enum WinogradSixPoints {
 
     /// Bᵀ applied to six values.
     @inline(__always)
-    static func inputRows(_ d0: SIMD8<Float>, _ d1: SIMD8<Float>, _ d2: SIMD8<Float>, _ d3: SIMD8<Float>,
-                          _ d4: SIMD8<Float>, _ d5: SIMD8<Float>)
-        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
-        // Concrete SIMD8 on purpose: generic `SIMD` arithmetic compiles to scalar loops.
+    static func inputRows(_ d0: WinogradTiles.V, _ d1: WinogradTiles.V, _ d2: WinogradTiles.V, _ d3: WinogradTiles.V,
+                          _ d4: WinogradTiles.V, _ d5: WinogradTiles.V)
+        -> (WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V) {
+        // A concrete vector type on purpose: generic `SIMD` arithmetic compiles to scalar loops.
         let a = d4 - 4 * d2, b = d3 - 4 * d1, c = d4 - d2, e = 2 * (d3 - d1)
         return (4 * d0 - 5 * d2 + d4, a + b, a - b, c + e, c - e, 4 * d1 - 5 * d3 + d5)
     }
 
-    /// Entry j of `inputRows` on one row of 8 tiles whose six values are at `d0`…`d5`. It loads only what
+    /// Entry j of `inputRows` on one row of `WinogradTiles.lanes` tiles whose six values are at `d0`…`d5`. It loads only what
     /// entry j uses and computes it with the same operations in the same order as `inputRows`, so the
     /// result is bit-identical.
     @inline(__always)
     static func inputRow(_ j: Int, _ d0: UnsafePointer<Float>, _ d1: UnsafePointer<Float>, _ d2: UnsafePointer<Float>,
                          _ d3: UnsafePointer<Float>, _ d4: UnsafePointer<Float>, _ d5: UnsafePointer<Float>)
-        -> SIMD8<Float> {
+        -> WinogradTiles.V {
         typealias T = WinogradTiles
         switch j {
         case 0: return 4 * T.load(d0) - 5 * T.load(d2) + T.load(d4)
@@ -149,7 +149,7 @@ enum WinogradSixPoints {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(8, tw - tx)
+                            let lanes = min(T.lanes, tw - tx)
                             let out = v + c * tiles + (image * th + ty) * tw + tx
                             // Bᵀ along each tile row first (d B), then Bᵀ down the columns, one column j of
                             // d B at a time: its six entries come straight from the split rows, so nothing
@@ -167,7 +167,7 @@ enum WinogradSixPoints {
                                 T.store(e.4, out + (24 + j) * stride, lanes: lanes)
                                 T.store(e.5, out + (30 + j) * stride, lanes: lanes)
                             }
-                            tx += 8
+                            tx += T.lanes
                         }
                     }
                 }

@@ -1,11 +1,14 @@
-/// Helpers shared by the Winograd transforms, which work on 8 horizontally adjacent tiles at once
-/// (one tile per SIMD lane) from a zero-padded copy of the plane split into column phases.
+/// Helpers shared by the Winograd transforms, which work on `lanes` horizontally adjacent tiles at once
+/// (one tile per SIMD lane: 16 with AVX-512, 8 otherwise) from a zero-padded copy of the plane split into
+/// column phases. Each lane goes through the same operations whatever the width, so the transforms'
+/// results do not depend on it.
 enum WinogradTiles {
-    typealias V = SIMD8<Float>
+    typealias V = WideFloats
+    static let lanes = V.scalarCount
 
-    /// Floats in one row of one phase of a split plane: 8-lane windows up to two tiles past the last tile
-    /// stay inside.
-    static func phaseRowLength(tilesAcross: Int) -> Int { tilesAcross + 16 }
+    /// Floats in one row of one phase of a split plane: windows of `lanes` tiles starting up to two tiles
+    /// past the last tile stay inside.
+    static func phaseRowLength(tilesAcross: Int) -> Int { tilesAcross + 2 * lanes }
 
     /// Padded rows a split plane holds when tile row `ty` reads `taps` rows from padded row `tileSize`·ty.
     static func splitRowCount(tilesDown: Int, tileSize: Int, taps: Int) -> Int { tileSize * (tilesDown - 1) + taps }
@@ -19,7 +22,7 @@ enum WinogradTiles {
     /// Splits a plane, zero-padded by `pad` rows and columns, into `phases` column phases:
     /// `split[q·phaseStride + R·rowLength + i]` is padded element (R, phases·i + q), where the padded
     /// element (R, P) is plane element (R − pad, P − pad). With as many phases as a tile's stride, column
-    /// j of 8 adjacent tiles is one plain load (phase j mod stride, offset j / stride) instead of a
+    /// j of `lanes` adjacent tiles is one plain load (phase j mod stride, offset j / stride) instead of a
     /// shuffle out of interleaved rows, and each row is copied once per plane rather than once per tile
     /// row that reads it.
     ///
@@ -42,27 +45,60 @@ enum WinogradTiles {
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
     @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> V { load(UnsafePointer(p)) }
 
-    /// Stores all 8 lanes at `p` although only `lanes` are meaningful: transform buffers are written in
+    /// Stores all lanes at `p` although only `lanes` are meaningful: transform buffers are written in
     /// ascending tile order, so the spill lands on entries written later or in the point-stride padding.
     @inline(__always)
     static func store(_ v: V, _ p: UnsafeMutablePointer<Float>, lanes: Int) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
     }
 
-    /// Loads 8 lanes from `p`; lanes past `lanes` hold neighbouring (or padding) values that are never stored.
+    /// Loads all lanes from `p`; lanes past `lanes` hold neighbouring (or padding) values that are never stored.
     @inline(__always)
     static func load(_ p: UnsafePointer<Float>, lanes: Int) -> V { load(p) }
 
-    /// Writes a[l], b[l] pairs for the first `count` of the 16 interleaved values at `p`.
+    /// Writes vector `v` at p[start…] as far as `count` floats from `p` reach: one store when it fits
+    /// whole, else element by element (the floats past `count` belong to the next row or to another task's
+    /// image, so nothing may be written there).
+    @inline(__always)
+    static func storePart(_ v: V, _ p: UnsafeMutablePointer<Float>, start: Int, count: Int) {
+        if count - start >= lanes {
+            UnsafeMutableRawPointer(p + start).storeBytes(of: v, as: V.self)
+        } else if count > start {
+            for i in 0..<(count - start) { p[start + i] = v[i] }
+        }
+    }
+
+    /// Writes a[l], b[l] pairs for the first `count` of the 2 · `lanes` interleaved values at `p`.
     @inline(__always)
     static func storeInterleaved(_ a: V, _ b: V, _ p: UnsafeMutablePointer<Float>, count: Int) {
-        let lo = V(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3])
-        let hi = V(a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7])
-        if count >= 16 {
-            UnsafeMutableRawPointer(p).storeBytes(of: lo, as: V.self)
-            UnsafeMutableRawPointer(p + 8).storeBytes(of: hi, as: V.self)
-        } else {
-            for i in 0..<count { p[i] = i < 8 ? lo[i] : hi[i - 8] }
-        }
+        #if METAQNN_X86_64_V4
+        let v0 = V(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3], a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7])
+        let v1 = V(a[8], b[8], a[9], b[9], a[10], b[10], a[11], b[11], a[12], b[12], a[13], b[13], a[14], b[14],
+                   a[15], b[15])
+        #else
+        let v0 = V(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3])
+        let v1 = V(a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7])
+        #endif
+        storePart(v0, p, start: 0, count: count); storePart(v1, p, start: lanes, count: count)
+    }
+
+    /// Writes a[l], b[l], c[l], d[l] for each lane l at p[4l…4l + 3], the first `count` of those 4 · `lanes` values.
+    @inline(__always)
+    static func storeInterleaved(_ a: V, _ b: V, _ c: V, _ d: V, _ p: UnsafeMutablePointer<Float>, count: Int) {
+        #if METAQNN_X86_64_V4
+        let v0 = V(a[0], b[0], c[0], d[0], a[1], b[1], c[1], d[1], a[2], b[2], c[2], d[2], a[3], b[3], c[3], d[3])
+        let v1 = V(a[4], b[4], c[4], d[4], a[5], b[5], c[5], d[5], a[6], b[6], c[6], d[6], a[7], b[7], c[7], d[7])
+        let v2 = V(a[8], b[8], c[8], d[8], a[9], b[9], c[9], d[9], a[10], b[10], c[10], d[10], a[11], b[11], c[11],
+                   d[11])
+        let v3 = V(a[12], b[12], c[12], d[12], a[13], b[13], c[13], d[13], a[14], b[14], c[14], d[14], a[15], b[15],
+                   c[15], d[15])
+        #else
+        let v0 = V(a[0], b[0], c[0], d[0], a[1], b[1], c[1], d[1])
+        let v1 = V(a[2], b[2], c[2], d[2], a[3], b[3], c[3], d[3])
+        let v2 = V(a[4], b[4], c[4], d[4], a[5], b[5], c[5], d[5])
+        let v3 = V(a[6], b[6], c[6], d[6], a[7], b[7], c[7], d[7])
+        #endif
+        storePart(v0, p, start: 0, count: count); storePart(v1, p, start: lanes, count: count)
+        storePart(v2, p, start: 2 * lanes, count: count); storePart(v3, p, start: 3 * lanes, count: count)
     }
 }
