@@ -10,7 +10,7 @@ struct GemmLongKTests {
         var testDescription: String { "\(m)×\(k)·(\(n)×\(k))ᵀ acc:\(accumulate)" }
     }
 
-    /// Rows not a multiple of 3, columns not of 4, k not of 8, k crossing one and several k-blocks
+    /// Rows not a multiple of 3 or 4 (the register block's rows), columns not of 4, k not of 8 or 16 (the lanes), k crossing one and several k-blocks
     /// (1,024 floats for m ≤ 64, 512 above).
     static let cases: [Case] = [
         Case(m: 1, n: 1, k: 1, accumulate: false),
@@ -51,5 +51,31 @@ struct GemmLongKTests {
             for j in t.n..<ldc { #expect(fast[i * ldc + j] == c0[i * ldc + j]) }
         }
         #expect(fast != c0)
+    }
+
+    /// A row of C is the same sum whether a register block or the one-row remainder computes it: the product
+    /// of one row alone (always the remainder path) equals, bit for bit, that row inside a taller product.
+    @Test(arguments: [5, 7, 12, 13])
+    func rowsGiveTheSameBitsInBlocksAndAlone(_ m: Int) {
+        var generator = SeededGenerator(seed: 11)
+        let n = 8, k = 1_500, a = (0..<(m * k)).map { _ in generator.nextUnitFloat() * 2 - 1 }
+        let b = (0..<(n * k)).map { _ in generator.nextUnitFloat() * 2 - 1 }
+        var whole = [Float](repeating: 0, count: m * n)
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                whole.withUnsafeMutableBufferPointer { c in
+                    GemmLongK.multiply(m: m, n: n, k: k, a: ap.baseAddress!, lda: k, b: bp.baseAddress!, ldb: k,
+                                       c: c.baseAddress!, ldc: n, accumulate: false)
+                }
+                for row in 0..<m {
+                    var alone = [Float](repeating: 0, count: n)
+                    alone.withUnsafeMutableBufferPointer { c in
+                        GemmLongK.multiply(m: 1, n: n, k: k, a: ap.baseAddress! + row * k, lda: k, b: bp.baseAddress!,
+                                           ldb: k, c: c.baseAddress!, ldc: n, accumulate: false)
+                    }
+                    #expect(alone == Array(whole[(row * n)..<((row + 1) * n)]), "row \(row) of \(m)")
+                }
+            }
+        }
     }
 }
