@@ -8,7 +8,9 @@ struct WinogradTilesTests {
     @Test(arguments: [(height: 7, width: 5, pad: 2, tileSize: 2, taps: 6), (height: 6, width: 9, pad: 1, tileSize: 2, taps: 4),
                       (height: 5, width: 8, pad: 0, tileSize: 2, taps: 2), (height: 1, width: 1, pad: 2, tileSize: 2, taps: 6),
                       (height: 9, width: 13, pad: 1, tileSize: 4, taps: 6), (height: 7, width: 6, pad: 0, tileSize: 4, taps: 4),
-                      (height: 4, width: 35, pad: 1, tileSize: 4, taps: 6)])
+                      (height: 4, width: 35, pad: 1, tileSize: 4, taps: 6), (height: 3, width: 37, pad: 2, tileSize: 2, taps: 6),
+                      (height: 3, width: 28, pad: 1, tileSize: 2, taps: 4), (height: 2, width: 33, pad: 0, tileSize: 2, taps: 2),
+                      (height: 2, width: 50, pad: 0, tileSize: 4, taps: 4), (height: 2, width: 16, pad: 1, tileSize: 4, taps: 6)])
     func splitPlaneHoldsThePaddedPlanesColumnPhases(_ shape: (height: Int, width: Int, pad: Int, tileSize: Int, taps: Int)) {
         let (height, width, pad, s, taps) = shape
         let th = (height + s - 1) / s, tw = (width + s - 1) / s
@@ -42,9 +44,10 @@ struct WinogradTilesTests {
         }
         #expect(mismatches == 0)
         // Every padded row and column a tile reads is in the buffer: rows up to s(th − 1) + taps − 1, and the
-        // last window of 8 tiles reads one (F(4×4, 3×3)) or two (F(2×2, 5×5)) tiles past its start.
+        // last window of `lanes` tiles reads one (F(4×4, 3×3)) or two (F(2×2, 5×5)) tiles past its start.
+        let lanes = WinogradTiles.lanes
         #expect(s * (th - 1) + taps <= rows)
-        #expect(8 * ((tw - 1) / 8) + 2 + 8 <= rowLength)
+        #expect(lanes * ((tw - 1) / lanes) + 2 + lanes <= rowLength)
         #expect(s * rowLength >= width + 2 * pad)
     }
 }

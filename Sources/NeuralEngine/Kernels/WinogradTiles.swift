@@ -26,18 +26,47 @@ enum WinogradTiles {
     /// shuffle out of interleaved rows, and each row is copied once per plane rather than once per tile
     /// row that reads it.
     ///
-    /// Only positions inside the plane are written, and every plane of one geometry writes the same
-    /// positions, so the padding keeps the zeros the buffer was filled with before the first plane.
+    /// Positions inside the plane are written with its values and some right padding with zeros; every plane
+    /// of one geometry writes the same positions, so the padding keeps the zeros the buffer was filled with
+    /// before the first plane.
     @inline(__always)
     static func splitPlane(_ plane: UnsafePointer<Float>, height: Int, width: Int, pad: Int, phases: Int,
                            rowLength: Int, phaseStride: Int, into split: UnsafeMutablePointer<Float>) {
+        // Column x goes to phase (x + pad) mod phases at entry (x + pad) / phases. From the first column of
+        // phase 0 on, 16 columns at a time are one load whose even/odd lanes (2 phases) or lanes mod 4
+        // (4 phases) are the next entries of each phase. The last, partial 16 go through a zero-filled
+        // vector: the zeros land on right padding, which the row has room for (two vectors of tiles).
+        let firstWhole = (phases - pad % phases) % phases
         for y in 0..<height {
             let source = plane + y * width
-            for q in 0..<phases {
-                let destination = split + q * phaseStride + (y + pad) * rowLength
-                // Columns x ≡ q − pad (mod phases) land at consecutive entries from (x + pad) / phases.
-                var x = ((q - pad) % phases + phases) % phases, i = (x + pad) / phases
-                while x < width { destination[i] = source[x]; x &+= phases; i &+= 1 }
+            let row = split + (y + pad) * rowLength
+            var x = 0
+            while x < min(firstWhole, width) {
+                row[((x + pad) % phases) * phaseStride + (x + pad) / phases] = source[x]
+                x &+= 1
+            }
+            guard phases == 2 || phases == 4 else {
+                while x < width { row[((x + pad) % phases) * phaseStride + (x + pad) / phases] = source[x]; x &+= 1 }
+                continue
+            }
+            while x < width {
+                var v = SIMD16<Float>()
+                if x + 16 <= width {
+                    v = UnsafeRawPointer(source + x).loadUnaligned(as: SIMD16<Float>.self)
+                } else {
+                    for u in 0..<(width - x) { v[u] = source[x + u] }
+                }
+                let i = (x + pad) / phases
+                @inline(__always) func put<P: SIMD>(_ part: P, _ q: Int) where P.Scalar == Float {
+                    UnsafeMutableRawPointer(row + q * phaseStride + i).storeBytes(of: part, as: P.self)
+                }
+                if phases == 2 {
+                    put(v.evenHalf, 0); put(v.oddHalf, 1)
+                } else {
+                    put(v.evenHalf.evenHalf, 0); put(v.oddHalf.evenHalf, 1)
+                    put(v.evenHalf.oddHalf, 2); put(v.oddHalf.oddHalf, 3)
+                }
+                x &+= 16
             }
         }
     }
