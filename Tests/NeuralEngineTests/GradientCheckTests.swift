@@ -36,6 +36,11 @@ struct GradientCheckTests {
         // 605 features: the weight gradient and the input gradient in two feature blocks (512 + 93).
         Case(name: "fully connected over two feature blocks", layers: [.fullyConnected(units: 3), .classifier(classes: 2)],
              input: TensorShape(channels: 5, height: 11, width: 11), batch: 2, threads: 2),
+        // 132-position maps: channels used in place (no flatten), forward and both gradients per channel.
+        Case(name: "fully connected over maps in place", layers: [.fullyConnected(units: 3), .classifier(classes: 2)],
+             input: TensorShape(channels: 2, height: 12, width: 11), batch: 3, threads: 2),
+        Case(name: "classifier over maps in place", layers: [.classifier(classes: 3)],
+             input: TensorShape(channels: 3, height: 11, width: 13), batch: 2, threads: 2),
         Case(name: "global average pool", layers: [.globalAveragePool(classes: 4), .classifier(classes: 4)],
              input: TensorShape(channels: 3, height: 4, width: 3), batch: 2, threads: 1),
         Case(name: "dropout", layers: [.dropout(rate: 0.4), .classifier(classes: 3)],

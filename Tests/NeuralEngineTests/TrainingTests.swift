@@ -109,6 +109,30 @@ struct TrainingTests {
         for _ in 0..<3 { #expect(try trained(threads: 2) == one) }
     }
 
+    /// Fully connected layers over maps of at least `FullyConnectedKernels.directPlane` positions use each
+    /// channel in place (a different split of the work): still the same bits at any thread count.
+    @Test func fullyConnectedOverLargeMapsIsBitIdenticalAcrossThreadCounts() throws {
+        let shape = TensorShape(channels: 3, height: 12, width: 12)
+        #expect(!FullyConnectedKernels.flattens(shape))
+        var generator = SeededGenerator(seed: 5)
+        let images = (0..<(69 * shape.elementCount)).map { _ in generator.nextUnitFloat() * 2 - 1 }
+        let labels = (0..<69).map { Int32($0 % 3) }
+        func trained(threads: Int) throws -> [Float] {
+            let net = try Network(layers: [.fullyConnected(units: 5), .classifier(classes: 3)], input: shape, maxBatch: 40,
+                                  threads: threads, seed: 11, adam: AdamSettings(learningRate: 0.01))
+            // 40 images: two forward tasks (32 + 8); then one short batch; then 24.
+            for (first, count) in [(0, 40), (40, 5), (45, 24)] {
+                let slice = Array(images[(first * shape.elementCount)..<((first + count) * shape.elementCount)])
+                _ = net.trainStep(images: Tensor(count: count, shape: shape, storage: slice),
+                                  labels: Array(labels[first..<(first + count)]))
+            }
+            return net.parameterValues()
+        }
+        let one = try trained(threads: 1)
+        #expect(try trained(threads: 2) == one)
+        #expect(try trained(threads: 3) == one)
+    }
+
     @Test func smallerBatchesAndLearningRateHookWork() throws {
         let data = QuadrantProblem(count: 5, seed: 3)
         let net = try Network(layers: Self.layers, input: QuadrantProblem.shape, maxBatch: 32, threads: 2, seed: 1)

@@ -10,7 +10,7 @@ struct FullyConnectedLayer {
         inputShape = input
         self.units = units
         self.relu = relu
-        flat = input.spatialCount > 1 ? plan.floats(maxBatch * input.elementCount) : .empty
+        flat = FullyConnectedKernels.flattens(input) ? plan.floats(maxBatch * input.elementCount) : .empty
         parameters = ParameterSlices(weights: units * input.elementCount, biases: units, plan: &plan)
     }
 
