@@ -93,7 +93,15 @@ enum WinogradTiles {
         if count - start >= lanes {
             UnsafeMutableRawPointer(p + start).storeBytes(of: v, as: V.self)
         } else if count > start {
-            for i in 0..<(count - start) { p[start + i] = v[i] }
+            var i = 0
+            #if METAQNN_X86_64_V4
+            // Half a vector in one store (a 28-wide row of F(4×4, 3×3) ends 12 floats into its second vector).
+            if count - start >= 8 {
+                UnsafeMutableRawPointer(p + start).storeBytes(of: v.lowHalf, as: SIMD8<Float>.self)
+                i = 8
+            }
+            #endif
+            while i < count - start { p[start + i] = v[i]; i += 1 }
         }
     }
 
