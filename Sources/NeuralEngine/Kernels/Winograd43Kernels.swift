@@ -18,21 +18,20 @@ enum Winograd43Kernels {
     /// A (6×4) applied to (p0, p1, p2, p3): (p0, p0 + p1 + p2 + p3, p0 − p1 + p2 − p3, p0 + 2p1 + 4p2 + 8p3,
     /// p0 − 2p1 + 4p2 − 8p3, p3).
     @inline(__always)
-    static func gradientRows(_ p0: WinogradTiles.V, _ p1: WinogradTiles.V, _ p2: WinogradTiles.V, _ p3: WinogradTiles.V)
-        -> (WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V) {
+    static func gradientRows<V: TileVector>(_ p0: V, _ p1: V, _ p2: V, _ p3: V)
+        -> (V, V, V, V, V, V) {
         let even = p0 + p2, odd = p1 + p3, evenFar = p0 + 4 * p2, oddFar = 2 * p1 + 8 * p3
         return (p0, even + odd, even - odd, evenFar + oddFar, evenFar - oddFar, p3)
     }
 
     /// Entry j of `gradientRows` alone, from the four values at `p`, `p + phase`, `p + 2·phase`, `p + 3·phase`.
     @inline(__always)
-    static func gradientRow(_ j: Int, _ p: UnsafePointer<Float>, phase: Int) -> WinogradTiles.V {
-        typealias T = WinogradTiles
+    static func gradientRow<V: TileVector>(_ j: Int, _ p: UnsafePointer<Float>, phase: Int) -> V {
         switch j {
-        case 0: return T.load(p)
-        case 5: return T.load(p + 3 * phase)
+        case 0: return V.load(p)
+        case 5: return V.load(p + 3 * phase)
         default:
-            let p0 = T.load(p), p1 = T.load(p + phase), p2 = T.load(p + 2 * phase), p3 = T.load(p + 3 * phase)
+            let p0 = V.load(p), p1 = V.load(p + phase), p2 = V.load(p + 2 * phase), p3 = V.load(p + 3 * phase)
             switch j {
             case 1: return (p0 + p2) + (p1 + p3)
             case 2: return (p0 + p2) - (p1 + p3)
@@ -45,6 +44,19 @@ enum Winograd43Kernels {
     /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[36, C, T] = A d Aᵀ per 4×4 output tile.
     static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                                         count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
+        #if METAQNN_X86_64_V4
+        if WinogradTiles.wide(tilesAcross: (width + 3) / 4) {
+            return transformOutputGradient(dy, channels: channels, height: height, width: width, count: count,
+                                           first: first, images: images, into: out, SIMD16<Float>.self)
+        }
+        #endif
+        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, first: first,
+                                images: images, into: out, SIMD8<Float>.self)
+    }
+
+    private static func transformOutputGradient<V: TileVector>(_ dy: UnsafePointer<Float>, channels: Int, height: Int,
+                                                               width: Int, count: Int, first: Int, images: Int,
+                                                               into out: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + 3) / 4, tw = (width + 3) / 4
         let tiles = images * th * tw
@@ -62,22 +74,22 @@ enum Winograd43Kernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(T.lanes, tw - tx)
+                            let lanes = min(V.scalarCount, tw - tx)
                             let o = out + c * tiles + (image * th + ty) * tw + tx
                             // A along each of the four rows (entry j only), then A down the column.
                             for j in 0..<6 {
-                                @inline(__always) func along(_ r: Int) -> T.V {
+                                @inline(__always) func along(_ r: Int) -> V {
                                     gradientRow(j, UnsafePointer(split + (4 * ty + r) * rowLength + tx), phase: phaseStride)
                                 }
                                 let column = gradientRows(along(0), along(1), along(2), along(3))
-                                T.store(column.0, o + j * stride, lanes: lanes)
-                                T.store(column.1, o + (6 + j) * stride, lanes: lanes)
-                                T.store(column.2, o + (12 + j) * stride, lanes: lanes)
-                                T.store(column.3, o + (18 + j) * stride, lanes: lanes)
-                                T.store(column.4, o + (24 + j) * stride, lanes: lanes)
-                                T.store(column.5, o + (30 + j) * stride, lanes: lanes)
+                                V.store(column.0, o + j * stride, lanes: lanes)
+                                V.store(column.1, o + (6 + j) * stride, lanes: lanes)
+                                V.store(column.2, o + (12 + j) * stride, lanes: lanes)
+                                V.store(column.3, o + (18 + j) * stride, lanes: lanes)
+                                V.store(column.4, o + (24 + j) * stride, lanes: lanes)
+                                V.store(column.5, o + (30 + j) * stride, lanes: lanes)
                             }
-                            tx += T.lanes
+                            tx += V.scalarCount
                         }
                     }
                 }
@@ -87,8 +99,8 @@ enum Winograd43Kernels {
 
     /// Aᵀ applied to six values: four outputs.
     @inline(__always)
-    static func outputRows(_ m0: WinogradTiles.V, _ m1: WinogradTiles.V, _ m2: WinogradTiles.V, _ m3: WinogradTiles.V,
-                           _ m4: WinogradTiles.V, _ m5: WinogradTiles.V) -> (WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V) {
+    static func outputRows<V: TileVector>(_ m0: V, _ m1: V, _ m2: V, _ m3: V,
+                           _ m4: V, _ m5: V) -> (V, V, V, V) {
         let sum12 = m1 + m2, difference12 = m1 - m2, sum34 = m3 + m4, difference34 = m3 - m4
         return (m0 + sum12 + sum34, difference12 + 2 * difference34, sum12 + 4 * sum34,
                 difference12 + 8 * difference34 + m5)
@@ -96,15 +108,14 @@ enum Winograd43Kernels {
 
     /// Row i of Aᵀ applied to the six values at `p + r·stride`, r = 0…5.
     @inline(__always)
-    static func outputRow(_ i: Int, _ p: UnsafePointer<Float>, stride: Int) -> WinogradTiles.V {
-        typealias T = WinogradTiles
-        let m1 = T.load(p + stride), m2 = T.load(p + 2 * stride), m3 = T.load(p + 3 * stride)
-        let m4 = T.load(p + 4 * stride)
+    static func outputRow<V: TileVector>(_ i: Int, _ p: UnsafePointer<Float>, stride: Int) -> V {
+        let m1 = V.load(p + stride), m2 = V.load(p + 2 * stride), m3 = V.load(p + 3 * stride)
+        let m4 = V.load(p + 4 * stride)
         switch i {
-        case 0: return T.load(p) + (m1 + m2) + (m3 + m4)
+        case 0: return V.load(p) + (m1 + m2) + (m3 + m4)
         case 1: return (m1 - m2) + 2 * (m3 - m4)
         case 2: return (m1 + m2) + 4 * (m3 + m4)
-        default: return (m1 - m2) + 8 * (m3 - m4) + T.load(p + 5 * stride)
+        default: return (m1 - m2) + 8 * (m3 - m4) + V.load(p + 5 * stride)
         }
     }
 
@@ -112,34 +123,47 @@ enum Winograd43Kernels {
     static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                 first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
-        typealias T = WinogradTiles
+        #if METAQNN_X86_64_V4
+        if WinogradTiles.wide(tilesAcross: (width + 3) / 4) {
+            return transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
+                                   images: images, bias: bias, relu: relu, into: y, SIMD16<Float>.self)
+        }
+        #endif
+        transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
+                        images: images, bias: bias, relu: relu, into: y, SIMD8<Float>.self)
+    }
+
+    private static func transformOutput<V: TileVector>(_ m: UnsafePointer<Float>, channels: Int, height: Int,
+                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       bias: UnsafePointer<Float>?, relu: Bool,
+                                                       into y: UnsafeMutablePointer<Float>, _: V.Type) {
         let th = (height + 3) / 4, tw = (width + 3) / 4
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
         for c in 0..<channels {
-            let b = T.V(repeating: bias?[c] ?? 0)
+            let b = V(repeating: bias?[c] ?? 0)
             for image in 0..<images {
                 let plane = y + (c * count + first + image) * height * width
                 for ty in 0..<th {
                     var tx = 0
                     while tx < tw {
-                        let lanes = min(T.lanes, tw - tx)
+                        let lanes = min(V.scalarCount, tw - tx)
                         let s = m + c * tiles + (image * th + ty) * tw + tx
                         let columns = min(4 * lanes, width - 4 * tx)
                         // Row i of Aᵀ down each column j (points 6r + j), then Aᵀ along the row: output row 4ty + i.
                         for i in 0..<min(4, height - 4 * ty) {
-                            @inline(__always) func down(_ j: Int) -> T.V { outputRow(i, s + j * stride, stride: 6 * stride) }
+                            @inline(__always) func down(_ j: Int) -> V { outputRow(i, s + j * stride, stride: 6 * stride) }
                             var r = outputRows(down(0), down(1), down(2), down(3), down(4), down(5))
                             r.0 += b; r.1 += b; r.2 += b; r.3 += b
                             if relu {
-                                r.0 = r.0.replacing(with: 0, where: r.0 .< 0)
-                                r.1 = r.1.replacing(with: 0, where: r.1 .< 0)
-                                r.2 = r.2.replacing(with: 0, where: r.2 .< 0)
-                                r.3 = r.3.replacing(with: 0, where: r.3 .< 0)
+                                r.0 = r.0.rectified()
+                                r.1 = r.1.rectified()
+                                r.2 = r.2.rectified()
+                                r.3 = r.3.rectified()
                             }
-                            T.storeInterleaved(r.0, r.1, r.2, r.3, plane + (4 * ty + i) * width + 4 * tx, count: columns)
+                            V.storeInterleaved(r.0, r.1, r.2, r.3, plane + (4 * ty + i) * width + 4 * tx, count: columns)
                         }
-                        tx += T.lanes
+                        tx += V.scalarCount
                     }
                 }
             }

@@ -15,14 +15,27 @@ enum Winograd5Kernels {
 
     /// A (6×2) applied to (p, q): (p, p + q, p − q, p + 2q, p − 2q, q).
     @inline(__always)
-    static func gradientRows(_ p: WinogradTiles.V, _ q: WinogradTiles.V)
-        -> (WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V) {
+    static func gradientRows<V: TileVector>(_ p: V, _ q: V)
+        -> (V, V, V, V, V, V) {
         (p, p + q, p - q, p + 2 * q, p - 2 * q, q)
     }
 
     /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[36, C, T] = A d Aᵀ per 2×2 output tile.
     static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                                         count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
+        #if METAQNN_X86_64_V4
+        if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
+            return transformOutputGradient(dy, channels: channels, height: height, width: width, count: count,
+                                           first: first, images: images, into: out, SIMD16<Float>.self)
+        }
+        #endif
+        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, first: first,
+                                images: images, into: out, SIMD8<Float>.self)
+    }
+
+    private static func transformOutputGradient<V: TileVector>(_ dy: UnsafePointer<Float>, channels: Int, height: Int,
+                                                               width: Int, count: Int, first: Int, images: Int,
+                                                               into out: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
@@ -39,24 +52,24 @@ enum Winograd5Kernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(T.lanes, tw - tx)
+                            let lanes = min(V.scalarCount, tw - tx)
                             let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
-                            let a = T.load(even + upper), b = T.load(odd + upper)
-                            let c2 = T.load(even + lower), d = T.load(odd + lower)
+                            let a = V.load(even + upper), b = V.load(odd + upper)
+                            let c2 = V.load(even + lower), d = V.load(odd + lower)
                             let top = gradientRows(a, b), bottom = gradientRows(c2, d)
                             let o = out + c * tiles + (image * th + ty) * tw + tx
-                            @inline(__always) func emit(_ j: Int, _ p: T.V, _ q: T.V) {
+                            @inline(__always) func emit(_ j: Int, _ p: V, _ q: V) {
                                 let column = gradientRows(p, q)
-                                T.store(column.0, o + j * stride, lanes: lanes)
-                                T.store(column.1, o + (6 + j) * stride, lanes: lanes)
-                                T.store(column.2, o + (12 + j) * stride, lanes: lanes)
-                                T.store(column.3, o + (18 + j) * stride, lanes: lanes)
-                                T.store(column.4, o + (24 + j) * stride, lanes: lanes)
-                                T.store(column.5, o + (30 + j) * stride, lanes: lanes)
+                                V.store(column.0, o + j * stride, lanes: lanes)
+                                V.store(column.1, o + (6 + j) * stride, lanes: lanes)
+                                V.store(column.2, o + (12 + j) * stride, lanes: lanes)
+                                V.store(column.3, o + (18 + j) * stride, lanes: lanes)
+                                V.store(column.4, o + (24 + j) * stride, lanes: lanes)
+                                V.store(column.5, o + (30 + j) * stride, lanes: lanes)
                             }
                             emit(0, top.0, bottom.0); emit(1, top.1, bottom.1); emit(2, top.2, bottom.2)
                             emit(3, top.3, bottom.3); emit(4, top.4, bottom.4); emit(5, top.5, bottom.5)
-                            tx += T.lanes
+                            tx += V.scalarCount
                         }
                     }
                 }
@@ -68,28 +81,41 @@ enum Winograd5Kernels {
     static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                 first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
-        typealias T = WinogradTiles
+        #if METAQNN_X86_64_V4
+        if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
+            return transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
+                                   images: images, bias: bias, relu: relu, into: y, SIMD16<Float>.self)
+        }
+        #endif
+        transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
+                        images: images, bias: bias, relu: relu, into: y, SIMD8<Float>.self)
+    }
+
+    private static func transformOutput<V: TileVector>(_ m: UnsafePointer<Float>, channels: Int, height: Int,
+                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       bias: UnsafePointer<Float>?, relu: Bool,
+                                                       into y: UnsafeMutablePointer<Float>, _: V.Type) {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
-        withUnsafeTemporaryAllocation(of: T.V.self, capacity: 12) { scratch in
+        withUnsafeTemporaryAllocation(of: V.self, capacity: 12) { scratch in
             let top = scratch.baseAddress!, bottom = top + 6
             for c in 0..<channels {
-                let b = T.V(repeating: bias?[c] ?? 0)
+                let b = V(repeating: bias?[c] ?? 0)
                 for image in 0..<images {
                     let plane = y + (c * count + first + image) * height * width
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(T.lanes, tw - tx)
+                            let lanes = min(V.scalarCount, tw - tx)
                             let s = m + c * tiles + (image * th + ty) * tw + tx
                             // Aᵀ = [1 1 1 1 1 0; 0 1 −1 2 −2 1] down each column j, then along the two rows.
                             for j in 0..<6 {
-                                let r0 = T.load(s + j * stride, lanes: lanes), r1 = T.load(s + (6 + j) * stride, lanes: lanes)
-                                let r2 = T.load(s + (12 + j) * stride, lanes: lanes)
-                                let r3 = T.load(s + (18 + j) * stride, lanes: lanes)
-                                let r4 = T.load(s + (24 + j) * stride, lanes: lanes)
-                                let r5 = T.load(s + (30 + j) * stride, lanes: lanes)
+                                let r0 = V.load(s + j * stride, lanes: lanes), r1 = V.load(s + (6 + j) * stride, lanes: lanes)
+                                let r2 = V.load(s + (12 + j) * stride, lanes: lanes)
+                                let r3 = V.load(s + (18 + j) * stride, lanes: lanes)
+                                let r4 = V.load(s + (24 + j) * stride, lanes: lanes)
+                                let r5 = V.load(s + (30 + j) * stride, lanes: lanes)
                                 top[j] = r0 + r1 + r2 + r3 + r4
                                 bottom[j] = r1 - r2 + 2 * (r3 - r4) + r5
                             }
@@ -98,17 +124,17 @@ enum Winograd5Kernels {
                             var v10 = bottom[0] + bottom[1] + bottom[2] + bottom[3] + bottom[4] + b
                             var v11 = bottom[1] - bottom[2] + 2 * (bottom[3] - bottom[4]) + bottom[5] + b
                             if relu {
-                                v00 = v00.replacing(with: 0, where: v00 .< 0)
-                                v01 = v01.replacing(with: 0, where: v01 .< 0)
-                                v10 = v10.replacing(with: 0, where: v10 .< 0)
-                                v11 = v11.replacing(with: 0, where: v11 .< 0)
+                                v00 = v00.rectified()
+                                v01 = v01.rectified()
+                                v10 = v10.rectified()
+                                v11 = v11.rectified()
                             }
                             let columns = min(2 * lanes, width - 2 * tx)
-                            T.storeInterleaved(v00, v01, plane + 2 * ty * width + 2 * tx, count: columns)
+                            V.storeInterleaved(v00, v01, plane + 2 * ty * width + 2 * tx, count: columns)
                             if 2 * ty + 1 < height {
-                                T.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
+                                V.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
                             }
-                            tx += T.lanes
+                            tx += V.scalarCount
                         }
                     }
                 }

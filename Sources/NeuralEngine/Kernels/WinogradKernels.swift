@@ -58,6 +58,19 @@ enum WinogradKernels {
     /// Shapes: x[C, count, H, W] (images first..<first+images) → v[16, C, T] = Bᵀ d B per 4×4 tile.
     static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                first: Int, images: Int, into v: UnsafeMutablePointer<Float>) {
+        #if METAQNN_X86_64_V4
+        if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
+            return transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
+                                  images: images, into: v, SIMD16<Float>.self)
+        }
+        #endif
+        transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
+                       images: images, into: v, SIMD8<Float>.self)
+    }
+
+    private static func transformInput<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int,
+                                                      width: Int, count: Int, first: Int, images: Int,
+                                                      into v: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
@@ -74,26 +87,26 @@ enum WinogradKernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(T.lanes, tw - tx)
-                            @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V) {
+                            let lanes = min(V.scalarCount, tw - tx)
+                            @inline(__always) func row(_ r: Int) -> (V, V, V, V) {
                                 let e = UnsafePointer(even + (2 * ty + r) * rowLength + tx)
                                 let o = UnsafePointer(odd + (2 * ty + r) * rowLength + tx)
-                                return (T.load(e), T.load(o), T.load(e + 1), T.load(o + 1))
+                                return (V.load(e), V.load(o), V.load(e + 1), V.load(o + 1))
                             }
                             let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3)
                             // Bᵀ on rows: (d0 − d2, d1 + d2, d2 − d1, d1 − d3), then the same across each row.
                             let out = v + c * tiles + (image * th + ty) * tw + tx
-                            @inline(__always) func emit(_ t: (T.V, T.V, T.V, T.V), _ r: Int) {
-                                T.store(t.0 - t.2, out + (4 * r) * stride, lanes: lanes)
-                                T.store(t.1 + t.2, out + (4 * r + 1) * stride, lanes: lanes)
-                                T.store(t.2 - t.1, out + (4 * r + 2) * stride, lanes: lanes)
-                                T.store(t.1 - t.3, out + (4 * r + 3) * stride, lanes: lanes)
+                            @inline(__always) func emit(_ t: (V, V, V, V), _ r: Int) {
+                                V.store(t.0 - t.2, out + (4 * r) * stride, lanes: lanes)
+                                V.store(t.1 + t.2, out + (4 * r + 1) * stride, lanes: lanes)
+                                V.store(t.2 - t.1, out + (4 * r + 2) * stride, lanes: lanes)
+                                V.store(t.1 - t.3, out + (4 * r + 3) * stride, lanes: lanes)
                             }
                             emit((d0.0 - d2.0, d0.1 - d2.1, d0.2 - d2.2, d0.3 - d2.3), 0)
                             emit((d1.0 + d2.0, d1.1 + d2.1, d1.2 + d2.2, d1.3 + d2.3), 1)
                             emit((d2.0 - d1.0, d2.1 - d1.1, d2.2 - d1.2, d2.3 - d1.3), 2)
                             emit((d1.0 - d3.0, d1.1 - d3.1, d1.2 - d3.2, d1.3 - d3.3), 3)
-                            tx += T.lanes
+                            tx += V.scalarCount
                         }
                     }
                 }
@@ -104,6 +117,19 @@ enum WinogradKernels {
     /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[16, C, T] = A d Aᵀ per 2×2 output tile.
     static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                                         count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
+        #if METAQNN_X86_64_V4
+        if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
+            return transformOutputGradient(dy, channels: channels, height: height, width: width, count: count,
+                                           first: first, images: images, into: out, SIMD16<Float>.self)
+        }
+        #endif
+        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, first: first,
+                                images: images, into: out, SIMD8<Float>.self)
+    }
+
+    private static func transformOutputGradient<V: TileVector>(_ dy: UnsafePointer<Float>, channels: Int, height: Int,
+                                                               width: Int, count: Int, first: Int, images: Int,
+                                                               into out: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
@@ -120,24 +146,24 @@ enum WinogradKernels {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(T.lanes, tw - tx)
+                            let lanes = min(V.scalarCount, tw - tx)
                             let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
-                            let a = T.load(even + upper), b = T.load(odd + upper)
-                            let c2 = T.load(even + lower), d = T.load(odd + lower)
+                            let a = V.load(even + upper), b = V.load(odd + upper)
+                            let c2 = V.load(even + lower), d = V.load(odd + lower)
                             // A maps (p, q) to (p, p + q, p − q, −q): first along rows, then down columns.
                             let top = (a, a + b, a - b, -b), bottom = (c2, c2 + d, c2 - d, -d)
                             let o = out + c * tiles + (image * th + ty) * tw + tx
-                            @inline(__always) func emit(_ t: (T.V, T.V, T.V, T.V), _ r: Int) {
-                                T.store(t.0, o + (4 * r) * stride, lanes: lanes)
-                                T.store(t.1, o + (4 * r + 1) * stride, lanes: lanes)
-                                T.store(t.2, o + (4 * r + 2) * stride, lanes: lanes)
-                                T.store(t.3, o + (4 * r + 3) * stride, lanes: lanes)
+                            @inline(__always) func emit(_ t: (V, V, V, V), _ r: Int) {
+                                V.store(t.0, o + (4 * r) * stride, lanes: lanes)
+                                V.store(t.1, o + (4 * r + 1) * stride, lanes: lanes)
+                                V.store(t.2, o + (4 * r + 2) * stride, lanes: lanes)
+                                V.store(t.3, o + (4 * r + 3) * stride, lanes: lanes)
                             }
                             emit(top, 0)
                             emit((top.0 + bottom.0, top.1 + bottom.1, top.2 + bottom.2, top.3 + bottom.3), 1)
                             emit((top.0 - bottom.0, top.1 - bottom.1, top.2 - bottom.2, top.3 - bottom.3), 2)
                             emit((-bottom.0, -bottom.1, -bottom.2, -bottom.3), 3)
-                            tx += T.lanes
+                            tx += V.scalarCount
                         }
                     }
                 }
@@ -149,22 +175,35 @@ enum WinogradKernels {
     static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                 first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
-        typealias T = WinogradTiles
+        #if METAQNN_X86_64_V4
+        if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
+            return transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
+                                   images: images, bias: bias, relu: relu, into: y, SIMD16<Float>.self)
+        }
+        #endif
+        transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
+                        images: images, bias: bias, relu: relu, into: y, SIMD8<Float>.self)
+    }
+
+    private static func transformOutput<V: TileVector>(_ m: UnsafePointer<Float>, channels: Int, height: Int,
+                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       bias: UnsafePointer<Float>?, relu: Bool,
+                                                       into y: UnsafeMutablePointer<Float>, _: V.Type) {
         let th = (height + 1) / 2, tw = (width + 1) / 2
         let tiles = images * th * tw
         let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
         for c in 0..<channels {
-            let b = T.V(repeating: bias?[c] ?? 0)
+            let b = V(repeating: bias?[c] ?? 0)
             for image in 0..<images {
                 let plane = y + (c * count + first + image) * height * width
                 for ty in 0..<th {
                     var tx = 0
                     while tx < tw {
-                        let lanes = min(T.lanes, tw - tx)
+                        let lanes = min(V.scalarCount, tw - tx)
                         let s = m + c * tiles + (image * th + ty) * tw + tx
-                        @inline(__always) func row(_ r: Int) -> (T.V, T.V, T.V, T.V) {
-                            (T.load(s + (4 * r) * stride, lanes: lanes), T.load(s + (4 * r + 1) * stride, lanes: lanes),
-                             T.load(s + (4 * r + 2) * stride, lanes: lanes), T.load(s + (4 * r + 3) * stride, lanes: lanes))
+                        @inline(__always) func row(_ r: Int) -> (V, V, V, V) {
+                            (V.load(s + (4 * r) * stride, lanes: lanes), V.load(s + (4 * r + 1) * stride, lanes: lanes),
+                             V.load(s + (4 * r + 2) * stride, lanes: lanes), V.load(s + (4 * r + 3) * stride, lanes: lanes))
                         }
                         let r0 = row(0), r1 = row(1), r2 = row(2), r3 = row(3)
                         // Aᵀ = [1 1 1 0; 0 1 −1 −1] down the columns, then along the rows.
@@ -173,17 +212,17 @@ enum WinogradKernels {
                         var v00 = top.0 + top.1 + top.2 + b, v01 = top.1 - top.2 - top.3 + b
                         var v10 = bottom.0 + bottom.1 + bottom.2 + b, v11 = bottom.1 - bottom.2 - bottom.3 + b
                         if relu {
-                            v00 = v00.replacing(with: 0, where: v00 .< 0)
-                            v01 = v01.replacing(with: 0, where: v01 .< 0)
-                            v10 = v10.replacing(with: 0, where: v10 .< 0)
-                            v11 = v11.replacing(with: 0, where: v11 .< 0)
+                            v00 = v00.rectified()
+                            v01 = v01.rectified()
+                            v10 = v10.rectified()
+                            v11 = v11.rectified()
                         }
                         let columns = min(2 * lanes, width - 2 * tx)
-                        T.storeInterleaved(v00, v01, plane + 2 * ty * width + 2 * tx, count: columns)
+                        V.storeInterleaved(v00, v01, plane + 2 * ty * width + 2 * tx, count: columns)
                         if 2 * ty + 1 < height {
-                            T.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
+                            V.storeInterleaved(v10, v11, plane + (2 * ty + 1) * width + 2 * tx, count: columns)
                         }
-                        tx += T.lanes
+                        tx += V.scalarCount
                     }
                 }
             }

@@ -67,33 +67,32 @@ enum WinogradSixPoints {
 
     /// Bᵀ applied to six values.
     @inline(__always)
-    static func inputRows(_ d0: WinogradTiles.V, _ d1: WinogradTiles.V, _ d2: WinogradTiles.V, _ d3: WinogradTiles.V,
-                          _ d4: WinogradTiles.V, _ d5: WinogradTiles.V)
-        -> (WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V, WinogradTiles.V) {
-        // A concrete vector type on purpose: generic `SIMD` arithmetic compiles to scalar loops.
+    static func inputRows<V: TileVector>(_ d0: V, _ d1: V, _ d2: V, _ d3: V,
+                          _ d4: V, _ d5: V)
+        -> (V, V, V, V, V, V) {
         let a = d4 - 4 * d2, b = d3 - 4 * d1, c = d4 - d2, e = 2 * (d3 - d1)
         return (4 * d0 - 5 * d2 + d4, a + b, a - b, c + e, c - e, 4 * d1 - 5 * d3 + d5)
     }
 
-    /// Entry j of `inputRows` on one row of `WinogradTiles.lanes` tiles whose six values are at `d0`…`d5`. It loads only what
-    /// entry j uses and computes it with the same operations in the same order as `inputRows`, so the
-    /// result is bit-identical.
+    /// Entry j of `inputRows` on one row of tiles (a lane each) whose six values are at `d0`…`d5`. It loads
+    /// only what entry j uses and computes it with the same operations in the same order as `inputRows`, so
+    /// the result is bit-identical.
     @inline(__always)
-    static func inputRow(_ j: Int, _ d0: UnsafePointer<Float>, _ d1: UnsafePointer<Float>, _ d2: UnsafePointer<Float>,
-                         _ d3: UnsafePointer<Float>, _ d4: UnsafePointer<Float>, _ d5: UnsafePointer<Float>)
-        -> WinogradTiles.V {
-        typealias T = WinogradTiles
+    static func inputRow<V: TileVector>(_ j: Int, _ d0: UnsafePointer<Float>, _ d1: UnsafePointer<Float>,
+                                        _ d2: UnsafePointer<Float>, _ d3: UnsafePointer<Float>, _ d4: UnsafePointer<Float>,
+                                        _ d5: UnsafePointer<Float>)
+        -> V {
         switch j {
-        case 0: return 4 * T.load(d0) - 5 * T.load(d2) + T.load(d4)
+        case 0: return 4 * V.load(d0) - 5 * V.load(d2) + V.load(d4)
         case 1, 2:
-            let v1 = T.load(d1), v2 = T.load(d2), v3 = T.load(d3), v4 = T.load(d4)
+            let v1 = V.load(d1), v2 = V.load(d2), v3 = V.load(d3), v4 = V.load(d4)
             let a = v4 - 4 * v2, b = v3 - 4 * v1
             return j == 1 ? a + b : a - b
         case 3, 4:
-            let v1 = T.load(d1), v2 = T.load(d2), v3 = T.load(d3), v4 = T.load(d4)
+            let v1 = V.load(d1), v2 = V.load(d2), v3 = V.load(d3), v4 = V.load(d4)
             let c = v4 - v2, e = 2 * (v3 - v1)
             return j == 3 ? c + e : c - e
-        default: return 4 * T.load(d1) - 5 * T.load(d3) + T.load(d5)
+        default: return 4 * V.load(d1) - 5 * V.load(d3) + V.load(d5)
         }
     }
 
@@ -101,33 +100,49 @@ enum WinogradSixPoints {
     /// tiles at (s·ty − p, s·tx − p) for tile size s = `tileSize` (2 or 4) and padding p = (6 − s) / 2.
     static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
                                first: Int, images: Int, tileSize: Int, into v: UnsafeMutablePointer<Float>) {
+        #if METAQNN_X86_64_V4
+        if WinogradTiles.wide(tilesAcross: (width + tileSize - 1) / tileSize) {
+            return transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
+                                  images: images, tileSize: tileSize, into: v, SIMD16<Float>.self)
+        }
+        #endif
+        transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
+                       images: images, tileSize: tileSize, into: v, SIMD8<Float>.self)
+    }
+
+    private static func transformInput<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
+                                                      count: Int, first: Int, images: Int, tileSize: Int,
+                                                      into v: UnsafeMutablePointer<Float>, _: V.Type) {
         // One copy of the loop per tile size, so that its divisions and remainders by it are shifts and masks.
         if tileSize == 4 {
             transformInput4(x, channels: channels, height: height, width: width, count: count, first: first,
-                            images: images, into: v)
+                            images: images, into: v, V.self)
         } else {
             transformInput2(x, channels: channels, height: height, width: width, count: count, first: first,
-                            images: images, into: v)
+                            images: images, into: v, V.self)
         }
     }
 
     @inline(never)
-    private static func transformInput2(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                                        first: Int, images: Int, into v: UnsafeMutablePointer<Float>) {
+    private static func transformInput2<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int,
+                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       into v: UnsafeMutablePointer<Float>, _: V.Type) {
         transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
-                       images: images, s: 2, into: v)
+                       images: images, s: 2, into: v, V.self)
     }
 
     @inline(never)
-    private static func transformInput4(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                                        first: Int, images: Int, into v: UnsafeMutablePointer<Float>) {
+    private static func transformInput4<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int,
+                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       into v: UnsafeMutablePointer<Float>, _: V.Type) {
         transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
-                       images: images, s: 4, into: v)
+                       images: images, s: 4, into: v, V.self)
     }
 
     @inline(__always)
-    private static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                                       first: Int, images: Int, s: Int, into v: UnsafeMutablePointer<Float>) {
+    private static func transformInput<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
+                                                      count: Int, first: Int, images: Int, s: Int,
+                                                      into v: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + s - 1) / s, tw = (width + s - 1) / s
         let tiles = images * th * tw
@@ -149,25 +164,25 @@ enum WinogradSixPoints {
                     for ty in 0..<th {
                         var tx = 0
                         while tx < tw {
-                            let lanes = min(T.lanes, tw - tx)
+                            let lanes = min(V.scalarCount, tw - tx)
                             let out = v + c * tiles + (image * th + ty) * tw + tx
                             // Bᵀ along each tile row first (d B), then Bᵀ down the columns, one column j of
                             // d B at a time: its six entries come straight from the split rows, so nothing
                             // goes through memory between the two passes.
                             for j in 0..<6 {
-                                @inline(__always) func across(_ r: Int) -> T.V {
+                                @inline(__always) func across(_ r: Int) -> V {
                                     let row = UnsafePointer(split + (s * ty + r) * rowLength + tx)
                                     return inputRow(j, row + c0, row + c1, row + c2, row + c3, row + c4, row + c5)
                                 }
                                 let e = inputRows(across(0), across(1), across(2), across(3), across(4), across(5))
-                                T.store(e.0, out + j * stride, lanes: lanes)
-                                T.store(e.1, out + (6 + j) * stride, lanes: lanes)
-                                T.store(e.2, out + (12 + j) * stride, lanes: lanes)
-                                T.store(e.3, out + (18 + j) * stride, lanes: lanes)
-                                T.store(e.4, out + (24 + j) * stride, lanes: lanes)
-                                T.store(e.5, out + (30 + j) * stride, lanes: lanes)
+                                V.store(e.0, out + j * stride, lanes: lanes)
+                                V.store(e.1, out + (6 + j) * stride, lanes: lanes)
+                                V.store(e.2, out + (12 + j) * stride, lanes: lanes)
+                                V.store(e.3, out + (18 + j) * stride, lanes: lanes)
+                                V.store(e.4, out + (24 + j) * stride, lanes: lanes)
+                                V.store(e.5, out + (30 + j) * stride, lanes: lanes)
                             }
-                            tx += T.lanes
+                            tx += V.scalarCount
                         }
                     }
                 }

@@ -1,10 +1,22 @@
-/// Helpers shared by the Winograd transforms, which work on `lanes` horizontally adjacent tiles at once
-/// (one tile per SIMD lane: 16 with AVX-512, 8 otherwise) from a zero-padded copy of the plane split into
-/// column phases. Each lane goes through the same operations whatever the width, so the transforms'
-/// results do not depend on it.
+/// Helpers shared by the Winograd transforms, which work on a row of horizontally adjacent tiles at once
+/// (one tile per lane of a `TileVector`) from a zero-padded copy of the plane split into column phases.
+/// Each lane goes through the same operations whatever the vector's width, so the transforms' results do
+/// not depend on it.
 enum WinogradTiles {
-    typealias V = WideFloats
-    static let lanes = V.scalarCount
+    /// The most tiles a vector holds: 16 with AVX-512, 8 otherwise.
+    static let lanes = WideFloats.scalarCount
+
+    /// Whether rows of `tilesAcross` tiles run 16 tiles per vector: with AVX-512, when a row has more than
+    /// 8 tiles. Narrower rows (7 tiles of F(4×4, 3×3) on a 28-wide map, of F(2×2, ·) on a 14-wide one) run
+    /// 8 per vector, which leaves fewer lanes empty and whose operations issue on more ports.
+    @inline(__always)
+    static func wide(tilesAcross: Int) -> Bool {
+        #if METAQNN_X86_64_V4
+        tilesAcross > 8
+        #else
+        false
+        #endif
+    }
 
     /// Floats in one row of one phase of a split plane: windows of `lanes` tiles starting up to two tiles
     /// past the last tile stay inside.
@@ -71,71 +83,115 @@ enum WinogradTiles {
         }
     }
 
-    @inline(__always) static func load(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
-    @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> V { load(UnsafePointer(p)) }
+}
+
+/// A vector of Winograd tiles, one tile per lane: `SIMD8<Float>`, or `SIMD16<Float>` in AVX-512 builds.
+/// The transforms are generic over it and specialised for each type, so their arithmetic compiles to the
+/// type's vector instructions; what generic `SIMD` code compiles badly (masks and shuffles) each type
+/// provides itself.
+protocol TileVector: SIMD where Scalar == Float {
+    /// Lanes below zero set to zero.
+    func rectified() -> Self
+    /// (a0, b0, a1, b1, …) in two vectors.
+    static func interleaved(_ a: Self, _ b: Self) -> (Self, Self)
+    /// (a0, b0, c0, d0, a1, …) in four vectors.
+    static func interleaved(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> (Self, Self, Self, Self)
+    /// Stores the first `halfLanes` lanes at `p` in one store (0 when the type has no such half store).
+    static var halfLanes: Int { get }
+    func storeLowHalf(_ p: UnsafeMutablePointer<Float>)
+}
+
+extension TileVector {
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Float>) -> Self { UnsafeRawPointer(p).loadUnaligned(as: Self.self) }
+    @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> Self { load(UnsafePointer(p)) }
 
     /// Stores all lanes at `p` although only `lanes` are meaningful: transform buffers are written in
     /// ascending tile order, so the spill lands on entries written later or in the point-stride padding.
     @inline(__always)
-    static func store(_ v: V, _ p: UnsafeMutablePointer<Float>, lanes: Int) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
+    static func store(_ v: Self, _ p: UnsafeMutablePointer<Float>, lanes: Int) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Self.self)
     }
 
     /// Loads all lanes from `p`; lanes past `lanes` hold neighbouring (or padding) values that are never stored.
     @inline(__always)
-    static func load(_ p: UnsafePointer<Float>, lanes: Int) -> V { load(p) }
+    static func load(_ p: UnsafePointer<Float>, lanes: Int) -> Self { load(p) }
 
     /// Writes vector `v` at p[start…] as far as `count` floats from `p` reach: one store when it fits
-    /// whole, else element by element (the floats past `count` belong to the next row or to another task's
-    /// image, so nothing may be written there).
+    /// whole, else a half store if that fits and element by element for the rest (the floats past `count`
+    /// belong to the next row or to another task's image, so nothing may be written there).
     @inline(__always)
-    static func storePart(_ v: V, _ p: UnsafeMutablePointer<Float>, start: Int, count: Int) {
-        if count - start >= lanes {
-            UnsafeMutableRawPointer(p + start).storeBytes(of: v, as: V.self)
+    static func storePart(_ v: Self, _ p: UnsafeMutablePointer<Float>, start: Int, count: Int) {
+        if count - start >= scalarCount {
+            UnsafeMutableRawPointer(p + start).storeBytes(of: v, as: Self.self)
         } else if count > start {
             var i = 0
-            #if METAQNN_X86_64_V4
-            // Half a vector in one store (a 28-wide row of F(4×4, 3×3) ends 12 floats into its second vector).
-            if count - start >= 8 {
-                UnsafeMutableRawPointer(p + start).storeBytes(of: v.lowHalf, as: SIMD8<Float>.self)
-                i = 8
+            if halfLanes > 0 && count - start >= halfLanes {
+                v.storeLowHalf(p + start)
+                i = halfLanes
             }
-            #endif
             while i < count - start { p[start + i] = v[i]; i += 1 }
         }
     }
 
-    /// Writes a[l], b[l] pairs for the first `count` of the 2 · `lanes` interleaved values at `p`.
+    /// Writes a[l], b[l] pairs for the first `count` of the 2 · scalarCount interleaved values at `p`.
     @inline(__always)
-    static func storeInterleaved(_ a: V, _ b: V, _ p: UnsafeMutablePointer<Float>, count: Int) {
-        #if METAQNN_X86_64_V4
-        let v0 = V(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3], a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7])
-        let v1 = V(a[8], b[8], a[9], b[9], a[10], b[10], a[11], b[11], a[12], b[12], a[13], b[13], a[14], b[14],
-                   a[15], b[15])
-        #else
-        let v0 = V(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3])
-        let v1 = V(a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7])
-        #endif
-        storePart(v0, p, start: 0, count: count); storePart(v1, p, start: lanes, count: count)
+    static func storeInterleaved(_ a: Self, _ b: Self, _ p: UnsafeMutablePointer<Float>, count: Int) {
+        let (v0, v1) = interleaved(a, b)
+        storePart(v0, p, start: 0, count: count); storePart(v1, p, start: scalarCount, count: count)
     }
 
-    /// Writes a[l], b[l], c[l], d[l] for each lane l at p[4l…4l + 3], the first `count` of those 4 · `lanes` values.
+    /// Writes a[l], b[l], c[l], d[l] for each lane l at p[4l…4l + 3], the first `count` of those values.
     @inline(__always)
-    static func storeInterleaved(_ a: V, _ b: V, _ c: V, _ d: V, _ p: UnsafeMutablePointer<Float>, count: Int) {
-        #if METAQNN_X86_64_V4
-        let v0 = V(a[0], b[0], c[0], d[0], a[1], b[1], c[1], d[1], a[2], b[2], c[2], d[2], a[3], b[3], c[3], d[3])
-        let v1 = V(a[4], b[4], c[4], d[4], a[5], b[5], c[5], d[5], a[6], b[6], c[6], d[6], a[7], b[7], c[7], d[7])
-        let v2 = V(a[8], b[8], c[8], d[8], a[9], b[9], c[9], d[9], a[10], b[10], c[10], d[10], a[11], b[11], c[11],
-                   d[11])
-        let v3 = V(a[12], b[12], c[12], d[12], a[13], b[13], c[13], d[13], a[14], b[14], c[14], d[14], a[15], b[15],
-                   c[15], d[15])
-        #else
-        let v0 = V(a[0], b[0], c[0], d[0], a[1], b[1], c[1], d[1])
-        let v1 = V(a[2], b[2], c[2], d[2], a[3], b[3], c[3], d[3])
-        let v2 = V(a[4], b[4], c[4], d[4], a[5], b[5], c[5], d[5])
-        let v3 = V(a[6], b[6], c[6], d[6], a[7], b[7], c[7], d[7])
-        #endif
-        storePart(v0, p, start: 0, count: count); storePart(v1, p, start: lanes, count: count)
-        storePart(v2, p, start: 2 * lanes, count: count); storePart(v3, p, start: 3 * lanes, count: count)
+    static func storeInterleaved(_ a: Self, _ b: Self, _ c: Self, _ d: Self, _ p: UnsafeMutablePointer<Float>,
+                                 count: Int) {
+        let (v0, v1, v2, v3) = interleaved(a, b, c, d)
+        storePart(v0, p, start: 0, count: count); storePart(v1, p, start: scalarCount, count: count)
+        storePart(v2, p, start: 2 * scalarCount, count: count); storePart(v3, p, start: 3 * scalarCount, count: count)
     }
 }
+
+extension SIMD8: TileVector where Scalar == Float {
+    @inline(__always) func rectified() -> Self { replacing(with: 0, where: self .< 0) }
+
+    @inline(__always)
+    static func interleaved(_ a: Self, _ b: Self) -> (Self, Self) {
+        (Self(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3]), Self(a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7]))
+    }
+
+    @inline(__always)
+    static func interleaved(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> (Self, Self, Self, Self) {
+        (Self(a[0], b[0], c[0], d[0], a[1], b[1], c[1], d[1]), Self(a[2], b[2], c[2], d[2], a[3], b[3], c[3], d[3]),
+         Self(a[4], b[4], c[4], d[4], a[5], b[5], c[5], d[5]), Self(a[6], b[6], c[6], d[6], a[7], b[7], c[7], d[7]))
+    }
+
+    static var halfLanes: Int { 0 }
+    @inline(__always) func storeLowHalf(_ p: UnsafeMutablePointer<Float>) {}
+}
+
+#if METAQNN_X86_64_V4
+extension SIMD16: TileVector where Scalar == Float {
+    @inline(__always) func rectified() -> Self { replacing(with: 0, where: self .< 0) }
+
+    @inline(__always)
+    static func interleaved(_ a: Self, _ b: Self) -> (Self, Self) {
+        (Self(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3], a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7]),
+         Self(a[8], b[8], a[9], b[9], a[10], b[10], a[11], b[11], a[12], b[12], a[13], b[13], a[14], b[14], a[15],
+              b[15]))
+    }
+
+    @inline(__always)
+    static func interleaved(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> (Self, Self, Self, Self) {
+        (Self(a[0], b[0], c[0], d[0], a[1], b[1], c[1], d[1], a[2], b[2], c[2], d[2], a[3], b[3], c[3], d[3]),
+         Self(a[4], b[4], c[4], d[4], a[5], b[5], c[5], d[5], a[6], b[6], c[6], d[6], a[7], b[7], c[7], d[7]),
+         Self(a[8], b[8], c[8], d[8], a[9], b[9], c[9], d[9], a[10], b[10], c[10], d[10], a[11], b[11], c[11], d[11]),
+         Self(a[12], b[12], c[12], d[12], a[13], b[13], c[13], d[13], a[14], b[14], c[14], d[14], a[15], b[15], c[15],
+              d[15]))
+    }
+
+    static var halfLanes: Int { 8 }
+    @inline(__always) func storeLowHalf(_ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: lowHalf, as: SIMD8<Float>.self)
+    }
+}
+#endif

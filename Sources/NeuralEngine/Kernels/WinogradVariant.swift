@@ -13,8 +13,8 @@ enum WinogradVariant: Hashable, Sendable {
         }
         switch g.kernel {
         // F(4×4, 3×3) needs 36 products per 16 outputs where F(2×2, 3×3) needs 16 per 4, but its transforms
-        // cost more per output and run 8 tiles across per vector: a 28-wide map fills 7 of 8 lanes, a 14-wide
-        // one only 4 (F(2×2, 3×3): 7). Measured one-thread training, 28×28 maps: 32→64→128 channels 23–30 %
+        // cost more per output and run 8 tiles across per vector on rows of at most 8 tiles: a 28-wide map
+        // fills 7 of 8 lanes, a 14-wide one only 4 (F(2×2, 3×3): 7). Measured one-thread training, 28×28 maps: 32→64→128 channels 23–30 %
         // faster, 32→32→16 about the same; 14×14 (64→64→64) and 7×7 (64→128) slower.
         case 3: return (g.width + 3) / 4 >= 7 ? .f4x3 : .f2x3
         case 5: return .f2x5
