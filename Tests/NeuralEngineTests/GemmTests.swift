@@ -22,6 +22,11 @@ struct GemmTests {
         Case(m: 16, n: 48, k: 33, transposeA: false, transposeB: false, accumulate: true, bias: true, relu: true),
         Case(m: 32, n: 37, k: 19, transposeA: true, transposeB: false, accumulate: false, bias: true, relu: false),
         Case(m: 64, n: 32, k: 300, transposeA: false, transposeB: true, accumulate: true, bias: false, relu: true),
+        // Row-major B over two k-blocks (packed) and over one (full strips read in place, the last packed).
+        Case(m: 9, n: 70, k: 300, transposeA: false, transposeB: false, accumulate: true, bias: true, relu: false),
+        Case(m: 20, n: 100, k: 40, transposeA: true, transposeB: false, accumulate: false, bias: true, relu: true),
+        // Rows 2 KiB apart: packed even in one k-block.
+        Case(m: 7, n: 512, k: 20, transposeA: false, transposeB: false, accumulate: true, bias: false, relu: true),
     ]
 
     /// A C row is the same chain of multiply-adds whichever kernel computes its strip, so the first 16

@@ -36,7 +36,21 @@ enum Gemm {
                 let kb = min(kc, k - pc)
                 let load = accumulate || pc > 0
                 let last = pc + kb == k
-                packPanelB(b, row: pc, rows: kb, column: jc, columns: nb, into: packB)
+                // A product of one k-block over a row-major B reads B's full strips where they are (the
+                // micro-kernel steps ldb floats per k) instead of copying all of B into a panel first, a
+                // pass of reads and writes over B for products as narrow as Winograd's (k = channels). Not
+                // when rows lie a multiple of 2 KiB apart: a strip's rows would then crowd a few L1 sets.
+                // Only the last, partial strip is packed (zero-padded): the micro-kernel reads whole strips.
+                let inPlace = k <= kc && b.columnStride == 1 && b.rowStride % 512 != 0
+                let fullStrips = nb / nr
+                if inPlace {
+                    if nb % nr != 0 {
+                        packPanelB(b, row: pc, rows: kb, column: jc + fullStrips * nr, columns: nb - fullStrips * nr,
+                                   into: packB + fullStrips * kb * nr)
+                    }
+                } else {
+                    packPanelB(b, row: pc, rows: kb, column: jc, columns: nb, into: packB)
+                }
                 var ic = 0
                 while ic < m {
                     let mb = min(mc, m - ic)
@@ -49,21 +63,24 @@ enum Gemm {
                         for inner in 0..<(rowMajor ? strips : rowStrips) {
                             let jr = (rowMajor ? inner : outer) * nr, ir = (rowMajor ? outer : inner) * mr
                             let nrEff = min(nr, nb - jr), mrEff = min(mr, mb - ir)
-                            let bPanel = UnsafePointer(packB + (jr / nr) * kb * nr)
+                            let direct = inPlace && nrEff == nr
+                            let bPanel = direct ? b.base + pc * b.rowStride + jc + jr
+                                                : UnsafePointer(packB + (jr / nr) * kb * nr)
+                            let ldb = direct ? b.rowStride : nr
                             let cTile = c + (ic + ir) * ldc + jc + jr
                             let aPanel = UnsafePointer(packA + (ir / mr) * kb * mr)
                             let tileBias = last ? bias.map { $0 + ic + ir } : nil
                             if mrEff == mr && nrEff == nr {
-                                microKernel(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, load: load,
+                                microKernel(kc: kb, a: aPanel, b: bPanel, ldb: ldb, c: cTile, ldc: ldc, load: load,
                                             bias: tileBias, relu: last && relu)
                             } else if mrEff == 4 && nrEff == nr {
-                                microKernel4(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, load: load,
+                                microKernel4(kc: kb, a: aPanel, b: bPanel, ldb: ldb, c: cTile, ldc: ldc, load: load,
                                              bias: tileBias, relu: last && relu)
                             } else if mrEff == 2 && nrEff == nr {
-                                microKernel2(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, load: load,
+                                microKernel2(kc: kb, a: aPanel, b: bPanel, ldb: ldb, c: cTile, ldc: ldc, load: load,
                                              bias: tileBias, relu: last && relu)
                             } else {
-                                edgeTile(kc: kb, a: aPanel, b: bPanel, c: cTile, ldc: ldc, rows: mrEff,
+                                edgeTile(kc: kb, a: aPanel, b: bPanel, ldb: ldb, c: cTile, ldc: ldc, rows: mrEff,
                                          columns: nrEff, load: load, bias: tileBias, relu: last && relu)
                             }
                         }
@@ -144,7 +161,7 @@ enum Gemm {
 
     /// A partial tile: computed in a full 6×nr scratch tile, then copied back.
     @inline(never)
-    static func edgeTile(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+    static func edgeTile(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>,
                          ldc: Int, rows: Int, columns: Int, load: Bool, bias: UnsafePointer<Float>?, relu: Bool) {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr + mr) { scratch in
             let tile = scratch.baseAddress!
@@ -154,7 +171,7 @@ enum Gemm {
                 for i in 0..<rows { for j in 0..<columns { tile[i * nr + j] = c[i * ldc + j] } }
             }
             if let bias { for i in 0..<rows { tileBias[i] = bias[i] } }
-            microKernel(kc: kc, a: a, b: b, c: tile, ldc: nr, load: load,
+            microKernel(kc: kc, a: a, b: b, ldb: ldb, c: tile, ldc: nr, load: load,
                         bias: bias == nil ? nil : UnsafePointer(tileBias), relu: relu)
             for i in 0..<rows { for j in 0..<columns { c[i * ldc + j] = tile[i * nr + j] } }
         }

@@ -1,28 +1,29 @@
 extension Gemm {
     /// The 6×nr micro-kernel: C[6×nr] (=|+=) Ã[6×kc] · B̃[kc×nr] from packed panels, 12 `WideFloats`
     /// accumulators (nr = 16 with AVX2, 32 with AVX-512). Shapes: a = 6 floats per k step, b = nr floats
-    /// per k step, c row stride ldc.
+    /// per k step, ldb floats apart (nr in a packed panel, B's row stride when B is read in place), c row
+    /// stride ldc.
     @inline(never)
-    static func microKernel(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    static func microKernel(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
                             c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
                             bias: UnsafePointer<Float>?, relu: Bool) {
-        microKernel(rows: 6, kc: kc, a: a, b: b, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
+        microKernel(rows: 6, kc: kc, a: a, b: b, ldb: ldb, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
     }
 
     /// The micro-kernel on the first 4 rows of a strip.
     @inline(never)
-    static func microKernel4(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    static func microKernel4(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
                              c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
                              bias: UnsafePointer<Float>?, relu: Bool) {
-        microKernel(rows: 4, kc: kc, a: a, b: b, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
+        microKernel(rows: 4, kc: kc, a: a, b: b, ldb: ldb, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
     }
 
     /// The micro-kernel on the first 2 rows of a strip.
     @inline(never)
-    static func microKernel2(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    static func microKernel2(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
                              c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
                              bias: UnsafePointer<Float>?, relu: Bool) {
-        microKernel(rows: 2, kc: kc, a: a, b: b, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
+        microKernel(rows: 2, kc: kc, a: a, b: b, ldb: ldb, c: c, ldc: ldc, load: load, bias: bias, relu: relu)
     }
 
     /// The micro-kernel on the first `rows` rows of a 6-row strip (the strip's packed A still has 6
@@ -31,7 +32,7 @@ extension Gemm {
     /// 16, 32, 64 and 128 leave at the bottom, runs without the scratch tile of `edgeTile`. Each C element
     /// is the same chain of multiply-adds over k whatever `rows` is, so results do not depend on it.
     @inline(__always)
-    static func microKernel(rows: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    static func microKernel(rows: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
                             c: UnsafeMutablePointer<Float>, ldc: Int, load: Bool,
                             bias: UnsafePointer<Float>?, relu: Bool) {
         typealias V = WideFloats
@@ -65,7 +66,7 @@ extension Gemm {
             if rows > 4 { x = V(repeating: ap[4]); c40.addProduct(x, b0); c41.addProduct(x, b1) }
             if rows > 5 { x = V(repeating: ap[5]); c50.addProduct(x, b0); c51.addProduct(x, b1) }
             ap += 6
-            bp += 2 * w
+            bp += ldb
         }
         if let bias {
             var x = V(repeating: bias[0]); c00 += x; c01 += x
