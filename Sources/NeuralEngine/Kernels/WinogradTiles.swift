@@ -38,51 +38,49 @@ enum WinogradTiles {
     /// shuffle out of interleaved rows, and each row is copied once per plane rather than once per tile
     /// row that reads it.
     ///
-    /// Positions inside the plane are written with its values and some right padding with zeros; every plane
-    /// of one geometry writes the same positions, so the padding keeps the zeros the buffer was filled with
-    /// before the first plane.
+    /// Only positions inside the plane are written, and every plane of one geometry writes the same
+    /// positions, so the padding keeps the zeros the buffer was filled with before the first plane.
     @inline(__always)
     static func splitPlane(_ plane: UnsafePointer<Float>, height: Int, width: Int, pad: Int, phases: Int,
                            rowLength: Int, phaseStride: Int, into split: UnsafeMutablePointer<Float>) {
         // Column x goes to phase (x + pad) mod phases at entry (x + pad) / phases. From the first column of
         // phase 0 on, 16 columns at a time are one load whose even/odd lanes (2 phases) or lanes mod 4
-        // (4 phases) are the next entries of each phase. The last, partial 16 go through a zero-filled
-        // vector: the zeros land on right padding, which the row has room for (two vectors of tiles).
-        let firstWhole = (phases - pad % phases) % phases
+        // (4 phases) are the next entries of each phase; the columns before and after go one at a time.
+        let firstWhole = min((phases - pad % phases) % phases, width)
         for y in 0..<height {
             let source = plane + y * width
             let row = split + (y + pad) * rowLength
-            var x = 0
-            while x < min(firstWhole, width) {
-                row[((x + pad) % phases) * phaseStride + (x + pad) / phases] = source[x]
-                x &+= 1
-            }
-            guard phases == 2 || phases == 4 else {
-                while x < width { row[((x + pad) % phases) * phaseStride + (x + pad) / phases] = source[x]; x &+= 1 }
-                continue
-            }
-            while x < width {
-                var v = SIMD16<Float>()
-                if x + 16 <= width {
-                    v = UnsafeRawPointer(source + x).loadUnaligned(as: SIMD16<Float>.self)
-                } else {
-                    for u in 0..<(width - x) { v[u] = source[x + u] }
+            // Columns from..<to one at a time, phase and entry stepped along (one division per call).
+            @inline(__always) func copy(_ from: Int, _ to: Int) {
+                guard from < to else { return }
+                var q = (from + pad) % phases, i = (from + pad) / phases
+                for x in from..<to {
+                    row[q * phaseStride + i] = source[x]
+                    q &+= 1
+                    if q == phases { q = 0; i &+= 1 }
                 }
-                let i = (x + pad) / phases
-                @inline(__always) func put<P: SIMD>(_ part: P, _ q: Int) where P.Scalar == Float {
-                    UnsafeMutableRawPointer(row + q * phaseStride + i).storeBytes(of: part, as: P.self)
-                }
-                if phases == 2 {
-                    put(v.evenHalf, 0); put(v.oddHalf, 1)
-                } else {
-                    put(v.evenHalf.evenHalf, 0); put(v.oddHalf.evenHalf, 1)
-                    put(v.evenHalf.oddHalf, 2); put(v.oddHalf.oddHalf, 3)
-                }
-                x &+= 16
             }
+            copy(0, firstWhole)
+            var x = firstWhole
+            if phases == 2 || phases == 4 {
+                while x + 16 <= width {
+                    let v = UnsafeRawPointer(source + x).loadUnaligned(as: SIMD16<Float>.self)
+                    let i = (x + pad) / phases
+                    @inline(__always) func put<P: SIMD>(_ part: P, _ q: Int) where P.Scalar == Float {
+                        UnsafeMutableRawPointer(row + q * phaseStride + i).storeBytes(of: part, as: P.self)
+                    }
+                    if phases == 2 {
+                        put(v.evenHalf, 0); put(v.oddHalf, 1)
+                    } else {
+                        put(v.evenHalf.evenHalf, 0); put(v.oddHalf.evenHalf, 1)
+                        put(v.evenHalf.oddHalf, 2); put(v.oddHalf.oddHalf, 3)
+                    }
+                    x &+= 16
+                }
+            }
+            copy(x, width)
         }
     }
-
 }
 
 /// A vector of Winograd tiles, one tile per lane: `SIMD8<Float>`, or `SIMD16<Float>` in AVX-512 builds.
