@@ -7,8 +7,8 @@
 /// weight gradient is split by feature columns, never by images, so each of its elements is one sum over
 /// the whole batch in image order, whatever the thread count and whichever thread ran which block.
 enum FullyConnectedKernels {
-    /// Images per forward task: two 16-column GEMM strips, so no task is only edge tiles and W,
-    /// re-packed per task, is reused by at least 32 images.
+    /// Images per forward task: whole GEMM strips (two of 16 columns with AVX2, one of 32 with AVX-512), so
+    /// no task is only edge tiles and W, re-packed per task, is reused by at least 32 images.
     static let imagesPerTask = 32
     /// Features per backward task (weight-gradient columns, input-gradient rows): a multiple of 16.
     static let featuresPerTask = 512
