@@ -8,9 +8,16 @@ struct ConvolutionKernelTests {
         var batch, channels, height, width, filters, kernel, stride, threads: Int
         /// A Winograd variant forced instead of the layer's own choice.
         var winograd: WinogradVariant? = nil
+        /// Tiles a Winograd block may hold instead of the layer's own budget (0: chunks of images).
+        var blockTiles: Int? = nil
         var testDescription: String {
             "N\(batch) \(channels)×\(height)×\(width) → \(filters) k\(kernel) s\(stride) t\(threads)"
-                + (winograd.map { " \($0)" } ?? "")
+                + (winograd.map { " \($0)" } ?? "") + (blockTiles.map { " blocks of \($0) tiles" } ?? "")
+        }
+
+        /// The block budget that lets `blockTiles` tiles through.
+        func blockBudget(points: Int) -> Int {
+            blockTiles.map { $0 * points * (channels + filters) } ?? WinogradVariant.blockBudget
         }
     }
 
@@ -41,6 +48,18 @@ struct ConvolutionKernelTests {
         Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2),
         Case(batch: 1, channels: 16, height: 8, width: 11, filters: 19, kernel: 5, stride: 1, threads: 1),
         Case(batch: 1, channels: 16, height: 8, width: 8, filters: 16, kernel: 5, stride: 1, threads: 1),
+        // Winograd blocks of a few tiles: one image's tile rows over several blocks (5 rows of 18 tiles as 3 + 2;
+        // F(4×4, 3×3): 8 rows of 10 as 4 + 4; F(2×2, 3×3): 10 rows of 19 as 3 + 3 + 3 + 1), two images per block
+        // with one left over in tasks of three (20 images over 8 tasks; 30 tiles per image), and chunks of
+        // images instead of blocks.
+        Case(batch: 2, channels: 16, height: 10, width: 35, filters: 17, kernel: 5, stride: 1, threads: 2, blockTiles: 64),
+        Case(batch: 2, channels: 16, height: 20, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2,
+             winograd: .f2x3, blockTiles: 64),
+        Case(batch: 2, channels: 17, height: 30, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2,
+             winograd: .f4x3, blockTiles: 64),
+        Case(batch: 20, channels: 16, height: 9, width: 11, filters: 18, kernel: 3, stride: 1, threads: 2, blockTiles: 64),
+        Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2, blockTiles: 0),
+        Case(batch: 2, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2, blockTiles: 0),
         // Stride-1 odd kernel with more inputs than outputs: the rotated-kernel input gradient.
         Case(batch: 2, channels: 6, height: 5, width: 7, filters: 3, kernel: 3, stride: 1, threads: 2),
     ]
@@ -60,6 +79,44 @@ struct ConvolutionKernelTests {
         #expect(WinogradVariant.choose(for: five) == .f2x5)
     }
 
+    @Test func winogradBlocksFollowTheBudget() throws {
+        func geometry(_ channels: Int, _ size: Int, _ filters: Int, _ kernel: Int) -> ConvolutionGeometry {
+            ConvolutionGeometry(sameInput: TensorShape(channels: channels, height: size, width: size), filters: filters,
+                                kernel: kernel, stride: 1)
+        }
+        // 32 → 32 channels, 5×5 on 28×28: 14 × 14 tiles, 170 fit the budget, so two blocks of 7 rows (98 tiles
+        // in whole strips of the micro-kernel, plus one cache line).
+        let five = try #require(WinogradVariant.f2x5.blocks(geometry(32, 28, 32, 5)))
+        #expect(five == .init(rows: 7, images: 1, rowStride: (98 + Gemm.nr - 1) / Gemm.nr * Gemm.nr + 16))
+        // 64 → 64 channels, 3×3 on 14×14 (F(2×2, 3×3), 49 tiles): 192 fit, so three whole images per block.
+        let small = try #require(WinogradVariant.f2x3.blocks(geometry(64, 14, 64, 3)))
+        #expect(small.rows == 7 && small.images == 3)
+        // 64 → 512 channels, 5×5: fewer than 64 tiles fit, so chunks of images.
+        #expect(WinogradVariant.f2x5.blocks(geometry(64, 14, 512, 5)) == nil)
+    }
+
+    @Test(arguments: convolutions.filter { $0.kernel != 1 && $0.channels >= 16 && $0.blockTiles != 0 })
+    func winogradBlocksGiveTheSameBitsAsChunks(_ t: Case) throws {
+        let shape = TensorShape(channels: t.channels, height: t.height, width: t.width)
+        let geometry = ConvolutionGeometry(sameInput: shape, filters: t.filters, kernel: t.kernel, stride: t.stride)
+        let variant = try #require(t.winograd ?? WinogradVariant.choose(for: geometry))
+        var generator = SeededGenerator(seed: 7)
+        let x = Tensor(uniform: t.batch, shape: shape, in: -1...1, using: &generator)
+        let dy = Tensor(uniform: t.batch, shape: geometry.outputShape, in: -1...1, using: &generator)
+        let weights = (0..<geometry.weightCount).map { _ in Float.random(in: -0.5...0.5, using: &generator) }
+        let bias = (0..<t.filters).map { _ in Float.random(in: -0.2...0.2, using: &generator) }
+        func run(_ budget: Int) -> (y: Tensor, dx: Tensor, dw: [Float], db: [Float]) {
+            KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters, kernel: t.kernel,
+                                      stride: t.stride, threads: t.threads, winograd: variant, blockBudget: budget)
+        }
+        let chunks = run(0), blocks = run(t.blockBudget(points: variant.points))
+        #expect(blocks.y.storage == chunks.y.storage, "y: \(maxAbsoluteDifference(blocks.y.storage, chunks.y.storage))")
+        #expect(blocks.dx.storage == chunks.dx.storage,
+                "dx: \(maxAbsoluteDifference(blocks.dx.storage, chunks.dx.storage))")
+        #expect(blocks.dw == chunks.dw, "dw: \(maxAbsoluteDifference(blocks.dw, chunks.dw))")
+        #expect(blocks.db == chunks.db, "db: \(maxAbsoluteDifference(blocks.db, chunks.db))")
+    }
+
     @Test(arguments: convolutions)
     func convolutionMatchesReference(_ t: Case) {
         var generator = SeededGenerator(seed: UInt64(t.filters * 131 + t.kernel))
@@ -74,14 +131,14 @@ struct ConvolutionKernelTests {
         let dy = Tensor(uniform: t.batch, shape: expected.shape, in: -1...1, using: &generator)
         let reference = ReferenceKernels.convolutionBackward(x: x, y: expected, dy: dy, weights: weights,
                                                              filters: t.filters, kernel: t.kernel, stride: t.stride)
+        let geometry = ConvolutionGeometry(sameInput: x.shape, filters: t.filters, kernel: t.kernel, stride: t.stride)
+        let variant = t.winograd ?? WinogradVariant.choose(for: geometry)
         let fast = KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters,
                                              kernel: t.kernel, stride: t.stride, threads: t.threads,
-                                             winograd: t.winograd)
+                                             winograd: t.winograd, blockBudget: t.blockBudget(points: variant?.points ?? 0))
         #expect(fast.y.shape == expected.shape)
         // The six-point Winograd variants (F(2×2, 5×5), F(4×4, 3×3)) use transform constants up to 8, so their
         // rounding is larger than im2col's and F(2×2, 3×3)'s.
-        let geometry = ConvolutionGeometry(sameInput: x.shape, filters: t.filters, kernel: t.kernel, stride: t.stride)
-        let variant = t.winograd ?? WinogradVariant.choose(for: geometry)
         let tolerance: Float = variant.map { $0.points == 36 } == true ? 1e-4 : 1e-5
         func close(_ a: [Float], _ b: [Float]) -> Bool {
             let scale = max(1, b.map(abs).max() ?? 0)

@@ -25,15 +25,17 @@ enum KernelHarness {
     }
 
     /// Fast convolution forward and backward; returns y, dx, dw, db.
-    /// `winograd` overrides the layer's own choice of Winograd algorithm (it must suit the geometry).
+    /// `winograd` overrides the layer's own choice of Winograd algorithm (it must suit the geometry),
+    /// `blockBudget` the floats its blocks of tiles may take.
     static func convolution(x: Tensor, weights: [Float], bias: [Float], dy: Tensor, filters: Int, kernel: Int,
-                            stride: Int, threads: Int, winograd: WinogradVariant? = nil)
+                            stride: Int, threads: Int, winograd: WinogradVariant? = nil,
+                            blockBudget: Int = WinogradVariant.blockBudget)
         -> (y: Tensor, dx: Tensor, dw: [Float], db: [Float]) {
         var plan = ArenaPlan()
         var requirements = ExecutionContext.Requirements()
         let layer = ConvolutionLayer(input: x.shape, filters: filters, kernel: kernel, stride: stride,
                                      maxBatch: x.count, plan: &plan, requirements: &requirements,
-                                     winograd: winograd)
+                                     winograd: winograd, blockBudget: blockBudget)
         let input = plan.floats(x.storage.count), output = plan.floats(dy.storage.count)
         let dOutput = plan.floats(dy.storage.count), dInput = plan.floats(x.storage.count)
         let scratch = ExecutionContext.reserve(requirements, threads: threads, in: &plan)

@@ -93,6 +93,37 @@ enum Gemm {
         }
     }
 
+    /// C[m×n] = A·B for A packed whole (`packPanelA` of all m rows and k columns, one k-block) and B
+    /// row-major, read in place, over n a whole number of strips: the products of a block of Winograd tiles
+    /// whose buffers stay in cache, where packing per product and edge columns would cost more than the
+    /// product. The micro-kernels sum over k in the same order as `multiply`, so the results are the same bits.
+    static func multiplyPacked(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
+                               c: UnsafeMutablePointer<Float>, ldc: Int) {
+        precondition(n % nr == 0 && k > 0, "multiplyPacked takes whole strips of a non-empty product")
+        // Column strips outside, row strips inside: one strip of B (k × nr) stays in L1 while every row strip
+        // of A, which is small here (Winograd's weights per point), goes past it.
+        var jr = 0
+        while jr < n {
+            var ir = 0
+            while ir < m {
+                let rows = min(mr, m - ir)
+                let aPanel = a + (ir / mr) * k * mr, bStrip = b + jr, cTile = c + ir * ldc + jr
+                switch rows {
+                case mr: microKernel(kc: k, a: aPanel, b: bStrip, ldb: ldb, c: cTile, ldc: ldc, load: false,
+                                     bias: nil, relu: false)
+                case 4: microKernel4(kc: k, a: aPanel, b: bStrip, ldb: ldb, c: cTile, ldc: ldc, load: false,
+                                     bias: nil, relu: false)
+                case 2: microKernel2(kc: k, a: aPanel, b: bStrip, ldb: ldb, c: cTile, ldc: ldc, load: false,
+                                     bias: nil, relu: false)
+                default: edgeTile(kc: k, a: aPanel, b: bStrip, ldb: ldb, c: cTile, ldc: ldc, rows: rows, columns: nr,
+                                  load: false, bias: nil, relu: false)
+                }
+                ir += mr
+            }
+            jr += nr
+        }
+    }
+
     /// Packs A[row..<row+rows, column..<column+columns] into 6-row strips, k-major, zero-padded.
     @inline(__always)
     static func packPanelA(_ a: MatrixView, row: Int, rows: Int, column: Int, columns: Int,

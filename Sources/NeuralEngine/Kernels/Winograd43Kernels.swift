@@ -41,41 +41,42 @@ enum Winograd43Kernels {
         }
     }
 
-    /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[36, C, T] = A d Aᵀ per 4×4 output tile.
+    /// Shapes: dy[C, count, H, W] (the block's tiles) → ŷ[36, C, T] = A d Aᵀ per 4×4 output tile.
     static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
-                                        count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
+                                        count: Int, block: TileBlock, into out: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
         if WinogradTiles.wide(tilesAcross: (width + 3) / 4) {
             return transformOutputGradient(dy, channels: channels, height: height, width: width, count: count,
-                                           first: first, images: images, into: out, SIMD16<Float>.self)
+                                           block: block, into: out, SIMD16<Float>.self)
         }
         #endif
-        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, first: first,
-                                images: images, into: out, SIMD8<Float>.self)
+        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, block: block,
+                                into: out, SIMD8<Float>.self)
     }
 
     private static func transformOutputGradient<V: TileVector>(_ dy: UnsafePointer<Float>, channels: Int, height: Int,
-                                                               width: Int, count: Int, first: Int, images: Int,
+                                                               width: Int, count: Int, block: TileBlock,
                                                                into out: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + 3) / 4, tw = (width + 3) / 4
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let stride = block.pointStride(channels: channels)
         let rowLength = T.phaseRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 4, taps: 4)
+        let planeRows = block.planeRows(height: height, tileSize: 4, taps: 4, pad: 0)
         let phaseStride = planeFloats / 4
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let split = buffer.baseAddress!
             for c in 0..<channels {
-                for image in 0..<images {
-                    T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 0, phases: 4, rowLength: rowLength, phaseStride: phaseStride, into: split)
-                    for ty in 0..<th {
+                for image in 0..<block.images {
+                    T.splitPlane(dy + (c * count + block.first + image) * height * width, height: height,
+                                 width: width, pad: 0, phases: 4, rowLength: rowLength,
+                                 phaseStride: phaseStride, rows: planeRows, into: split)
+                    for ty in block.rows {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(V.scalarCount, tw - tx)
-                            let o = out + c * tiles + (image * th + ty) * tw + tx
+                            let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
                             // A along each of the four rows (entry j only), then A down the column.
                             for j in 0..<6 {
                                 @inline(__always) func along(_ r: Int) -> V {
@@ -119,36 +120,35 @@ enum Winograd43Kernels {
         }
     }
 
-    /// Shapes: m[36, C, T] → y[C, count, H, W] (images first..<first+images) = Aᵀ m A (+ bias, ReLU).
+    /// Shapes: m[36, C, T] → y[C, count, H, W] (the block's tiles) = Aᵀ m A (+ bias, ReLU).
     static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                                first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
+                                block: TileBlock, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
         if WinogradTiles.wide(tilesAcross: (width + 3) / 4) {
-            return transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
-                                   images: images, bias: bias, relu: relu, into: y, SIMD16<Float>.self)
+            return transformOutput(m, channels: channels, height: height, width: width, count: count, block: block,
+                                   bias: bias, relu: relu, into: y, SIMD16<Float>.self)
         }
         #endif
-        transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
-                        images: images, bias: bias, relu: relu, into: y, SIMD8<Float>.self)
+        transformOutput(m, channels: channels, height: height, width: width, count: count, block: block, bias: bias,
+                        relu: relu, into: y, SIMD8<Float>.self)
     }
 
     private static func transformOutput<V: TileVector>(_ m: UnsafePointer<Float>, channels: Int, height: Int,
-                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       width: Int, count: Int, block: TileBlock,
                                                        bias: UnsafePointer<Float>?, relu: Bool,
                                                        into y: UnsafeMutablePointer<Float>, _: V.Type) {
-        let th = (height + 3) / 4, tw = (width + 3) / 4
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let tw = (width + 3) / 4
+        let stride = block.pointStride(channels: channels)
         for c in 0..<channels {
             let b = V(repeating: bias?[c] ?? 0)
-            for image in 0..<images {
-                let plane = y + (c * count + first + image) * height * width
-                for ty in 0..<th {
+            for image in 0..<block.images {
+                let plane = y + (c * count + block.first + image) * height * width
+                for ty in block.rows {
                     var tx = 0
                     while tx < tw {
                         let lanes = min(V.scalarCount, tw - tx)
-                        let s = m + c * tiles + (image * th + ty) * tw + tx
+                        let s = m + c * block.rowStride + block.start(image: image, row: ty) + tx
                         let columns = min(4 * lanes, width - 4 * tx)
                         // Row i of Aᵀ down each column j (points 6r + j), then Aᵀ along the row: output row 4ty + i.
                         for i in 0..<min(4, height - 4 * ty) {

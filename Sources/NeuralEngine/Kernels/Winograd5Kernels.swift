@@ -20,36 +20,37 @@ enum Winograd5Kernels {
         (p, p + q, p - q, p + 2 * q, p - 2 * q, q)
     }
 
-    /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[36, C, T] = A d Aᵀ per 2×2 output tile.
+    /// Shapes: dy[C, count, H, W] (the block's tiles) → ŷ[36, C, T] = A d Aᵀ per 2×2 output tile.
     static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
-                                        count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
+                                        count: Int, block: TileBlock, into out: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
         if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
             return transformOutputGradient(dy, channels: channels, height: height, width: width, count: count,
-                                           first: first, images: images, into: out, SIMD16<Float>.self)
+                                           block: block, into: out, SIMD16<Float>.self)
         }
         #endif
-        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, first: first,
-                                images: images, into: out, SIMD8<Float>.self)
+        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, block: block,
+                                into: out, SIMD8<Float>.self)
     }
 
     private static func transformOutputGradient<V: TileVector>(_ dy: UnsafePointer<Float>, channels: Int, height: Int,
-                                                               width: Int, count: Int, first: Int, images: Int,
+                                                               width: Int, count: Int, block: TileBlock,
                                                                into out: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let stride = block.pointStride(channels: channels)
         let rowLength = T.phaseRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 2)
+        let planeRows = block.planeRows(height: height, tileSize: 2, taps: 2, pad: 0)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
-                for image in 0..<images {
-                    T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 0, phases: 2, rowLength: rowLength, phaseStride: planeFloats / 2, into: even)
-                    for ty in 0..<th {
+                for image in 0..<block.images {
+                    T.splitPlane(dy + (c * count + block.first + image) * height * width, height: height,
+                                 width: width, pad: 0, phases: 2, rowLength: rowLength,
+                                 phaseStride: planeFloats / 2, rows: planeRows, into: even)
+                    for ty in block.rows {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(V.scalarCount, tw - tx)
@@ -57,7 +58,7 @@ enum Winograd5Kernels {
                             let a = V.load(even + upper), b = V.load(odd + upper)
                             let c2 = V.load(even + lower), d = V.load(odd + lower)
                             let top = gradientRows(a, b), bottom = gradientRows(c2, d)
-                            let o = out + c * tiles + (image * th + ty) * tw + tx
+                            let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
                             @inline(__always) func emit(_ j: Int, _ p: V, _ q: V) {
                                 let column = gradientRows(p, q)
                                 V.store(column.0, o + j * stride, lanes: lanes)
@@ -77,38 +78,37 @@ enum Winograd5Kernels {
         }
     }
 
-    /// Shapes: m[36, C, T] → y[C, count, H, W] (images first..<first+images) = Aᵀ m A (+ bias, ReLU).
+    /// Shapes: m[36, C, T] → y[C, count, H, W] (the block's tiles) = Aᵀ m A (+ bias, ReLU).
     static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                                first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
+                                block: TileBlock, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
         if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
-            return transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
-                                   images: images, bias: bias, relu: relu, into: y, SIMD16<Float>.self)
+            return transformOutput(m, channels: channels, height: height, width: width, count: count, block: block,
+                                   bias: bias, relu: relu, into: y, SIMD16<Float>.self)
         }
         #endif
-        transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
-                        images: images, bias: bias, relu: relu, into: y, SIMD8<Float>.self)
+        transformOutput(m, channels: channels, height: height, width: width, count: count, block: block, bias: bias,
+                        relu: relu, into: y, SIMD8<Float>.self)
     }
 
     private static func transformOutput<V: TileVector>(_ m: UnsafePointer<Float>, channels: Int, height: Int,
-                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       width: Int, count: Int, block: TileBlock,
                                                        bias: UnsafePointer<Float>?, relu: Bool,
                                                        into y: UnsafeMutablePointer<Float>, _: V.Type) {
-        let th = (height + 1) / 2, tw = (width + 1) / 2
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let tw = (width + 1) / 2
+        let stride = block.pointStride(channels: channels)
         withUnsafeTemporaryAllocation(of: V.self, capacity: 12) { scratch in
             let top = scratch.baseAddress!, bottom = top + 6
             for c in 0..<channels {
                 let b = V(repeating: bias?[c] ?? 0)
-                for image in 0..<images {
-                    let plane = y + (c * count + first + image) * height * width
-                    for ty in 0..<th {
+                for image in 0..<block.images {
+                    let plane = y + (c * count + block.first + image) * height * width
+                    for ty in block.rows {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(V.scalarCount, tw - tx)
-                            let s = m + c * tiles + (image * th + ty) * tw + tx
+                            let s = m + c * block.rowStride + block.start(image: image, row: ty) + tx
                             // Aᵀ = [1 1 1 1 1 0; 0 1 −1 2 −2 1] down each column j, then along the two rows.
                             for j in 0..<6 {
                                 let r0 = V.load(s + j * stride, lanes: lanes), r1 = V.load(s + (6 + j) * stride, lanes: lanes)

@@ -55,36 +55,37 @@ enum WinogradKernels {
         }
     }
 
-    /// Shapes: x[C, count, H, W] (images first..<first+images) → v[16, C, T] = Bᵀ d B per 4×4 tile.
+    /// Shapes: x[C, count, H, W] (the block's tiles) → v[16, C, T] = Bᵀ d B per 4×4 tile.
     static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                               first: Int, images: Int, into v: UnsafeMutablePointer<Float>) {
+                               block: TileBlock, into v: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
         if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
-            return transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
-                                  images: images, into: v, SIMD16<Float>.self)
+            return transformInput(x, channels: channels, height: height, width: width, count: count, block: block,
+                                  into: v, SIMD16<Float>.self)
         }
         #endif
-        transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
-                       images: images, into: v, SIMD8<Float>.self)
+        transformInput(x, channels: channels, height: height, width: width, count: count, block: block, into: v,
+                       SIMD8<Float>.self)
     }
 
     private static func transformInput<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int,
-                                                      width: Int, count: Int, first: Int, images: Int,
+                                                      width: Int, count: Int, block: TileBlock,
                                                       into v: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let stride = block.pointStride(channels: channels)
         let rowLength = T.phaseRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 4)
+        let planeRows = block.planeRows(height: height, tileSize: 2, taps: 4, pad: 1)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
-                for image in 0..<images {
-                    T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 1, phases: 2, rowLength: rowLength, phaseStride: planeFloats / 2, into: even)
-                    for ty in 0..<th {
+                for image in 0..<block.images {
+                    T.splitPlane(x + (c * count + block.first + image) * height * width, height: height,
+                                 width: width, pad: 1, phases: 2, rowLength: rowLength,
+                                 phaseStride: planeFloats / 2, rows: planeRows, into: even)
+                    for ty in block.rows {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(V.scalarCount, tw - tx)
@@ -95,7 +96,7 @@ enum WinogradKernels {
                             }
                             let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3)
                             // Bᵀ on rows: (d0 − d2, d1 + d2, d2 − d1, d1 − d3), then the same across each row.
-                            let out = v + c * tiles + (image * th + ty) * tw + tx
+                            let out = v + c * block.rowStride + block.start(image: image, row: ty) + tx
                             @inline(__always) func emit(_ t: (V, V, V, V), _ r: Int) {
                                 V.store(t.0 - t.2, out + (4 * r) * stride, lanes: lanes)
                                 V.store(t.1 + t.2, out + (4 * r + 1) * stride, lanes: lanes)
@@ -114,36 +115,37 @@ enum WinogradKernels {
         }
     }
 
-    /// Shapes: dy[C, count, H, W] (images first..<first+images) → ŷ[16, C, T] = A d Aᵀ per 2×2 output tile.
+    /// Shapes: dy[C, count, H, W] (the block's tiles) → ŷ[16, C, T] = A d Aᵀ per 2×2 output tile.
     static func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
-                                        count: Int, first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
+                                        count: Int, block: TileBlock, into out: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
         if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
             return transformOutputGradient(dy, channels: channels, height: height, width: width, count: count,
-                                           first: first, images: images, into: out, SIMD16<Float>.self)
+                                           block: block, into: out, SIMD16<Float>.self)
         }
         #endif
-        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, first: first,
-                                images: images, into: out, SIMD8<Float>.self)
+        transformOutputGradient(dy, channels: channels, height: height, width: width, count: count, block: block,
+                                into: out, SIMD8<Float>.self)
     }
 
     private static func transformOutputGradient<V: TileVector>(_ dy: UnsafePointer<Float>, channels: Int, height: Int,
-                                                               width: Int, count: Int, first: Int, images: Int,
+                                                               width: Int, count: Int, block: TileBlock,
                                                                into out: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + 1) / 2, tw = (width + 1) / 2
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let stride = block.pointStride(channels: channels)
         let rowLength = T.phaseRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: 2, taps: 2)
+        let planeRows = block.planeRows(height: height, tileSize: 2, taps: 2, pad: 0)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
             for c in 0..<channels {
-                for image in 0..<images {
-                    T.splitPlane(dy + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: 0, phases: 2, rowLength: rowLength, phaseStride: planeFloats / 2, into: even)
-                    for ty in 0..<th {
+                for image in 0..<block.images {
+                    T.splitPlane(dy + (c * count + block.first + image) * height * width, height: height,
+                                 width: width, pad: 0, phases: 2, rowLength: rowLength,
+                                 phaseStride: planeFloats / 2, rows: planeRows, into: even)
+                    for ty in block.rows {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(V.scalarCount, tw - tx)
@@ -152,7 +154,7 @@ enum WinogradKernels {
                             let c2 = V.load(even + lower), d = V.load(odd + lower)
                             // A maps (p, q) to (p, p + q, p − q, −q): first along rows, then down columns.
                             let top = (a, a + b, a - b, -b), bottom = (c2, c2 + d, c2 - d, -d)
-                            let o = out + c * tiles + (image * th + ty) * tw + tx
+                            let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
                             @inline(__always) func emit(_ t: (V, V, V, V), _ r: Int) {
                                 V.store(t.0, o + (4 * r) * stride, lanes: lanes)
                                 V.store(t.1, o + (4 * r + 1) * stride, lanes: lanes)
@@ -171,36 +173,35 @@ enum WinogradKernels {
         }
     }
 
-    /// Shapes: m[16, C, T] → y[C, count, H, W] (images first..<first+images) = Aᵀ m A (+ bias, ReLU).
+    /// Shapes: m[16, C, T] → y[C, count, H, W] (the block's tiles) = Aᵀ m A (+ bias, ReLU).
     static func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                                first: Int, images: Int, bias: UnsafePointer<Float>?, relu: Bool,
+                                block: TileBlock, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
         if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
-            return transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
-                                   images: images, bias: bias, relu: relu, into: y, SIMD16<Float>.self)
+            return transformOutput(m, channels: channels, height: height, width: width, count: count, block: block,
+                                   bias: bias, relu: relu, into: y, SIMD16<Float>.self)
         }
         #endif
-        transformOutput(m, channels: channels, height: height, width: width, count: count, first: first,
-                        images: images, bias: bias, relu: relu, into: y, SIMD8<Float>.self)
+        transformOutput(m, channels: channels, height: height, width: width, count: count, block: block, bias: bias,
+                        relu: relu, into: y, SIMD8<Float>.self)
     }
 
     private static func transformOutput<V: TileVector>(_ m: UnsafePointer<Float>, channels: Int, height: Int,
-                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       width: Int, count: Int, block: TileBlock,
                                                        bias: UnsafePointer<Float>?, relu: Bool,
                                                        into y: UnsafeMutablePointer<Float>, _: V.Type) {
-        let th = (height + 1) / 2, tw = (width + 1) / 2
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let tw = (width + 1) / 2
+        let stride = block.pointStride(channels: channels)
         for c in 0..<channels {
             let b = V(repeating: bias?[c] ?? 0)
-            for image in 0..<images {
-                let plane = y + (c * count + first + image) * height * width
-                for ty in 0..<th {
+            for image in 0..<block.images {
+                let plane = y + (c * count + block.first + image) * height * width
+                for ty in block.rows {
                     var tx = 0
                     while tx < tw {
                         let lanes = min(V.scalarCount, tw - tx)
-                        let s = m + c * tiles + (image * th + ty) * tw + tx
+                        let s = m + c * block.rowStride + block.start(image: image, row: ty) + tx
                         @inline(__always) func row(_ r: Int) -> (V, V, V, V) {
                             (V.load(s + (4 * r) * stride, lanes: lanes), V.load(s + (4 * r + 1) * stride, lanes: lanes),
                              V.load(s + (4 * r + 2) * stride, lanes: lanes), V.load(s + (4 * r + 3) * stride, lanes: lanes))

@@ -96,59 +96,59 @@ enum WinogradSixPoints {
         }
     }
 
-    /// Shapes: x[C, count, H, W] (images first..<first+images) → v[36, C, T] = Bᵀ d B per 6×6 tile, the
+    /// Shapes: x[C, count, H, W] (the block's tiles) → v[36, C, T] = Bᵀ d B per 6×6 tile, the
     /// tiles at (s·ty − p, s·tx − p) for tile size s = `tileSize` (2 or 4) and padding p = (6 − s) / 2.
     static func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                               first: Int, images: Int, tileSize: Int, into v: UnsafeMutablePointer<Float>) {
+                               block: TileBlock, tileSize: Int, into v: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
         if WinogradTiles.wide(tilesAcross: (width + tileSize - 1) / tileSize) {
-            return transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
-                                  images: images, tileSize: tileSize, into: v, SIMD16<Float>.self)
+            return transformInput(x, channels: channels, height: height, width: width, count: count, block: block,
+                                  tileSize: tileSize, into: v, SIMD16<Float>.self)
         }
         #endif
-        transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
-                       images: images, tileSize: tileSize, into: v, SIMD8<Float>.self)
+        transformInput(x, channels: channels, height: height, width: width, count: count, block: block,
+                       tileSize: tileSize, into: v, SIMD8<Float>.self)
     }
 
     private static func transformInput<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
-                                                      count: Int, first: Int, images: Int, tileSize: Int,
+                                                      count: Int, block: TileBlock, tileSize: Int,
                                                       into v: UnsafeMutablePointer<Float>, _: V.Type) {
         // One copy of the loop per tile size, so that its divisions and remainders by it are shifts and masks.
         if tileSize == 4 {
-            transformInput4(x, channels: channels, height: height, width: width, count: count, first: first,
-                            images: images, into: v, V.self)
+            transformInput4(x, channels: channels, height: height, width: width, count: count, block: block,
+                            into: v, V.self)
         } else {
-            transformInput2(x, channels: channels, height: height, width: width, count: count, first: first,
-                            images: images, into: v, V.self)
+            transformInput2(x, channels: channels, height: height, width: width, count: count, block: block,
+                            into: v, V.self)
         }
     }
 
     @inline(never)
     private static func transformInput2<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int,
-                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       width: Int, count: Int, block: TileBlock,
                                                        into v: UnsafeMutablePointer<Float>, _: V.Type) {
-        transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
-                       images: images, s: 2, into: v, V.self)
+        transformInput(x, channels: channels, height: height, width: width, count: count, block: block, s: 2,
+                       into: v, V.self)
     }
 
     @inline(never)
     private static func transformInput4<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int,
-                                                       width: Int, count: Int, first: Int, images: Int,
+                                                       width: Int, count: Int, block: TileBlock,
                                                        into v: UnsafeMutablePointer<Float>, _: V.Type) {
-        transformInput(x, channels: channels, height: height, width: width, count: count, first: first,
-                       images: images, s: 4, into: v, V.self)
+        transformInput(x, channels: channels, height: height, width: width, count: count, block: block, s: 4,
+                       into: v, V.self)
     }
 
     @inline(__always)
     private static func transformInput<V: TileVector>(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
-                                                      count: Int, first: Int, images: Int, s: Int,
+                                                      count: Int, block: TileBlock, s: Int,
                                                       into v: UnsafeMutablePointer<Float>, _: V.Type) {
         typealias T = WinogradTiles
         let th = (height + s - 1) / s, tw = (width + s - 1) / s
-        let tiles = images * th * tw
-        let stride = WinogradVariant.pointStride(channels: channels, tiles: tiles)
+        let stride = block.pointStride(channels: channels)
         let rowLength = T.phaseRowLength(tilesAcross: tw)
         let planeFloats = T.splitPlaneFloats(tilesDown: th, tilesAcross: tw, tileSize: s, taps: 6)
+        let planeRows = block.planeRows(height: height, tileSize: s, taps: 6, pad: (6 - s) / 2)
         let phaseStride = planeFloats / s
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
@@ -157,15 +157,15 @@ enum WinogradSixPoints {
             @inline(__always) func column(_ j: Int) -> Int { (j % s) * phaseStride + j / s }
             let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3), c4 = column(4), c5 = column(5)
             for c in 0..<channels {
-                for image in 0..<images {
-                    T.splitPlane(x + (c * count + first + image) * height * width, height: height, width: width,
-                                 pad: (6 - s) / 2, phases: s, rowLength: rowLength, phaseStride: phaseStride,
-                                 into: split)
-                    for ty in 0..<th {
+                for image in 0..<block.images {
+                    T.splitPlane(x + (c * count + block.first + image) * height * width, height: height,
+                                 width: width, pad: (6 - s) / 2, phases: s, rowLength: rowLength,
+                                 phaseStride: phaseStride, rows: planeRows, into: split)
+                    for ty in block.rows {
                         var tx = 0
                         while tx < tw {
                             let lanes = min(V.scalarCount, tw - tx)
-                            let out = v + c * tiles + (image * th + ty) * tw + tx
+                            let out = v + c * block.rowStride + block.start(image: image, row: ty) + tx
                             // Bᵀ along each tile row first (d B), then Bᵀ down the columns, one column j of
                             // d B at a time: its six entries come straight from the split rows, so nothing
                             // goes through memory between the two passes.

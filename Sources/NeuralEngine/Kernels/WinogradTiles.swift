@@ -40,14 +40,16 @@ enum WinogradTiles {
     ///
     /// Only positions inside the plane are written, and every plane of one geometry writes the same
     /// positions, so the padding keeps the zeros the buffer was filled with before the first plane.
+    /// `rows` limits the copy to the plane rows a block of tiles reads (`TileBlock.planeRows`).
     @inline(__always)
     static func splitPlane(_ plane: UnsafePointer<Float>, height: Int, width: Int, pad: Int, phases: Int,
-                           rowLength: Int, phaseStride: Int, into split: UnsafeMutablePointer<Float>) {
+                           rowLength: Int, phaseStride: Int, rows: Range<Int>? = nil,
+                           into split: UnsafeMutablePointer<Float>) {
         // Column x goes to phase (x + pad) mod phases at entry (x + pad) / phases. From the first column of
-        // phase 0 on, 16 columns at a time are one load whose even/odd lanes (2 phases) or lanes mod 4
-        // (4 phases) are the next entries of each phase; the columns before and after go one at a time.
+        // phase 0 on, 16 and then 8 columns at a time are one load whose even/odd lanes (2 phases) or lanes
+        // mod 4 (4 phases) are the next entries of each phase; the columns before and after go one at a time.
         let firstWhole = min((phases - pad % phases) % phases, width)
-        for y in 0..<height {
+        for y in rows ?? 0..<height {
             let source = plane + y * width
             let row = split + (y + pad) * rowLength
             // Columns from..<to one at a time, phase and entry stepped along (one division per call).
@@ -77,10 +79,66 @@ enum WinogradTiles {
                     }
                     x &+= 16
                 }
+                if x + 8 <= width {
+                    let v = UnsafeRawPointer(source + x).loadUnaligned(as: SIMD8<Float>.self)
+                    let i = (x + pad) / phases
+                    @inline(__always) func put<P: SIMD>(_ part: P, _ q: Int) where P.Scalar == Float {
+                        UnsafeMutableRawPointer(row + q * phaseStride + i).storeBytes(of: part, as: P.self)
+                    }
+                    if phases == 2 {
+                        put(v.evenHalf, 0); put(v.oddHalf, 1)
+                    } else {
+                        put(v.evenHalf.evenHalf, 0); put(v.oddHalf.evenHalf, 1)
+                        put(v.evenHalf.oddHalf, 2); put(v.oddHalf.oddHalf, 3)
+                    }
+                    x &+= 8
+                }
             }
             copy(x, width)
         }
     }
+}
+
+/// The tiles one transform call covers: tile rows `rows` of each of images first..<first+images (more than
+/// one image only with all their rows). In a transform buffer [points, C, ·] each channel's tiles take
+/// `rowStride` floats (at least `tiles`), in image, tile-row, tile-column order.
+struct TileBlock {
+    let first: Int
+    let images: Int
+    let rows: Range<Int>
+    let tilesAcross: Int
+    let rowStride: Int
+
+    /// All tiles of images first..<first+images, packed (`rowStride` = `tiles`): the chunks of the filter gradient.
+    init(first: Int, images: Int, tilesDown: Int, tilesAcross: Int) {
+        self.init(first: first, images: images, rows: 0..<tilesDown, tilesAcross: tilesAcross,
+                  rowStride: images * tilesDown * tilesAcross)
+    }
+
+    init(first: Int, images: Int, rows: Range<Int>, tilesAcross: Int, rowStride: Int) {
+        precondition(rowStride >= images * rows.count * tilesAcross, "a tile block's rows overlap")
+        self.first = first
+        self.images = images
+        self.rows = rows
+        self.tilesAcross = tilesAcross
+        self.rowStride = rowStride
+    }
+
+    var tiles: Int { images * rows.count * tilesAcross }
+
+    /// The plane rows the block's tiles read, for tiles of `tileSize` rows reading `taps` rows from plane row
+    /// `tileSize`·ty − `pad`.
+    func planeRows(height: Int, tileSize: Int, taps: Int, pad: Int) -> Range<Int> {
+        max(0, tileSize * rows.lowerBound - pad)..<min(height, tileSize * (rows.upperBound - 1) + taps - pad)
+    }
+
+    /// Floats between consecutive transform points for `channels` channels.
+    func pointStride(channels: Int) -> Int { WinogradVariant.pointStride(channels: channels, tiles: rowStride) }
+
+    /// Index of the first tile of tile row `ty` of the block's image `image` (counted from `first`) in a
+    /// channel's tiles.
+    @inline(__always)
+    func start(image: Int, row ty: Int) -> Int { (image * rows.count + ty - rows.lowerBound) * tilesAcross }
 }
 
 /// A vector of Winograd tiles, one tile per lane: `SIMD8<Float>`, or `SIMD16<Float>` in AVX-512 builds.

@@ -46,6 +46,73 @@ enum WinogradVariant: Hashable, Sendable {
         2 * points * Self.pointStride(channels: max(g.inputChannels, g.outputChannels), tiles: tilesPerImage(g) * chunk)
     }
 
+    func tilesDown(_ g: ConvolutionGeometry) -> Int { (g.height + tileSize - 1) / tileSize }
+    func tilesAcross(_ g: ConvolutionGeometry) -> Int { (g.width + tileSize - 1) / tileSize }
+
+    /// How the forward pass and the input gradient cut each task's images into blocks of tiles that go
+    /// through the input transform, the products and the output transform together while their two buffers
+    /// stay in a core's L2: `rows` tile rows of one image, or `images` whole images, per block.
+    struct Blocks: Equatable {
+        let rows: Int
+        let images: Int
+        /// Floats per channel in the block buffers: whole micro-kernel strips for the most tiles a block
+        /// holds, plus one cache line so that the rows of a strip spread over all L1 sets.
+        let rowStride: Int
+    }
+
+    /// Floats of a block's two transform buffers together: 1.5 MiB, three quarters of a 2 MiB L2, which
+    /// leaves room for the packed weights and the planes the transforms read and write.
+    static let blockBudget = 3 << 17
+
+    /// The blocks for `g`, or nil when fewer than 64 tiles (two strips of the AVX-512 micro-kernel) would fit
+    /// the budget: wide layers, whose products are long enough to run chunk by chunk from memory. `budget`
+    /// is the floats the two buffers may take (tests make it small to cut images into many blocks).
+    func blocks(_ g: ConvolutionGeometry, budget: Int = blockBudget) -> Blocks? {
+        let th = tilesDown(g), tw = tilesAcross(g), perImage = th * tw
+        let target = budget / (points * (g.inputChannels + g.outputChannels))
+        guard target >= 64 else { return nil }
+        let rows: Int, images: Int
+        if perImage > target {
+            // Even blocks: as many as the budget needs, the rows shared out among them.
+            let parts = (th + max(1, target / tw) - 1) / max(1, target / tw)
+            rows = (th + parts - 1) / parts
+            images = 1
+        } else {
+            rows = th
+            images = target / perImage
+        }
+        let strips = (images * rows * tw + Gemm.nr - 1) / Gemm.nr
+        return Blocks(rows: rows, images: images, rowStride: strips * Gemm.nr + 16)
+    }
+
+    /// Scratch floats a thread needs for blocks: the input buffer then the product buffer, each for the
+    /// larger channel count (the input gradient swaps the two).
+    func blockScratchFloats(_ g: ConvolutionGeometry, blocks: Blocks) -> Int {
+        2 * points * Self.pointStride(channels: max(g.inputChannels, g.outputChannels), tiles: blocks.rowStride)
+    }
+
+    /// Floats of the packed weights of one point for `target` rows and `source` columns.
+    static func packedFloats(target: Int, source: Int) -> Int { (target + Gemm.mr - 1) / Gemm.mr * Gemm.mr * source }
+
+    /// Packed-weight floats a layer keeps: room for the forward pass's and the input gradient's.
+    func packedWeightFloats(_ g: ConvolutionGeometry) -> Int {
+        points * max(Self.packedFloats(target: g.outputChannels, source: g.inputChannels),
+                     Self.packedFloats(target: g.inputChannels, source: g.outputChannels))
+    }
+
+    /// Shapes: u[points, target, source] → each point's matrix packed whole into micro-kernel row strips, one
+    /// after another (`packedFloats` apart), for `Gemm.multiplyPacked`.
+    func packWeights(_ u: UnsafePointer<Float>, target: Int, source: Int, into packed: UnsafeMutablePointer<Float>,
+                     threads: Int) {
+        let perPoint = Self.packedFloats(target: target, source: source), points = points
+        Parallel.run(min(threads, points)) { part in
+            for xi in Parallel.range(part: part, of: min(threads, points), count: points) {
+                Gemm.packPanelA(MatrixView(u + xi * target * source, rowStride: source), row: 0, rows: target,
+                                column: 0, columns: source, into: packed + xi * perPoint)
+            }
+        }
+    }
+
     func transformWeights(_ w: UnsafePointer<Float>, outputChannels: Int, inputChannels: Int, flipped: Bool,
                           into u: UnsafeMutablePointer<Float>, threads: Int) {
         switch self {
@@ -68,39 +135,39 @@ enum WinogradVariant: Hashable, Sendable {
         }
     }
 
-    func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int, first: Int,
-                        images: Int, into v: UnsafeMutablePointer<Float>) {
+    func transformInput(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
+                        block: TileBlock, into v: UnsafeMutablePointer<Float>) {
         switch self {
         case .f2x3: WinogradKernels.transformInput(x, channels: channels, height: height, width: width, count: count,
-                                                   first: first, images: images, into: v)
+                                                   block: block, into: v)
         case .f4x3: WinogradSixPoints.transformInput(x, channels: channels, height: height, width: width, count: count,
-                                                     first: first, images: images, tileSize: 4, into: v)
+                                                     block: block, tileSize: 4, into: v)
         case .f2x5: WinogradSixPoints.transformInput(x, channels: channels, height: height, width: width, count: count,
-                                                     first: first, images: images, tileSize: 2, into: v)
+                                                     block: block, tileSize: 2, into: v)
         }
     }
 
     func transformOutputGradient(_ dy: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
-                                 first: Int, images: Int, into out: UnsafeMutablePointer<Float>) {
+                                 block: TileBlock, into out: UnsafeMutablePointer<Float>) {
         switch self {
         case .f2x3: WinogradKernels.transformOutputGradient(dy, channels: channels, height: height, width: width,
-                                                            count: count, first: first, images: images, into: out)
+                                                            count: count, block: block, into: out)
         case .f4x3: Winograd43Kernels.transformOutputGradient(dy, channels: channels, height: height, width: width,
-                                                              count: count, first: first, images: images, into: out)
+                                                              count: count, block: block, into: out)
         case .f2x5: Winograd5Kernels.transformOutputGradient(dy, channels: channels, height: height, width: width,
-                                                             count: count, first: first, images: images, into: out)
+                                                             count: count, block: block, into: out)
         }
     }
 
-    func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int, first: Int,
-                         images: Int, bias: UnsafePointer<Float>?, relu: Bool, into y: UnsafeMutablePointer<Float>) {
+    func transformOutput(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
+                         block: TileBlock, bias: UnsafePointer<Float>?, relu: Bool, into y: UnsafeMutablePointer<Float>) {
         switch self {
         case .f2x3: WinogradKernels.transformOutput(m, channels: channels, height: height, width: width, count: count,
-                                                    first: first, images: images, bias: bias, relu: relu, into: y)
+                                                    block: block, bias: bias, relu: relu, into: y)
         case .f4x3: Winograd43Kernels.transformOutput(m, channels: channels, height: height, width: width, count: count,
-                                                      first: first, images: images, bias: bias, relu: relu, into: y)
+                                                      block: block, bias: bias, relu: relu, into: y)
         case .f2x5: Winograd5Kernels.transformOutput(m, channels: channels, height: height, width: width, count: count,
-                                                     first: first, images: images, bias: bias, relu: relu, into: y)
+                                                     block: block, bias: bias, relu: relu, into: y)
         }
     }
 }

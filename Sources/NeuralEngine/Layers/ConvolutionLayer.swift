@@ -5,15 +5,19 @@ struct ConvolutionLayer {
     let parameters: ParameterSlices
     /// The Winograd algorithm of this layer, or nil for im2col.
     let winograd: WinogradVariant?
-    /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass); empty for im2col.
+    /// How the Winograd passes cut tiles into blocks that stay in cache, or nil for chunks of images.
+    let blocks: WinogradVariant.Blocks?
+    /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass), followed with
+    /// `blocks` by their packed copy; empty for im2col.
     let transformed: FloatSlice
     /// The 180°-rotated kernel [Cin, Cout, k, k] for the input gradient of stride-1 odd kernels.
     let flipped: FloatSlice
 
-    /// `winograd` replaces `WinogradVariant.choose(for:)`'s pick (tests compare the variants on one geometry).
+    /// `winograd` replaces `WinogradVariant.choose(for:)`'s pick and `blockBudget` the floats of a Winograd
+    /// block's buffers (tests compare the variants on one geometry, and blocks of a few tiles with chunks).
     init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int,
          plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements,
-         winograd override: WinogradVariant? = nil) {
+         winograd override: WinogradVariant? = nil, blockBudget: Int = WinogradVariant.blockBudget) {
         geometry = ConvolutionGeometry(sameInput: input, filters: filters, kernel: kernel, stride: stride)
         let perTask = Parallel.imagesPerTask(maxBatch: maxBatch)
         requirements.tasks = max(requirements.tasks, Parallel.tasks(maxBatch))
@@ -22,13 +26,17 @@ struct ConvolutionLayer {
         winograd = override ?? WinogradVariant.choose(for: geometry)
         if let winograd {
             chunk = winograd.chunkImages(geometry, imagesPerTask: perTask)
-            transformed = plan.floats(winograd.points * geometry.inputChannels * filters)
+            blocks = winograd.blocks(geometry, budget: blockBudget)
+            let weights = winograd.points * geometry.inputChannels * filters
+            transformed = plan.floats(weights + (blocks == nil ? 0 : winograd.packedWeightFloats(geometry)))
             flipped = .empty
             requirements.columnFloats = max(requirements.columnFloats,
-                                            winograd.scratchFloats(geometry, chunk: chunk))
-            requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, transformed.count + filters)
+                                            winograd.scratchFloats(geometry, chunk: chunk),
+                                            blocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0)
+            requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, weights + filters)
         } else {
             chunk = ConvolutionKernels.chunkImages(geometry, imagesPerTask: perTask)
+            blocks = nil
             transformed = .empty
             flipped = ConvolutionKernels.usesFlippedInputGradient(geometry) ? plan.floats(geometry.weightCount) : .empty
             requirements.columnFloats = max(requirements.columnFloats,
@@ -47,9 +55,9 @@ struct ConvolutionLayer {
 
     func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int) {
         if let winograd {
-            ConvolutionKernels.winogradForward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input,
-                                               output: output, parameters: parameters.values, transformed: transformed,
-                                               count: count)
+            ConvolutionKernels.winogradForward(ctx, variant: winograd, geometry: geometry, chunk: chunk, blocks: blocks,
+                                               input: input, output: output, parameters: parameters.values,
+                                               transformed: transformed, count: count)
             return
         }
         ConvolutionKernels.forward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
@@ -59,10 +67,10 @@ struct ConvolutionLayer {
     func backward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
                   inputGradient: FloatSlice?, count: Int) {
         if let winograd {
-            ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, input: input,
-                                                output: output, outputGradient: outputGradient, inputGradient: inputGradient,
-                                                parameters: parameters.values, transformed: transformed,
-                                                gradient: parameters.gradient, count: count)
+            ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, blocks: blocks,
+                                                input: input, output: output, outputGradient: outputGradient,
+                                                inputGradient: inputGradient, parameters: parameters.values,
+                                                transformed: transformed, gradient: parameters.gradient, count: count)
             return
         }
         ConvolutionKernels.backward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
