@@ -48,10 +48,9 @@ struct ConvolutionKernelTests {
         Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2),
         Case(batch: 1, channels: 16, height: 8, width: 11, filters: 19, kernel: 5, stride: 1, threads: 1),
         Case(batch: 1, channels: 16, height: 8, width: 8, filters: 16, kernel: 5, stride: 1, threads: 1),
-        // Winograd blocks of a few tiles: one image's tile rows over several blocks (5 rows of 18 tiles as 3 + 2;
-        // F(4×4, 3×3): 8 rows of 10 as 4 + 4; F(2×2, 3×3): 10 rows of 19 as 3 + 3 + 3 + 1), two images per block
-        // with one left over in tasks of three (20 images over 8 tasks; 30 tiles per image), and chunks of
-        // images instead of blocks.
+        // Winograd blocks of a few tiles: one image's tile rows over several blocks (F(2×2, 5×5): 5 rows of 18
+        // tiles; F(4×4, 3×3): 8 rows of 10; F(2×2, 3×3): 10 rows of 19), two images per block with one left over
+        // in tasks of three (20 images over 8 tasks; 30 tiles per image), and chunks of images instead of blocks.
         Case(batch: 2, channels: 16, height: 10, width: 35, filters: 17, kernel: 5, stride: 1, threads: 2, blockTiles: 64),
         Case(batch: 2, channels: 16, height: 20, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2,
              winograd: .f2x3, blockTiles: 64),
@@ -84,11 +83,15 @@ struct ConvolutionKernelTests {
             ConvolutionGeometry(sameInput: TensorShape(channels: channels, height: size, width: size), filters: filters,
                                 kernel: kernel, stride: 1)
         }
-        // 32 → 32 channels, 5×5 on 28×28: 14 × 14 tiles, 170 fit the budget, so two blocks of 7 rows (98 tiles
-        // in whole strips of the micro-kernel, plus one cache line).
+        func columns(_ tiles: Int) -> Int { (tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr }
+        // 32 → 32 channels, 5×5 on 28×28: 14 × 14 tiles, 170 fit the budget. Blocks of 12 rows and then 2
+        // (168 + 28 tiles) need no more whole strips of the micro-kernel than the image's 196 tiles at once;
+        // two blocks of 7 rows would need 4 strips each with AVX-512. Rows are one cache line longer.
         let five = try #require(WinogradVariant.f2x5.blocks(geometry(32, 28, 32, 5)))
-        #expect(five == .init(rows: 7, images: 1, rowStride: (98 + Gemm.nr - 1) / Gemm.nr * Gemm.nr + 16))
-        // 64 → 64 channels, 3×3 on 14×14 (F(2×2, 3×3), 49 tiles): 192 fit, so three whole images per block.
+        #expect(five == .init(rows: 12, images: 1, rowStride: columns(168) + 16))
+        #expect(columns(168) + columns(28) == columns(196))
+        // 64 → 64 channels, 3×3 on 14×14 (F(2×2, 3×3), 49 tiles): 192 fit; three whole images (147 tiles)
+        // waste less of their strips than one or two.
         let small = try #require(WinogradVariant.f2x3.blocks(geometry(64, 14, 64, 3)))
         #expect(small.rows == 7 && small.images == 3)
         // 64 → 512 channels, 5×5: fewer than 64 tiles fit, so chunks of images.

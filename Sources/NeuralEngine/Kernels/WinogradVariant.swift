@@ -71,18 +71,23 @@ enum WinogradVariant: Hashable, Sendable {
         let th = tilesDown(g), tw = tilesAcross(g), perImage = th * tw
         let target = budget / (points * (g.inputChannels + g.outputChannels))
         guard target >= 64 else { return nil }
-        let rows: Int, images: Int
+        // The products run over whole strips, so a block's tiles are rounded up to them; of the sizes that
+        // fit, take the one that computes the fewest padding columns (on ties the larger, for fewer blocks).
+        func columns(_ tiles: Int) -> Int { (tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr }
+        var rows = th, images = 1
         if perImage > target {
-            // Even blocks: as many as the budget needs, the rows shared out among them.
-            let parts = (th + max(1, target / tw) - 1) / max(1, target / tw)
-            rows = (th + parts - 1) / parts
-            images = 1
+            var fewest = Int.max
+            for r in 1...min(th, max(1, target / tw)) {
+                let perImageColumns = th / r * columns(r * tw) + (th % r == 0 ? 0 : columns(th % r * tw))
+                if perImageColumns <= fewest { (rows, fewest) = (r, perImageColumns) }
+            }
         } else {
-            rows = th
-            images = target / perImage
+            // Padding per tile compared as fractions: columns(i·P) / (i·P) against the best so far.
+            for i in 1...(target / perImage) where columns(i * perImage) * images <= columns(images * perImage) * i {
+                images = i
+            }
         }
-        let strips = (images * rows * tw + Gemm.nr - 1) / Gemm.nr
-        return Blocks(rows: rows, images: images, rowStride: strips * Gemm.nr + 16)
+        return Blocks(rows: rows, images: images, rowStride: columns(images * rows * tw) + 16)
     }
 
     /// Scratch floats a thread needs for blocks: the input buffer then the product buffer, each for the
