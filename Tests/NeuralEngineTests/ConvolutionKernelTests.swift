@@ -57,6 +57,9 @@ struct ConvolutionKernelTests {
         Case(batch: 2, channels: 17, height: 30, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2,
              winograd: .f4x3, blockTiles: 64),
         Case(batch: 20, channels: 16, height: 9, width: 11, filters: 18, kernel: 3, stride: 1, threads: 2, blockTiles: 64),
+        // 28×28 with F(2×2, 5×5): tile rows of 14 padded to 16 with AVX-512, whole images and rows of one.
+        Case(batch: 2, channels: 16, height: 28, width: 28, filters: 16, kernel: 5, stride: 1, threads: 2),
+        Case(batch: 1, channels: 16, height: 28, width: 28, filters: 17, kernel: 5, stride: 1, threads: 1, blockTiles: 170),
         Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2, blockTiles: 0),
         Case(batch: 2, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2, blockTiles: 0),
         // Stride-1 odd kernel with more inputs than outputs: the rotated-kernel input gradient.
@@ -84,16 +87,21 @@ struct ConvolutionKernelTests {
                                 kernel: kernel, stride: 1)
         }
         func columns(_ tiles: Int) -> Int { (tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr }
-        // 32 → 32 channels, 5×5 on 28×28: 14 × 14 tiles, 170 fit the budget. Blocks of 12 rows and then 2
-        // (168 + 28 tiles) need no more whole strips of the micro-kernel than the image's 196 tiles at once;
-        // two blocks of 7 rows would need 4 strips each with AVX-512. Rows are one cache line longer.
+        // 32 → 32 channels, 5×5 on 28×28: 14 × 14 tiles, 170 fit the budget. The blocks of an image, tile rows
+        // padded to 16 or not, take no more whole strips of the micro-kernel than its 196 tiles at once (two
+        // blocks of 7 rows would take 4 strips each with AVX-512). Buffer rows are one cache line longer.
         let five = try #require(WinogradVariant.f2x5.blocks(geometry(32, 28, 32, 5)))
-        #expect(five == .init(rows: 12, images: 1, rowStride: columns(168) + 16))
-        #expect(columns(168) + columns(28) == columns(196))
+        #expect(five.images == 1 && [14, 16].contains(five.rowTiles) && five.rows * five.rowTiles <= 170)
+        #expect(14 / five.rows * columns(five.rows * five.rowTiles) + columns(14 % five.rows * five.rowTiles)
+                == columns(196))
+        #expect(five.rowStride == columns(five.rows * five.rowTiles) + 16)
+        // With AVX-512 rows padded to 16 cost no more strips (10 + 4 rows: 160 + 64 columns) and are taken;
+        // with AVX2's 16-column strips, 12 + 2 unpadded rows (176 + 32) cost less than padded ones (224).
+        #expect(five.rowTiles == (Gemm.nr == 32 ? 16 : 14))
         // 64 → 64 channels, 3×3 on 14×14 (F(2×2, 3×3), 49 tiles): 192 fit; three whole images (147 tiles)
-        // waste less of their strips than one or two.
+        // waste less of their strips than one or two, or than rows padded to 8.
         let small = try #require(WinogradVariant.f2x3.blocks(geometry(64, 14, 64, 3)))
-        #expect(small.rows == 7 && small.images == 3)
+        #expect(small.rows == 7 && small.images == 3 && small.rowTiles == 7)
         // 64 → 512 channels, 5×5: fewer than 64 tiles fit, so chunks of images.
         #expect(WinogradVariant.f2x5.blocks(geometry(64, 14, 512, 5)) == nil)
     }

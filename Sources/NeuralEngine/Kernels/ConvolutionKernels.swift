@@ -168,7 +168,8 @@ enum ConvolutionKernels {
             var row = 0
             while row < th {
                 let rows = row..<min(th, row + blocks.rows)
-                body(TileBlock(first: n, images: images, rows: rows, tilesAcross: tw, rowStride: blocks.rowStride))
+                body(TileBlock(first: n, images: images, rows: rows, tilesAcross: tw, rowTiles: blocks.rowTiles,
+                               rowStride: blocks.rowStride))
                 row = rows.upperBound
             }
             n += images

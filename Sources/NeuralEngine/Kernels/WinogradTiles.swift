@@ -101,30 +101,35 @@ enum WinogradTiles {
 
 /// The tiles one transform call covers: tile rows `rows` of each of images first..<first+images (more than
 /// one image only with all their rows). In a transform buffer [points, C, ·] each channel's tiles take
-/// `rowStride` floats (at least `tiles`), in image, tile-row, tile-column order.
+/// `rowStride` floats (at least `tiles`), in image, tile-row, tile-column order, each tile row `rowTiles`
+/// entries (at least `tilesAcross`: rows padded to whole vectors store on whole cache lines).
 struct TileBlock {
     let first: Int
     let images: Int
     let rows: Range<Int>
     let tilesAcross: Int
+    let rowTiles: Int
     let rowStride: Int
 
     /// All tiles of images first..<first+images, packed (`rowStride` = `tiles`): the chunks of the filter gradient.
     init(first: Int, images: Int, tilesDown: Int, tilesAcross: Int) {
-        self.init(first: first, images: images, rows: 0..<tilesDown, tilesAcross: tilesAcross,
+        self.init(first: first, images: images, rows: 0..<tilesDown, tilesAcross: tilesAcross, rowTiles: tilesAcross,
                   rowStride: images * tilesDown * tilesAcross)
     }
 
-    init(first: Int, images: Int, rows: Range<Int>, tilesAcross: Int, rowStride: Int) {
-        precondition(rowStride >= images * rows.count * tilesAcross, "a tile block's rows overlap")
+    init(first: Int, images: Int, rows: Range<Int>, tilesAcross: Int, rowTiles: Int, rowStride: Int) {
+        precondition(rowTiles >= tilesAcross && rowStride >= images * rows.count * rowTiles,
+                     "a tile block's rows overlap")
         self.first = first
         self.images = images
         self.rows = rows
         self.tilesAcross = tilesAcross
+        self.rowTiles = rowTiles
         self.rowStride = rowStride
     }
 
-    var tiles: Int { images * rows.count * tilesAcross }
+    /// Entries of a channel's tiles, the padding of each tile row included.
+    var tiles: Int { images * rows.count * rowTiles }
 
     /// The plane rows the block's tiles read, for tiles of `tileSize` rows reading `taps` rows from plane row
     /// `tileSize`·ty − `pad`.
@@ -138,7 +143,7 @@ struct TileBlock {
     /// Index of the first tile of tile row `ty` of the block's image `image` (counted from `first`) in a
     /// channel's tiles.
     @inline(__always)
-    func start(image: Int, row ty: Int) -> Int { (image * rows.count + ty - rows.lowerBound) * tilesAcross }
+    func start(image: Int, row ty: Int) -> Int { (image * rows.count + ty - rows.lowerBound) * rowTiles }
 }
 
 /// A vector of Winograd tiles, one tile per lane: `SIMD8<Float>`, or `SIMD16<Float>` in AVX-512 builds.

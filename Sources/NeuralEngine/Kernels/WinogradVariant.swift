@@ -55,6 +55,9 @@ enum WinogradVariant: Hashable, Sendable {
     struct Blocks: Equatable {
         let rows: Int
         let images: Int
+        /// Entries per tile row in the block buffers: the tiles across, or that rounded up to whole vectors
+        /// of the transforms, whose stores then each fill whole cache lines instead of straddling two.
+        let rowTiles: Int
         /// Floats per channel in the block buffers: whole micro-kernel strips for the most tiles a block
         /// holds, plus one cache line so that the rows of a strip spread over all L1 sets.
         let rowStride: Int
@@ -68,26 +71,35 @@ enum WinogradVariant: Hashable, Sendable {
     /// the budget: wide layers, whose products are long enough to run chunk by chunk from memory. `budget`
     /// is the floats the two buffers may take (tests make it small to cut images into many blocks).
     func blocks(_ g: ConvolutionGeometry, budget: Int = blockBudget) -> Blocks? {
-        let th = tilesDown(g), tw = tilesAcross(g), perImage = th * tw
+        let th = tilesDown(g), tw = tilesAcross(g)
         let target = budget / (points * (g.inputChannels + g.outputChannels))
         guard target >= 64 else { return nil }
         // The products run over whole strips, so a block's tiles are rounded up to them; of the sizes that
-        // fit, take the one that computes the fewest padding columns (on ties the larger, for fewer blocks).
+        // fit, take the one that computes the fewest padding columns per image (on ties the larger, for fewer
+        // blocks), with tile rows as they are or padded to whole vectors (on ties padded).
         func columns(_ tiles: Int) -> Int { (tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr }
-        var rows = th, images = 1
-        if perImage > target {
-            var fewest = Int.max
-            for r in 1...min(th, max(1, target / tw)) {
-                let perImageColumns = th / r * columns(r * tw) + (th % r == 0 ? 0 : columns(th % r * tw))
-                if perImageColumns <= fewest { (rows, fewest) = (r, perImageColumns) }
-            }
-        } else {
-            // Padding per tile compared as fractions: columns(i·P) / (i·P) against the best so far.
-            for i in 1...(target / perImage) where columns(i * perImage) * images <= columns(images * perImage) * i {
-                images = i
+        let lanes = WinogradTiles.wide(tilesAcross: tw) ? 16 : 8
+        var best = (rows: th, images: 1, rowTiles: tw), fewest = Double.infinity
+        for rowTiles in [(tw + lanes - 1) / lanes * lanes, tw] {
+            let perImage = th * rowTiles
+            if th * tw > target {
+                for r in 1...min(th, max(1, target / rowTiles)) {
+                    let total = th / r * columns(r * rowTiles) + (th % r == 0 ? 0 : columns(th % r * rowTiles))
+                    if Double(total) < fewest || (Double(total) == fewest && r > best.rows && rowTiles == best.rowTiles) {
+                        (best, fewest) = ((r, 1, rowTiles), Double(total))
+                    }
+                }
+            } else {
+                for i in 1...max(1, target / perImage) {
+                    let total = Double(columns(i * perImage)) / Double(i)
+                    if total < fewest || (total == fewest && i > best.images && rowTiles == best.rowTiles) {
+                        (best, fewest) = ((th, i, rowTiles), total)
+                    }
+                }
             }
         }
-        return Blocks(rows: rows, images: images, rowStride: columns(images * rows * tw) + 16)
+        return Blocks(rows: best.rows, images: best.images, rowTiles: best.rowTiles,
+                      rowStride: columns(best.images * best.rows * best.rowTiles) + 16)
     }
 
     /// Scratch floats a thread needs for blocks: the input buffer then the product buffer, each for the
