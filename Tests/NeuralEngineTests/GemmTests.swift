@@ -29,6 +29,44 @@ struct GemmTests {
         Case(m: 7, n: 512, k: 20, transposeA: false, transposeB: false, accumulate: true, bias: false, relu: true),
     ]
 
+    /// All of A packed once (`packPanelA` over every row and column, as the Winograd weights are) gives the
+    /// same bits as packing each block of A: over more rows than one row block (mc) and more k than one
+    /// k-block (kc), with a bottom strip of 5 rows, bias, ReLU and accumulation.
+    @Test func aPackedOnceGivesTheSameBits() {
+        var generator = SeededGenerator(seed: 11)
+        let m = Gemm.mc + 5, n = 45, k = Gemm.kc + 37
+        let a = (0..<(m * k)).map { _ in generator.nextUnitFloat() * 2 - 1 }
+        let b = (0..<(k * n)).map { _ in generator.nextUnitFloat() * 2 - 1 }
+        let bias = (0..<m).map { _ in generator.nextUnitFloat() - 0.5 }
+        let start = (0..<(m * n)).map { _ in generator.nextUnitFloat() - 0.5 }
+        var packA = [Float](repeating: 0, count: Gemm.packASize), packB = [Float](repeating: 0, count: Gemm.packBSize)
+        var packed = [Float](repeating: 0, count: (m + Gemm.mr - 1) / Gemm.mr * Gemm.mr * k)
+        a.withUnsafeBufferPointer { ap in
+            Gemm.packPanelA(MatrixView(ap.baseAddress!, rowStride: k), row: 0, rows: m, column: 0, columns: k,
+                            into: &packed)
+        }
+        func product(_ whole: UnsafePointer<Float>?) -> [Float] {
+            var c = start
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    bias.withUnsafeBufferPointer { biasp in
+                        c.withUnsafeMutableBufferPointer { cp in
+                            Gemm.multiply(m: m, n: n, k: k, a: MatrixView(ap.baseAddress!, rowStride: k),
+                                          b: MatrixView(bp.baseAddress!, rowStride: n), c: cp.baseAddress!, ldc: n,
+                                          accumulate: true, bias: biasp.baseAddress, relu: true, packedA: whole,
+                                          packA: &packA, packB: &packB)
+                        }
+                    }
+                }
+            }
+            return c
+        }
+        let each = product(nil)
+        let once = packed.withUnsafeBufferPointer { product($0.baseAddress!) }
+        #expect(once == each)
+        #expect(each.contains { $0 > 0 })
+    }
+
     /// A C row is the same chain of multiply-adds whichever kernel computes its strip, so the first 16
     /// rows of an 18-row product (three full strips) equal, bit for bit, a 16-row product (a 4-row
     /// bottom strip) and a 14-row one plus its last 2 rows (a 2-row bottom strip).

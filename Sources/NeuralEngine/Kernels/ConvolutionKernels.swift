@@ -135,7 +135,7 @@ enum ConvolutionKernels {
     }
 
     /// Shapes: x[Cin, count, H, W] → y[Cout, count, H, W] = ReLU(W ⊛ x + b); `transformed` holds U[points, Cout, Cin]
-    /// and, with `blocks`, its packed copy after it.
+    /// and its packed copy after it.
     static func winogradForward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
                                 chunk: Int, blocks: WinogradVariant.Blocks?,
                                 input: FloatSlice, output: FloatSlice, parameters: FloatSlice,
@@ -179,8 +179,8 @@ enum ConvolutionKernels {
     /// Shapes: source[Cs, count, H, W] → target[Ct, count, H, W] = tiles of Aᵀ[(U ⊙ V)]A with U[points, Ct, Cs]
     /// already transformed; the shared tile loop of the forward pass and of the input gradient
     /// (a forward convolution with the rotated kernel). With `blocks`, each block of tiles goes through the
-    /// input transform, the products and the output transform while its buffers stay in L2, the products
-    /// reading U packed once after it; without, a chunk of images goes through each step in turn.
+    /// input transform, the products and the output transform while its buffers stay in L2; without, a chunk
+    /// of images goes through each step in turn. Either way the products read U packed once per pass.
     private static func winogradConvolve(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
                                          chunk: Int, blocks: WinogradVariant.Blocks?,
                                          source: UnsafeMutablePointer<Float>, sourceChannels: Int,
@@ -191,9 +191,7 @@ enum ConvolutionKernels {
         let th = variant.tilesDown(g), tw = variant.tilesAcross(g)
         let packed = u + points * pairs
         let perPoint = WinogradVariant.packedFloats(target: targetChannels, source: sourceChannels)
-        if blocks != nil {
-            variant.packWeights(u, target: targetChannels, source: sourceChannels, into: packed, threads: ctx.threads)
-        }
+        variant.packWeights(u, target: targetChannels, source: sourceChannels, into: packed, threads: ctx.threads)
         ctx.forEachTask(count: count) { _, t, range in
             let v = ctx.pointer(ctx.columns[t])
             let m = v + points * pointStride(max(sourceChannels, targetChannels),
@@ -214,7 +212,7 @@ enum ConvolutionKernels {
                         ctx.gemm(thread: t, m: targetChannels, n: block.tiles, k: sourceChannels,
                                  a: MatrixView(u + xi * pairs, rowStride: sourceChannels),
                                  b: MatrixView(v + xi * vStride, rowStride: block.rowStride), c: m + xi * mStride,
-                                 ldc: block.rowStride, accumulate: false)
+                                 ldc: block.rowStride, accumulate: false, packedA: packed + xi * perPoint)
                     }
                 }
                 variant.transformOutput(m, channels: targetChannels, height: g.height, width: g.width, count: count,

@@ -53,9 +53,10 @@ final class ExecutionContext {
     /// A GEMM using thread `t`'s pack buffers.
     @inline(__always)
     func gemm(thread t: Int, m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView, c: UnsafeMutablePointer<Float>,
-              ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil, relu: Bool = false) {
+              ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil, relu: Bool = false,
+              packedA: UnsafePointer<Float>? = nil) {
         Gemm.multiply(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu,
-                      packA: pointer(packA[t]), packB: pointer(packB[t]))
+                      packedA: packedA, packA: pointer(packA[t]), packB: pointer(packB[t]))
     }
 
     /// Runs `body(task, thread, images)` for every task of a batch of `count` images, threads taking tasks as

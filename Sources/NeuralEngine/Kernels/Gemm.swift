@@ -2,7 +2,9 @@
 /// `WideFloats` per row (nr = 16 with AVX2, 32 with AVX-512).
 /// Shapes: A[m×k] · B[k×n] → C[m×n] (row stride ldc); C = (accumulate ? C : 0) + A·B, then, fused in the
 /// last k-block, + bias[row] and ReLU. Single-threaded: callers split work and give each thread its own
-/// pack buffers (`packASize`, `packBSize` floats).
+/// pack buffers (`packASize`, `packBSize` floats). `packedA`, when given, is all of A already packed by
+/// `packPanelA` (every row, every column: 6-row strips k floats long), which the product then reads
+/// instead of packing each block of A again.
 enum Gemm {
     static let mr = 6
     static let nr = 2 * WideFloats.scalarCount
@@ -14,7 +16,7 @@ enum Gemm {
 
     static func multiply(m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
                          c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
-                         bias: UnsafePointer<Float>? = nil, relu: Bool = false,
+                         bias: UnsafePointer<Float>? = nil, relu: Bool = false, packedA: UnsafePointer<Float>? = nil,
                          packA: UnsafeMutablePointer<Float>, packB: UnsafeMutablePointer<Float>) {
         if m == 0 || n == 0 { return }
         if k == 0 {
@@ -54,7 +56,8 @@ enum Gemm {
                 var ic = 0
                 while ic < m {
                     let mb = min(mc, m - ic)
-                    packPanelA(a, row: ic, rows: mb, column: pc, columns: kb, into: packA)
+                    // mc is a multiple of mr, so a block of rows starts on a strip of a packed A.
+                    if packedA == nil { packPanelA(a, row: ic, rows: mb, column: pc, columns: kb, into: packA) }
                     // Short k-blocks leave a small B panel that stays in L2, so sweep C row-strip by
                     // row-strip: C rows are often 4 KiB-aligned apart, and walking down them thrashes the cache.
                     let rowMajor = kb * nb <= 16_384
@@ -68,7 +71,8 @@ enum Gemm {
                                                 : UnsafePointer(packB + (jr / nr) * kb * nr)
                             let ldb = direct ? b.rowStride : nr
                             let cTile = c + (ic + ir) * ldc + jc + jr
-                            let aPanel = UnsafePointer(packA + (ir / mr) * kb * mr)
+                            let aPanel = packedA.map { $0 + ((ic + ir) / mr * k + pc) * mr }
+                                ?? UnsafePointer(packA + (ir / mr) * kb * mr)
                             let tileBias = last ? bias.map { $0 + ic + ir } : nil
                             if mrEff == mr && nrEff == nr {
                                 microKernel(kc: kb, a: aPanel, b: bPanel, ldb: ldb, c: cTile, ldc: ldc, load: load,

@@ -7,8 +7,8 @@ struct ConvolutionLayer {
     let winograd: WinogradVariant?
     /// How the Winograd passes cut tiles into blocks that stay in cache, or nil for chunks of images.
     let blocks: WinogradVariant.Blocks?
-    /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass), followed with
-    /// `blocks` by their packed copy; empty for im2col.
+    /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass), followed by their
+    /// packed copy; empty for im2col.
     let transformed: FloatSlice
     /// The 180°-rotated kernel [Cin, Cout, k, k] for the input gradient of stride-1 odd kernels.
     let flipped: FloatSlice
@@ -28,7 +28,7 @@ struct ConvolutionLayer {
             chunk = winograd.chunkImages(geometry, imagesPerTask: perTask)
             blocks = winograd.blocks(geometry, budget: blockBudget)
             let weights = winograd.points * geometry.inputChannels * filters
-            transformed = plan.floats(weights + (blocks == nil ? 0 : winograd.packedWeightFloats(geometry)))
+            transformed = plan.floats(weights + winograd.packedWeightFloats(geometry))
             flipped = .empty
             requirements.columnFloats = max(requirements.columnFloats,
                                             winograd.scratchFloats(geometry, chunk: chunk),
