@@ -3,8 +3,8 @@
 /// Shapes: A[m×k] · B[k×n] → C[m×n] (row stride ldc); C = (accumulate ? C : 0) + A·B, then, fused in the
 /// last k-block, + bias[row] and ReLU. Single-threaded: callers split work and give each thread its own
 /// pack buffers (`packASize`, `packBSize` floats). `packedA`, when given, is all of A already packed by
-/// `packPanelA` (every row, every column: 6-row strips k floats long), which the product then reads
-/// instead of packing each block of A again.
+/// `packPanelA` (every row and column: strips of 6 rows, k-major, one after another), which the product
+/// then reads instead of packing each block of A again.
 enum Gemm {
     static let mr = 6
     static let nr = 2 * WideFloats.scalarCount
