@@ -62,35 +62,36 @@ enum WinogradTiles {
                     if q == phases { q = 0; i &+= 1 }
                 }
             }
+            // Phase q's lanes of one load, stored at entry i of phase q.
+            @inline(__always) func put<P: SIMD>(_ part: P, _ q: Int, at i: Int) where P.Scalar == Float {
+                UnsafeMutableRawPointer(row + q * phaseStride + i).storeBytes(of: part, as: P.self)
+            }
+            // The two widths are separate overloads: `evenHalf`/`oddHalf` belong to each concrete SIMD type.
+            @inline(__always) func spread(_ v: SIMD16<Float>, at i: Int) {
+                if phases == 2 {
+                    put(v.evenHalf, 0, at: i); put(v.oddHalf, 1, at: i)
+                } else {
+                    put(v.evenHalf.evenHalf, 0, at: i); put(v.oddHalf.evenHalf, 1, at: i)
+                    put(v.evenHalf.oddHalf, 2, at: i); put(v.oddHalf.oddHalf, 3, at: i)
+                }
+            }
+            @inline(__always) func spread(_ v: SIMD8<Float>, at i: Int) {
+                if phases == 2 {
+                    put(v.evenHalf, 0, at: i); put(v.oddHalf, 1, at: i)
+                } else {
+                    put(v.evenHalf.evenHalf, 0, at: i); put(v.oddHalf.evenHalf, 1, at: i)
+                    put(v.evenHalf.oddHalf, 2, at: i); put(v.oddHalf.oddHalf, 3, at: i)
+                }
+            }
             copy(0, firstWhole)
             var x = firstWhole
             if phases == 2 || phases == 4 {
                 while x + 16 <= width {
-                    let v = UnsafeRawPointer(source + x).loadUnaligned(as: SIMD16<Float>.self)
-                    let i = (x + pad) / phases
-                    @inline(__always) func put<P: SIMD>(_ part: P, _ q: Int) where P.Scalar == Float {
-                        UnsafeMutableRawPointer(row + q * phaseStride + i).storeBytes(of: part, as: P.self)
-                    }
-                    if phases == 2 {
-                        put(v.evenHalf, 0); put(v.oddHalf, 1)
-                    } else {
-                        put(v.evenHalf.evenHalf, 0); put(v.oddHalf.evenHalf, 1)
-                        put(v.evenHalf.oddHalf, 2); put(v.oddHalf.oddHalf, 3)
-                    }
+                    spread(UnsafeRawPointer(source + x).loadUnaligned(as: SIMD16<Float>.self), at: (x + pad) / phases)
                     x &+= 16
                 }
                 if x + 8 <= width {
-                    let v = UnsafeRawPointer(source + x).loadUnaligned(as: SIMD8<Float>.self)
-                    let i = (x + pad) / phases
-                    @inline(__always) func put<P: SIMD>(_ part: P, _ q: Int) where P.Scalar == Float {
-                        UnsafeMutableRawPointer(row + q * phaseStride + i).storeBytes(of: part, as: P.self)
-                    }
-                    if phases == 2 {
-                        put(v.evenHalf, 0); put(v.oddHalf, 1)
-                    } else {
-                        put(v.evenHalf.evenHalf, 0); put(v.oddHalf.evenHalf, 1)
-                        put(v.evenHalf.oddHalf, 2); put(v.oddHalf.oddHalf, 3)
-                    }
+                    spread(UnsafeRawPointer(source + x).loadUnaligned(as: SIMD8<Float>.self), at: (x + pad) / phases)
                     x &+= 8
                 }
             }
