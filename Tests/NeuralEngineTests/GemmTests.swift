@@ -29,6 +29,30 @@ struct GemmTests {
         Case(m: 7, n: 512, k: 20, transposeA: false, transposeB: false, accumulate: true, bias: false, relu: true),
     ]
 
+    /// C after `Gemm.multiply` of row-major a[m×k] and b[k×n] with bias and ReLU, C starting as `c` (which
+    /// the product adds to when `accumulate`), reading `packedA` instead of packing A when given.
+    static func product(m: Int, n: Int, k: Int, a: [Float], b: [Float], bias: [Float], c start: [Float],
+                        accumulate: Bool, packedA: [Float]? = nil) -> [Float] {
+        var c = start
+        var packA = [Float](repeating: 0, count: Gemm.packASize), packB = [Float](repeating: 0, count: Gemm.packBSize)
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                bias.withUnsafeBufferPointer { biasp in
+                    c.withUnsafeMutableBufferPointer { cp in
+                        func multiply(_ whole: UnsafePointer<Float>?) {
+                            Gemm.multiply(m: m, n: n, k: k, a: MatrixView(ap.baseAddress!, rowStride: k),
+                                          b: MatrixView(bp.baseAddress!, rowStride: n), c: cp.baseAddress!, ldc: n,
+                                          accumulate: accumulate, bias: biasp.baseAddress, relu: true, packedA: whole,
+                                          packA: &packA, packB: &packB)
+                        }
+                        if let packedA { packedA.withUnsafeBufferPointer { multiply($0.baseAddress!) } } else { multiply(nil) }
+                    }
+                }
+            }
+        }
+        return c
+    }
+
     /// All of A packed once (`packPanelA` over every row and column, as the Winograd weights are) gives the
     /// same bits as packing each block of A: over more rows than one row block (mc) and more k than one
     /// k-block (kc), with a bottom strip of 5 rows, bias, ReLU and accumulation.
@@ -39,30 +63,13 @@ struct GemmTests {
         let b = (0..<(k * n)).map { _ in generator.nextUnitFloat() * 2 - 1 }
         let bias = (0..<m).map { _ in generator.nextUnitFloat() - 0.5 }
         let start = (0..<(m * n)).map { _ in generator.nextUnitFloat() - 0.5 }
-        var packA = [Float](repeating: 0, count: Gemm.packASize), packB = [Float](repeating: 0, count: Gemm.packBSize)
         var packed = [Float](repeating: 0, count: (m + Gemm.mr - 1) / Gemm.mr * Gemm.mr * k)
         a.withUnsafeBufferPointer { ap in
             Gemm.packPanelA(MatrixView(ap.baseAddress!, rowStride: k), row: 0, rows: m, column: 0, columns: k,
                             into: &packed)
         }
-        func product(_ whole: UnsafePointer<Float>?) -> [Float] {
-            var c = start
-            a.withUnsafeBufferPointer { ap in
-                b.withUnsafeBufferPointer { bp in
-                    bias.withUnsafeBufferPointer { biasp in
-                        c.withUnsafeMutableBufferPointer { cp in
-                            Gemm.multiply(m: m, n: n, k: k, a: MatrixView(ap.baseAddress!, rowStride: k),
-                                          b: MatrixView(bp.baseAddress!, rowStride: n), c: cp.baseAddress!, ldc: n,
-                                          accumulate: true, bias: biasp.baseAddress, relu: true, packedA: whole,
-                                          packA: &packA, packB: &packB)
-                        }
-                    }
-                }
-            }
-            return c
-        }
-        let each = product(nil)
-        let once = packed.withUnsafeBufferPointer { product($0.baseAddress!) }
+        let each = Self.product(m: m, n: n, k: k, a: a, b: b, bias: bias, c: start, accumulate: true)
+        let once = Self.product(m: m, n: n, k: k, a: a, b: b, bias: bias, c: start, accumulate: true, packedA: packed)
         #expect(once == each)
         #expect(each.contains { $0 > 0 })
     }
@@ -76,22 +83,9 @@ struct GemmTests {
         let a = (0..<(18 * k)).map { _ in generator.nextUnitFloat() * 2 - 1 }
         let b = (0..<(k * n)).map { _ in generator.nextUnitFloat() * 2 - 1 }
         let bias = (0..<18).map { _ in generator.nextUnitFloat() - 0.5 }
-        var packA = [Float](repeating: 0, count: Gemm.packASize), packB = [Float](repeating: 0, count: Gemm.packBSize)
         func product(rows: Int) -> [Float] {
-            var c = [Float](repeating: 0, count: rows * n)
-            a.withUnsafeBufferPointer { ap in
-                b.withUnsafeBufferPointer { bp in
-                    bias.withUnsafeBufferPointer { biasp in
-                        c.withUnsafeMutableBufferPointer { cp in
-                            Gemm.multiply(m: rows, n: n, k: k, a: MatrixView(ap.baseAddress!, rowStride: k),
-                                          b: MatrixView(bp.baseAddress!, rowStride: n), c: cp.baseAddress!, ldc: n,
-                                          accumulate: false, bias: biasp.baseAddress, relu: true,
-                                          packA: &packA, packB: &packB)
-                        }
-                    }
-                }
-            }
-            return c
+            Self.product(m: rows, n: n, k: k, a: a, b: b, bias: bias, c: [Float](repeating: 0, count: rows * n),
+                         accumulate: false)
         }
         let full = product(rows: 18), sixteen = product(rows: 16), fourteen = product(rows: 14)
         #expect(Array(full[..<(16 * n)]) == sixteen)
