@@ -30,9 +30,11 @@ func x86Level() -> String {
 let machineLevel = x86Level()
 let machineDefines: [SwiftSetting] = machineLevel == "x86-64-v4" ? [.define("METAQNN_X86_64_V4")] : [.define("METAQNN_X86_64_V3")]
 let machineSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=\(machineLevel)"])] + machineDefines
+let machineCSettings: [CSetting] = [.unsafeFlags(["-march=\(machineLevel)", "-O2"])]
 #else
 let machineDefines: [SwiftSetting] = []
 let machineSettings: [SwiftSetting] = []
+let machineCSettings: [CSetting] = [.unsafeFlags(["-O2"])]
 #endif
 
 let fastSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))] + machineSettings
@@ -62,7 +64,10 @@ let package = Package(
         // CPUFeatures: plain C, built without the engine's -march, so that it can ask the CPU what it has
         // before any engine code runs.
         .target(name: "CPUFeatures"),
-        .target(name: "NeuralEngine", swiftSettings: fastSettings),
+        // CNeuralKernels: the few lane shuffles the engine needs as single instructions, which Swift's SIMD
+        // types do not give; built for the same level as the engine, and -O2 in debug too.
+        .target(name: "CNeuralKernels", cSettings: machineCSettings),
+        .target(name: "NeuralEngine", dependencies: ["CNeuralKernels"], swiftSettings: fastSettings),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Datasets",

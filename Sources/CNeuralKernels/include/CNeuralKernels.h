@@ -1,0 +1,17 @@
+#ifndef CNEURALKERNELS_H
+#define CNEURALKERNELS_H
+
+/// The engine's lane shuffles that Swift's SIMD types do not compile to single instructions (they build
+/// them lane by lane, see GemmShortK.swift). Each function has an intrinsic path for the instruction set it
+/// is compiled for and a plain C path that adds in the same order, so results do not depend on which one
+/// runs.
+
+/// c[r * ldc + q] += the lane sum of acc[(4r + q) * 16 …], for r < rows ≤ 4 and q < columns ≤ 4: the 16
+/// accumulators (16 floats each) of a 4 × 4 block, row by row. Lanes are summed pairwise: lane i with
+/// i + 8, then i + 4, i + 2 and i + 1.
+void metaqnn_add_block_sums16(const float *acc, float *c, long ldc, long rows, long columns);
+
+/// The same for 12 accumulators of 8 floats (a 3 × 4 block, rows ≤ 3): lane i with i + 4, i + 2, i + 1.
+void metaqnn_add_block_sums8(const float *acc, float *c, long ldc, long rows, long columns);
+
+#endif
