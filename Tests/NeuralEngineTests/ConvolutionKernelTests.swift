@@ -19,6 +19,9 @@ struct ConvolutionKernelTests {
         func blockBudget(points: Int) -> Int {
             blockTiles.map { $0 * points * (channels + filters) } ?? WinogradVariant.blockBudget
         }
+
+        /// With `blockTiles`, the filter gradient goes by blocks however few tiles they hold.
+        var gradientBlockTiles: Int { blockTiles == nil ? WinogradVariant.minimumGradientBlockTiles : 1 }
     }
 
     static let convolutions: [Case] = [
@@ -106,6 +109,31 @@ struct ConvolutionKernelTests {
         #expect(WinogradVariant.f2x5.blocks(geometry(64, 14, 512, 5)) == nil)
     }
 
+    @Test func filterGradientBlocksHoldEnoughTiles() throws {
+        func geometry(_ channels: Int, _ size: Int, _ filters: Int, _ kernel: Int) -> ConvolutionGeometry {
+            ConvolutionGeometry(sameInput: TensorShape(channels: channels, height: size, width: size), filters: filters,
+                                kernel: kernel, stride: 1)
+        }
+        // 32 → 32 channels, 5×5 on 28×28: 170 tiles fit, 12 of the 14 tile rows; shared out evenly, 7 rows of
+        // 14 tiles unpadded per block, in buffer rows of whole vectors plus a cache line.
+        let five = try #require(WinogradVariant.f2x5.filterGradientBlocks(geometry(32, 28, 32, 5)))
+        let lanes = WideFloats.scalarCount
+        #expect(five.rows == 7 && five.images == 1 && five.rowTiles == 14)
+        #expect(five.rowStride == (98 + lanes - 1) / lanes * lanes + 16)
+        // 32 → 64 channels, 5×5 on 14×14 (49 tiles per image): two whole images.
+        let two = try #require(WinogradVariant.f2x5.filterGradientBlocks(geometry(32, 14, 64, 5)))
+        #expect(two.rows == 7 && two.images == 2 && two.rowTiles == 7)
+        // 64 → 64 channels, 3×3 on 28×28 with F(4×4, 3×3): one image's 49 tiles fit, fewer than the minimum.
+        #expect(WinogradVariant.f4x3.blocks(geometry(64, 28, 64, 3)) != nil)
+        #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(64, 28, 64, 3)) == nil)
+        #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(64, 28, 64, 3), minimumTiles: 49)?.images == 1)
+        // F(2×2, 3×3) keeps chunks.
+        #expect(WinogradVariant.f2x3.blocks(geometry(64, 14, 64, 3)) != nil)
+        #expect(WinogradVariant.f2x3.filterGradientBlocks(geometry(64, 14, 64, 3), minimumTiles: 1) == nil)
+        // No forward blocks, no filter-gradient blocks.
+        #expect(WinogradVariant.f2x5.filterGradientBlocks(geometry(64, 14, 512, 5), minimumTiles: 1) == nil)
+    }
+
     @Test(arguments: convolutions.filter { $0.kernel != 1 && $0.channels >= 16 && $0.blockTiles != 0 })
     func winogradBlocksGiveTheSameBitsAsChunks(_ t: Case) throws {
         let shape = TensorShape(channels: t.channels, height: t.height, width: t.width)
@@ -116,9 +144,12 @@ struct ConvolutionKernelTests {
         let dy = Tensor(uniform: t.batch, shape: geometry.outputShape, in: -1...1, using: &generator)
         let weights = (0..<geometry.weightCount).map { _ in Float.random(in: -0.5...0.5, using: &generator) }
         let bias = (0..<t.filters).map { _ in Float.random(in: -0.2...0.2, using: &generator) }
+        // The filter gradient by chunks on both sides: by blocks it sums in another order (its own test is
+        // `convolutionMatchesReference`).
         func run(_ budget: Int) -> (y: Tensor, dx: Tensor, dw: [Float], db: [Float]) {
             KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters, kernel: t.kernel,
-                                      stride: t.stride, threads: t.threads, winograd: variant, blockBudget: budget)
+                                      stride: t.stride, threads: t.threads, winograd: variant, blockBudget: budget,
+                                      gradientBlockTiles: .max)
         }
         let chunks = run(0), blocks = run(t.blockBudget(points: variant.points))
         #expect(blocks.y.storage == chunks.y.storage, "y: \(maxAbsoluteDifference(blocks.y.storage, chunks.y.storage))")
@@ -146,7 +177,8 @@ struct ConvolutionKernelTests {
         let variant = t.winograd ?? WinogradVariant.choose(for: geometry)
         let fast = KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters,
                                              kernel: t.kernel, stride: t.stride, threads: t.threads,
-                                             winograd: t.winograd, blockBudget: t.blockBudget(points: variant?.points ?? 0))
+                                             winograd: t.winograd, blockBudget: t.blockBudget(points: variant?.points ?? 0),
+                                             gradientBlockTiles: t.gradientBlockTiles)
         #expect(fast.y.shape == expected.shape)
         // The six-point Winograd variants (F(2×2, 5×5), F(4×4, 3×3)) use transform constants up to 8, so their
         // rounding is larger than im2col's and F(2×2, 3×3)'s.

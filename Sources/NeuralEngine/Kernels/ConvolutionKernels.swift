@@ -222,11 +222,11 @@ enum ConvolutionKernels {
     }
 
     /// Shapes: x, y, dy[Cout, count, H, W] → gradient (weights then bias) and, if wanted, dx[Cin, count, H, W].
-    /// The filter gradient goes chunk by chunk even with `blocks` (which the input gradient uses). Summed
-    /// block by block, its products read and write dU[points, Cout, Cin] once per block's few tiles: measured
-    /// 1.6× slower on 32 → 32 channels (5×5, 28×28) and 2.3× on 64 → 64 (3×3, 28×28).
+    /// With `gradientBlocks`, the filter gradient's two transforms and its products go block by block while
+    /// the buffers stay in L2 (`GemmShortK`); without, chunk by chunk (`GemmLongK`). The input gradient uses
+    /// `blocks` like the forward pass.
     static func winogradBackward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
-                                 chunk: Int, blocks: WinogradVariant.Blocks?,
+                                 chunk: Int, blocks: WinogradVariant.Blocks?, gradientBlocks: WinogradVariant.Blocks?,
                                  input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
                                  inputGradient: FloatSlice?, parameters: FloatSlice, transformed: FloatSlice,
                                  gradient: FloatSlice, count: Int) {
@@ -238,11 +238,14 @@ enum ConvolutionKernels {
             let du = ctx.pointer(ctx.partials[task])
             du.update(repeating: 0, count: points * pairs + cout)
             let v = ctx.pointer(ctx.columns[t])
-            let yHat = v + points * pointStride(max(cin, cout), tiles: th * tw * chunk)
-            forEachBlock(of: range, tilesDown: th, tilesAcross: tw, chunk: chunk, blocks: nil) { block in
-                ElementwiseKernels.reluBackwardAndBiasGradient(
-                    y: y, dy: dy, rows: cout, count: count, plane: g.outputPlane, first: block.first,
-                    images: block.images, biasGradient: du + points * pairs)
+            let yHat = v + points * pointStride(max(cin, cout), tiles: gradientBlocks?.rowStride ?? th * tw * chunk)
+            forEachBlock(of: range, tilesDown: th, tilesAcross: tw, chunk: chunk, blocks: gradientBlocks) { block in
+                // Masks the block's whole images, before the output-gradient transform reads any of their rows.
+                if block.rows.lowerBound == 0 {
+                    ElementwiseKernels.reluBackwardAndBiasGradient(
+                        y: y, dy: dy, rows: cout, count: count, plane: g.outputPlane, first: block.first,
+                        images: block.images, biasGradient: du + points * pairs)
+                }
                 variant.transformInput(x, channels: cin, height: g.height, width: g.width, count: count, block: block,
                                        into: v)
                 variant.transformOutputGradient(dy, channels: cout, height: g.height, width: g.width, count: count,
@@ -251,7 +254,10 @@ enum ConvolutionKernels {
                 let tiles = block.tiles, ld = block.rowStride
                 for xi in 0..<points {
                     let a = yHat + xi * block.pointStride(channels: cout), b = v + xi * block.pointStride(channels: cin)
-                    if GemmLongK.suits(m: cout) {
+                    if gradientBlocks != nil {
+                        GemmShortK.multiplyAdd(m: cout, n: cin, k: tiles, a: a, lda: ld, b: b, ldb: ld,
+                                               c: du + xi * pairs, ldc: cin)
+                    } else if GemmLongK.suits(m: cout) {
                         GemmLongK.multiply(m: cout, n: cin, k: tiles, a: a, lda: ld, b: b, ldb: ld, c: du + xi * pairs,
                                            ldc: cin, accumulate: true)
                     } else {

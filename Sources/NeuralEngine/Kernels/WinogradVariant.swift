@@ -103,6 +103,38 @@ enum WinogradVariant: Hashable, Sendable {
                       rowStride: columns(best.images * best.rows * best.rowTiles) + 16)
     }
 
+    /// The fewest tiles a filter-gradient block may hold. Each product over a block ends in the lane sums of
+    /// its accumulators, a fixed cost per block that a few tiles do not repay: N2's 64 → 64-channel F(4×4, 3×3)
+    /// layer on 28×28 (one image, 49 tiles, per block) took 55 ms backward by blocks against 49 ms by chunks.
+    static let minimumGradientBlockTiles = 96
+
+    /// The blocks for the filter gradient, or nil where `blocks(_:budget:)` gives none, where fewer than
+    /// `minimumTiles` tiles fit, and for F(2×2, 3×3): as many tiles as fit the same budget (its two buffers
+    /// hold the input's and the output gradient's transforms), tile rows unpadded, since its products run
+    /// over exactly a block's tiles rather than whole strips. An image's tile rows are shared out evenly over
+    /// its blocks.
+    ///
+    /// Measured on one thread against chunks: N3's 32 → 32-channel F(2×2, 5×5) layer 52 → 39 ms backward and
+    /// its 16 → 32-channel F(4×4, 3×3) layer 11.0 → 10.2 ms. F(2×2, 3×3), whose 16 points make chunks
+    /// less than half as large per tile, was 4–8 % slower by blocks on two of N3's three 14×14 and 7×7 layers
+    /// and on N2's 14×14 one.
+    func filterGradientBlocks(_ g: ConvolutionGeometry, budget: Int = blockBudget,
+                              minimumTiles: Int = minimumGradientBlockTiles) -> Blocks? {
+        guard self != .f2x3, blocks(g, budget: budget) != nil else { return nil }
+        let th = tilesDown(g), tw = tilesAcross(g)
+        let target = budget / (points * (g.inputChannels + g.outputChannels))
+        let rows: Int, images: Int
+        if th * tw > target {
+            let perImage = (th + max(1, target / tw) - 1) / max(1, target / tw)
+            (rows, images) = ((th + perImage - 1) / perImage, 1)
+        } else {
+            (rows, images) = (th, target / (th * tw))
+        }
+        let tiles = images * rows * tw, lanes = WideFloats.scalarCount
+        guard tiles >= minimumTiles, g.inputChannels >= 4 else { return nil }
+        return Blocks(rows: rows, images: images, rowTiles: tw, rowStride: (tiles + lanes - 1) / lanes * lanes + 16)
+    }
+
     /// Scratch floats a thread needs for blocks: the input buffer then the product buffer, each for the
     /// larger channel count (the input gradient swaps the two).
     func blockScratchFloats(_ g: ConvolutionGeometry, blocks: Blocks) -> Int {

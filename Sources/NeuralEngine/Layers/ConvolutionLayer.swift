@@ -7,17 +7,21 @@ struct ConvolutionLayer {
     let winograd: WinogradVariant?
     /// How the Winograd passes cut tiles into blocks that stay in cache, or nil for chunks of images.
     let blocks: WinogradVariant.Blocks?
+    /// How the filter gradient cuts tiles into blocks, or nil for chunks of images.
+    let gradientBlocks: WinogradVariant.Blocks?
     /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass), followed by their
     /// packed copy; empty for im2col.
     let transformed: FloatSlice
     /// The 180°-rotated kernel [Cin, Cout, k, k] for the input gradient of stride-1 odd kernels.
     let flipped: FloatSlice
 
-    /// `winograd` replaces `WinogradVariant.choose(for:)`'s pick and `blockBudget` the floats of a Winograd
-    /// block's buffers (tests compare the variants on one geometry, and blocks of a few tiles with chunks).
+    /// `winograd` replaces `WinogradVariant.choose(for:)`'s pick, `blockBudget` the floats of a Winograd
+    /// block's buffers and `gradientBlockTiles` the fewest tiles of a filter-gradient block (tests compare
+    /// the variants on one geometry, and blocks of a few tiles with chunks).
     init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int,
          plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements,
-         winograd override: WinogradVariant? = nil, blockBudget: Int = WinogradVariant.blockBudget) {
+         winograd override: WinogradVariant? = nil, blockBudget: Int = WinogradVariant.blockBudget,
+         gradientBlockTiles: Int = WinogradVariant.minimumGradientBlockTiles) {
         geometry = ConvolutionGeometry(sameInput: input, filters: filters, kernel: kernel, stride: stride)
         let perTask = Parallel.imagesPerTask(maxBatch: maxBatch)
         requirements.tasks = max(requirements.tasks, Parallel.tasks(maxBatch))
@@ -27,16 +31,21 @@ struct ConvolutionLayer {
         if let winograd {
             chunk = winograd.chunkImages(geometry, imagesPerTask: perTask)
             blocks = winograd.blocks(geometry, budget: blockBudget)
+            gradientBlocks = winograd.filterGradientBlocks(geometry, budget: blockBudget, minimumTiles: gradientBlockTiles)
             let weights = winograd.points * geometry.inputChannels * filters
             transformed = plan.floats(weights + winograd.packedWeightFloats(geometry))
             flipped = .empty
+            // Chunks only where a pass has no blocks.
             requirements.columnFloats = max(requirements.columnFloats,
-                                            winograd.scratchFloats(geometry, chunk: chunk),
-                                            blocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0)
+                                            blocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0,
+                                            gradientBlocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0,
+                                            blocks == nil || gradientBlocks == nil
+                                                ? winograd.scratchFloats(geometry, chunk: chunk) : 0)
             requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, weights + filters)
         } else {
             chunk = ConvolutionKernels.chunkImages(geometry, imagesPerTask: perTask)
             blocks = nil
+            gradientBlocks = nil
             transformed = .empty
             flipped = ConvolutionKernels.usesFlippedInputGradient(geometry) ? plan.floats(geometry.weightCount) : .empty
             requirements.columnFloats = max(requirements.columnFloats,
@@ -68,7 +77,7 @@ struct ConvolutionLayer {
                   inputGradient: FloatSlice?, count: Int) {
         if let winograd {
             ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, blocks: blocks,
-                                                input: input, output: output, outputGradient: outputGradient,
+                                                gradientBlocks: gradientBlocks, input: input, output: output, outputGradient: outputGradient,
                                                 inputGradient: inputGradient, parameters: parameters.values,
                                                 transformed: transformed, gradient: parameters.gradient, count: count)
             return
