@@ -86,12 +86,16 @@ enum WinogradTiles {
             copy(0, firstWhole)
             var x = firstWhole
             if phases == 2 || phases == 4 {
+                // Entry (x + pad) / phases, stepped along: x + pad is a multiple of phases from here on, and a
+                // division per load costs as much as the load's shuffles where phases is not a constant.
+                var i = (x + pad) / phases
                 while x + 16 <= width {
-                    spread(UnsafeRawPointer(source + x).loadUnaligned(as: SIMD16<Float>.self), at: (x + pad) / phases)
+                    spread(UnsafeRawPointer(source + x).loadUnaligned(as: SIMD16<Float>.self), at: i)
                     x &+= 16
+                    i &+= phases == 2 ? 8 : 4
                 }
                 if x + 8 <= width {
-                    spread(UnsafeRawPointer(source + x).loadUnaligned(as: SIMD8<Float>.self), at: (x + pad) / phases)
+                    spread(UnsafeRawPointer(source + x).loadUnaligned(as: SIMD8<Float>.self), at: i)
                     x &+= 8
                 }
             }
