@@ -2,9 +2,9 @@
 #define CNEURALKERNELS_H
 
 /// The engine's lane shuffles that Swift's SIMD types do not compile to single instructions (they build
-/// them lane by lane, see GemmShortK.swift). Each function has an intrinsic path for the instruction set it
-/// is compiled for and a plain C path that adds in the same order, so results do not depend on which one
-/// runs.
+/// them lane by lane, see GemmShortK.swift), and prefetches, which Swift has no way to ask for. Each
+/// lane-sum function has an intrinsic path for the instruction set it is compiled for and a plain C path
+/// that adds in the same order, so results do not depend on which one runs.
 
 /// c[r * ldc + q] += the lane sum of acc[(4r + q) * 16 …], for r < rows ≤ 4 and q < columns ≤ 4: the 16
 /// accumulators (16 floats each) of a 4 × 4 block, row by row. Lanes are summed pairwise: lane i with
@@ -13,5 +13,12 @@ void metaqnn_add_block_sums16(const float *acc, float *c, long ldc, long rows, l
 
 /// The same for 12 accumulators of 8 floats (a 3 × 4 block, rows ≤ 3): lane i with i + 4, i + 2, i + 1.
 void metaqnn_add_block_sums8(const float *acc, float *c, long ldc, long rows, long columns);
+
+/// Asks for the cache line holding p in all cache levels, for reading (no effect where the compiler has no
+/// prefetch instruction for the target).
+static inline void metaqnn_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
+
+/// The same for a line about to be written.
+static inline void metaqnn_prefetch_write(const void *p) { __builtin_prefetch(p, 1, 3); }
 
 #endif

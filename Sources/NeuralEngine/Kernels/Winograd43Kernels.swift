@@ -67,31 +67,28 @@ enum Winograd43Kernels {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let split = buffer.baseAddress!
-            for c in 0..<channels {
-                for image in 0..<block.images {
-                    T.splitPlane(dy + (c * count + block.first + image) * height * width, height: height,
-                                 width: width, pad: 0, phases: 4, rowLength: rowLength,
-                                 phaseStride: phaseStride, rows: planeRows, into: split)
-                    for ty in block.rows {
-                        var tx = 0
-                        while tx < tw {
-                            let lanes = min(V.scalarCount, tw - tx)
-                            let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
-                            // A along each of the four rows (entry j only), then A down the column.
-                            for j in 0..<6 {
-                                @inline(__always) func along(_ r: Int) -> V {
-                                    gradientRow(j, UnsafePointer(split + (4 * ty + r) * rowLength + tx), phase: phaseStride)
-                                }
-                                let column = gradientRows(along(0), along(1), along(2), along(3))
-                                V.store(column.0, o + j * stride, lanes: lanes)
-                                V.store(column.1, o + (6 + j) * stride, lanes: lanes)
-                                V.store(column.2, o + (12 + j) * stride, lanes: lanes)
-                                V.store(column.3, o + (18 + j) * stride, lanes: lanes)
-                                V.store(column.4, o + (24 + j) * stride, lanes: lanes)
-                                V.store(column.5, o + (30 + j) * stride, lanes: lanes)
+            T.forEachSplitPlane(dy, channels: channels, count: count, block: block, height: height,
+                                width: width, pad: 0, phases: 4, rowLength: rowLength,
+                                phaseStride: phaseStride, rows: planeRows, into: split) { c, image in
+                for ty in block.rows {
+                    var tx = 0
+                    while tx < tw {
+                        let lanes = min(V.scalarCount, tw - tx)
+                        let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
+                        // A along each of the four rows (entry j only), then A down the column.
+                        for j in 0..<6 {
+                            @inline(__always) func along(_ r: Int) -> V {
+                                gradientRow(j, UnsafePointer(split + (4 * ty + r) * rowLength + tx), phase: phaseStride)
                             }
-                            tx += V.scalarCount
+                            let column = gradientRows(along(0), along(1), along(2), along(3))
+                            V.store(column.0, o + j * stride, lanes: lanes)
+                            V.store(column.1, o + (6 + j) * stride, lanes: lanes)
+                            V.store(column.2, o + (12 + j) * stride, lanes: lanes)
+                            V.store(column.3, o + (18 + j) * stride, lanes: lanes)
+                            V.store(column.4, o + (24 + j) * stride, lanes: lanes)
+                            V.store(column.5, o + (30 + j) * stride, lanes: lanes)
                         }
+                        tx += V.scalarCount
                     }
                 }
             }
@@ -140,10 +137,14 @@ enum Winograd43Kernels {
                                                        into y: UnsafeMutablePointer<Float>, _: V.Type) {
         let tw = (width + 3) / 4
         let stride = block.pointStride(channels: channels)
+        // The floats of each plane the block's tile rows write.
+        let written = 4 * block.rows.lowerBound * width..<min(height, 4 * block.rows.upperBound) * width
         for c in 0..<channels {
             let b = V(repeating: bias?[c] ?? 0)
             for image in 0..<block.images {
                 let plane = y + (c * count + block.first + image) * height * width
+                WinogradTiles.prefetchNextPlane(y, c: c, image: image, channels: channels, count: count, block: block,
+                                                 area: height * width, floats: written, write: true)
                 for ty in block.rows {
                     var tx = 0
                     while tx < tw {

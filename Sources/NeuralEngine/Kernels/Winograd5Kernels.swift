@@ -45,33 +45,30 @@ enum Winograd5Kernels {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
-            for c in 0..<channels {
-                for image in 0..<block.images {
-                    T.splitPlane(dy + (c * count + block.first + image) * height * width, height: height,
-                                 width: width, pad: 0, phases: 2, rowLength: rowLength,
-                                 phaseStride: planeFloats / 2, rows: planeRows, into: even)
-                    for ty in block.rows {
-                        var tx = 0
-                        while tx < tw {
-                            let lanes = min(V.scalarCount, tw - tx)
-                            let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
-                            let a = V.load(even + upper), b = V.load(odd + upper)
-                            let c2 = V.load(even + lower), d = V.load(odd + lower)
-                            let top = gradientRows(a, b), bottom = gradientRows(c2, d)
-                            let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
-                            @inline(__always) func emit(_ j: Int, _ p: V, _ q: V) {
-                                let column = gradientRows(p, q)
-                                V.store(column.0, o + j * stride, lanes: lanes)
-                                V.store(column.1, o + (6 + j) * stride, lanes: lanes)
-                                V.store(column.2, o + (12 + j) * stride, lanes: lanes)
-                                V.store(column.3, o + (18 + j) * stride, lanes: lanes)
-                                V.store(column.4, o + (24 + j) * stride, lanes: lanes)
-                                V.store(column.5, o + (30 + j) * stride, lanes: lanes)
-                            }
-                            emit(0, top.0, bottom.0); emit(1, top.1, bottom.1); emit(2, top.2, bottom.2)
-                            emit(3, top.3, bottom.3); emit(4, top.4, bottom.4); emit(5, top.5, bottom.5)
-                            tx += V.scalarCount
+            T.forEachSplitPlane(dy, channels: channels, count: count, block: block, height: height,
+                                width: width, pad: 0, phases: 2, rowLength: rowLength,
+                                phaseStride: planeFloats / 2, rows: planeRows, into: even) { c, image in
+                for ty in block.rows {
+                    var tx = 0
+                    while tx < tw {
+                        let lanes = min(V.scalarCount, tw - tx)
+                        let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
+                        let a = V.load(even + upper), b = V.load(odd + upper)
+                        let c2 = V.load(even + lower), d = V.load(odd + lower)
+                        let top = gradientRows(a, b), bottom = gradientRows(c2, d)
+                        let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
+                        @inline(__always) func emit(_ j: Int, _ p: V, _ q: V) {
+                            let column = gradientRows(p, q)
+                            V.store(column.0, o + j * stride, lanes: lanes)
+                            V.store(column.1, o + (6 + j) * stride, lanes: lanes)
+                            V.store(column.2, o + (12 + j) * stride, lanes: lanes)
+                            V.store(column.3, o + (18 + j) * stride, lanes: lanes)
+                            V.store(column.4, o + (24 + j) * stride, lanes: lanes)
+                            V.store(column.5, o + (30 + j) * stride, lanes: lanes)
                         }
+                        emit(0, top.0, bottom.0); emit(1, top.1, bottom.1); emit(2, top.2, bottom.2)
+                        emit(3, top.3, bottom.3); emit(4, top.4, bottom.4); emit(5, top.5, bottom.5)
+                        tx += V.scalarCount
                     }
                 }
             }
@@ -100,10 +97,14 @@ enum Winograd5Kernels {
         let stride = block.pointStride(channels: channels)
         withUnsafeTemporaryAllocation(of: V.self, capacity: 12) { scratch in
             let top = scratch.baseAddress!, bottom = top + 6
+            // The floats of each plane the block's tile rows write.
+            let written = 2 * block.rows.lowerBound * width..<min(height, 2 * block.rows.upperBound) * width
             for c in 0..<channels {
                 let b = V(repeating: bias?[c] ?? 0)
                 for image in 0..<block.images {
                     let plane = y + (c * count + block.first + image) * height * width
+                    WinogradTiles.prefetchNextPlane(y, c: c, image: image, channels: channels, count: count, block: block,
+                                                     area: height * width, floats: written, write: true)
                     for ty in block.rows {
                         var tx = 0
                         while tx < tw {

@@ -80,35 +80,32 @@ enum WinogradKernels {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
-            for c in 0..<channels {
-                for image in 0..<block.images {
-                    T.splitPlane(x + (c * count + block.first + image) * height * width, height: height,
-                                 width: width, pad: 1, phases: 2, rowLength: rowLength,
-                                 phaseStride: planeFloats / 2, rows: planeRows, into: even)
-                    for ty in block.rows {
-                        var tx = 0
-                        while tx < tw {
-                            let lanes = min(V.scalarCount, tw - tx)
-                            @inline(__always) func row(_ r: Int) -> (V, V, V, V) {
-                                let e = UnsafePointer(even + (2 * ty + r) * rowLength + tx)
-                                let o = UnsafePointer(odd + (2 * ty + r) * rowLength + tx)
-                                return (V.load(e), V.load(o), V.load(e + 1), V.load(o + 1))
-                            }
-                            let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3)
-                            // Bᵀ on rows: (d0 − d2, d1 + d2, d2 − d1, d1 − d3), then the same across each row.
-                            let out = v + c * block.rowStride + block.start(image: image, row: ty) + tx
-                            @inline(__always) func emit(_ t: (V, V, V, V), _ r: Int) {
-                                V.store(t.0 - t.2, out + (4 * r) * stride, lanes: lanes)
-                                V.store(t.1 + t.2, out + (4 * r + 1) * stride, lanes: lanes)
-                                V.store(t.2 - t.1, out + (4 * r + 2) * stride, lanes: lanes)
-                                V.store(t.1 - t.3, out + (4 * r + 3) * stride, lanes: lanes)
-                            }
-                            emit((d0.0 - d2.0, d0.1 - d2.1, d0.2 - d2.2, d0.3 - d2.3), 0)
-                            emit((d1.0 + d2.0, d1.1 + d2.1, d1.2 + d2.2, d1.3 + d2.3), 1)
-                            emit((d2.0 - d1.0, d2.1 - d1.1, d2.2 - d1.2, d2.3 - d1.3), 2)
-                            emit((d1.0 - d3.0, d1.1 - d3.1, d1.2 - d3.2, d1.3 - d3.3), 3)
-                            tx += V.scalarCount
+            T.forEachSplitPlane(x, channels: channels, count: count, block: block, height: height,
+                                width: width, pad: 1, phases: 2, rowLength: rowLength,
+                                phaseStride: planeFloats / 2, rows: planeRows, into: even) { c, image in
+                for ty in block.rows {
+                    var tx = 0
+                    while tx < tw {
+                        let lanes = min(V.scalarCount, tw - tx)
+                        @inline(__always) func row(_ r: Int) -> (V, V, V, V) {
+                            let e = UnsafePointer(even + (2 * ty + r) * rowLength + tx)
+                            let o = UnsafePointer(odd + (2 * ty + r) * rowLength + tx)
+                            return (V.load(e), V.load(o), V.load(e + 1), V.load(o + 1))
                         }
+                        let d0 = row(0), d1 = row(1), d2 = row(2), d3 = row(3)
+                        // Bᵀ on rows: (d0 − d2, d1 + d2, d2 − d1, d1 − d3), then the same across each row.
+                        let out = v + c * block.rowStride + block.start(image: image, row: ty) + tx
+                        @inline(__always) func emit(_ t: (V, V, V, V), _ r: Int) {
+                            V.store(t.0 - t.2, out + (4 * r) * stride, lanes: lanes)
+                            V.store(t.1 + t.2, out + (4 * r + 1) * stride, lanes: lanes)
+                            V.store(t.2 - t.1, out + (4 * r + 2) * stride, lanes: lanes)
+                            V.store(t.1 - t.3, out + (4 * r + 3) * stride, lanes: lanes)
+                        }
+                        emit((d0.0 - d2.0, d0.1 - d2.1, d0.2 - d2.2, d0.3 - d2.3), 0)
+                        emit((d1.0 + d2.0, d1.1 + d2.1, d1.2 + d2.2, d1.3 + d2.3), 1)
+                        emit((d2.0 - d1.0, d2.1 - d1.1, d2.2 - d1.2, d2.3 - d1.3), 2)
+                        emit((d1.0 - d3.0, d1.1 - d3.1, d1.2 - d3.2, d1.3 - d3.3), 3)
+                        tx += V.scalarCount
                     }
                 }
             }
@@ -140,33 +137,30 @@ enum WinogradKernels {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: planeFloats) { buffer in
             buffer.initialize(repeating: 0)
             let even = buffer.baseAddress!, odd = even + planeFloats / 2
-            for c in 0..<channels {
-                for image in 0..<block.images {
-                    T.splitPlane(dy + (c * count + block.first + image) * height * width, height: height,
-                                 width: width, pad: 0, phases: 2, rowLength: rowLength,
-                                 phaseStride: planeFloats / 2, rows: planeRows, into: even)
-                    for ty in block.rows {
-                        var tx = 0
-                        while tx < tw {
-                            let lanes = min(V.scalarCount, tw - tx)
-                            let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
-                            let a = V.load(even + upper), b = V.load(odd + upper)
-                            let c2 = V.load(even + lower), d = V.load(odd + lower)
-                            // A maps (p, q) to (p, p + q, p − q, −q): first along rows, then down columns.
-                            let top = (a, a + b, a - b, -b), bottom = (c2, c2 + d, c2 - d, -d)
-                            let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
-                            @inline(__always) func emit(_ t: (V, V, V, V), _ r: Int) {
-                                V.store(t.0, o + (4 * r) * stride, lanes: lanes)
-                                V.store(t.1, o + (4 * r + 1) * stride, lanes: lanes)
-                                V.store(t.2, o + (4 * r + 2) * stride, lanes: lanes)
-                                V.store(t.3, o + (4 * r + 3) * stride, lanes: lanes)
-                            }
-                            emit(top, 0)
-                            emit((top.0 + bottom.0, top.1 + bottom.1, top.2 + bottom.2, top.3 + bottom.3), 1)
-                            emit((top.0 - bottom.0, top.1 - bottom.1, top.2 - bottom.2, top.3 - bottom.3), 2)
-                            emit((-bottom.0, -bottom.1, -bottom.2, -bottom.3), 3)
-                            tx += V.scalarCount
+            T.forEachSplitPlane(dy, channels: channels, count: count, block: block, height: height,
+                                width: width, pad: 0, phases: 2, rowLength: rowLength,
+                                phaseStride: planeFloats / 2, rows: planeRows, into: even) { c, image in
+                for ty in block.rows {
+                    var tx = 0
+                    while tx < tw {
+                        let lanes = min(V.scalarCount, tw - tx)
+                        let upper = 2 * ty * rowLength + tx, lower = upper + rowLength
+                        let a = V.load(even + upper), b = V.load(odd + upper)
+                        let c2 = V.load(even + lower), d = V.load(odd + lower)
+                        // A maps (p, q) to (p, p + q, p − q, −q): first along rows, then down columns.
+                        let top = (a, a + b, a - b, -b), bottom = (c2, c2 + d, c2 - d, -d)
+                        let o = out + c * block.rowStride + block.start(image: image, row: ty) + tx
+                        @inline(__always) func emit(_ t: (V, V, V, V), _ r: Int) {
+                            V.store(t.0, o + (4 * r) * stride, lanes: lanes)
+                            V.store(t.1, o + (4 * r + 1) * stride, lanes: lanes)
+                            V.store(t.2, o + (4 * r + 2) * stride, lanes: lanes)
+                            V.store(t.3, o + (4 * r + 3) * stride, lanes: lanes)
                         }
+                        emit(top, 0)
+                        emit((top.0 + bottom.0, top.1 + bottom.1, top.2 + bottom.2, top.3 + bottom.3), 1)
+                        emit((top.0 - bottom.0, top.1 - bottom.1, top.2 - bottom.2, top.3 - bottom.3), 2)
+                        emit((-bottom.0, -bottom.1, -bottom.2, -bottom.3), 3)
+                        tx += V.scalarCount
                     }
                 }
             }
@@ -193,10 +187,14 @@ enum WinogradKernels {
                                                        into y: UnsafeMutablePointer<Float>, _: V.Type) {
         let tw = (width + 1) / 2
         let stride = block.pointStride(channels: channels)
+        // The floats of each plane the block's tile rows write.
+        let written = 2 * block.rows.lowerBound * width..<min(height, 2 * block.rows.upperBound) * width
         for c in 0..<channels {
             let b = V(repeating: bias?[c] ?? 0)
             for image in 0..<block.images {
                 let plane = y + (c * count + block.first + image) * height * width
+                WinogradTiles.prefetchNextPlane(y, c: c, image: image, channels: channels, count: count, block: block,
+                                                 area: height * width, floats: written, write: true)
                 for ty in block.rows {
                     var tx = 0
                     while tx < tw {

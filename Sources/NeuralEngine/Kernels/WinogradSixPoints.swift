@@ -156,34 +156,31 @@ enum WinogradSixPoints {
             // Column j of a tile is phase j mod s at offset j / s.
             @inline(__always) func column(_ j: Int) -> Int { (j % s) * phaseStride + j / s }
             let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3), c4 = column(4), c5 = column(5)
-            for c in 0..<channels {
-                for image in 0..<block.images {
-                    T.splitPlane(x + (c * count + block.first + image) * height * width, height: height,
-                                 width: width, pad: (6 - s) / 2, phases: s, rowLength: rowLength,
-                                 phaseStride: phaseStride, rows: planeRows, into: split)
-                    for ty in block.rows {
-                        var tx = 0
-                        while tx < tw {
-                            let lanes = min(V.scalarCount, tw - tx)
-                            let out = v + c * block.rowStride + block.start(image: image, row: ty) + tx
-                            // Bᵀ along each tile row first (d B), then Bᵀ down the columns, one column j of
-                            // d B at a time: its six entries come straight from the split rows, so nothing
-                            // goes through memory between the two passes.
-                            for j in 0..<6 {
-                                @inline(__always) func across(_ r: Int) -> V {
-                                    let row = UnsafePointer(split + (s * ty + r) * rowLength + tx)
-                                    return inputRow(j, row + c0, row + c1, row + c2, row + c3, row + c4, row + c5)
-                                }
-                                let e = inputRows(across(0), across(1), across(2), across(3), across(4), across(5))
-                                V.store(e.0, out + j * stride, lanes: lanes)
-                                V.store(e.1, out + (6 + j) * stride, lanes: lanes)
-                                V.store(e.2, out + (12 + j) * stride, lanes: lanes)
-                                V.store(e.3, out + (18 + j) * stride, lanes: lanes)
-                                V.store(e.4, out + (24 + j) * stride, lanes: lanes)
-                                V.store(e.5, out + (30 + j) * stride, lanes: lanes)
+            T.forEachSplitPlane(x, channels: channels, count: count, block: block, height: height,
+                                width: width, pad: (6 - s) / 2, phases: s, rowLength: rowLength,
+                                phaseStride: phaseStride, rows: planeRows, into: split) { c, image in
+                for ty in block.rows {
+                    var tx = 0
+                    while tx < tw {
+                        let lanes = min(V.scalarCount, tw - tx)
+                        let out = v + c * block.rowStride + block.start(image: image, row: ty) + tx
+                        // Bᵀ along each tile row first (d B), then Bᵀ down the columns, one column j of
+                        // d B at a time: its six entries come straight from the split rows, so nothing
+                        // goes through memory between the two passes.
+                        for j in 0..<6 {
+                            @inline(__always) func across(_ r: Int) -> V {
+                                let row = UnsafePointer(split + (s * ty + r) * rowLength + tx)
+                                return inputRow(j, row + c0, row + c1, row + c2, row + c3, row + c4, row + c5)
                             }
-                            tx += V.scalarCount
+                            let e = inputRows(across(0), across(1), across(2), across(3), across(4), across(5))
+                            V.store(e.0, out + j * stride, lanes: lanes)
+                            V.store(e.1, out + (6 + j) * stride, lanes: lanes)
+                            V.store(e.2, out + (12 + j) * stride, lanes: lanes)
+                            V.store(e.3, out + (18 + j) * stride, lanes: lanes)
+                            V.store(e.4, out + (24 + j) * stride, lanes: lanes)
+                            V.store(e.5, out + (30 + j) * stride, lanes: lanes)
                         }
+                        tx += V.scalarCount
                     }
                 }
             }

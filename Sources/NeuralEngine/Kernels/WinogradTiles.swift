@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// Helpers shared by the Winograd transforms, which work on a row of horizontally adjacent tiles at once
 /// (one tile per lane of a `TileVector`) from a zero-padded copy of the plane split into column phases.
 /// Each lane goes through the same operations whatever the vector's width, so the transforms' results do
@@ -101,6 +103,53 @@ enum WinogradTiles {
             }
             copy(x, width)
         }
+    }
+
+    /// Splits each plane the block's tiles read (channel by channel, the block's images in order, from
+    /// planes[C, count, H, W]) into `split` as `splitPlane` does, then calls `body(c, image)`. Before the body,
+    /// it prefetches the rows the next plane will split: a transform's planes lie a batch of planes apart,
+    /// too far for the hardware prefetcher to have them ready, and the split otherwise waits on each
+    /// plane's first loads from L3 or memory.
+    @inline(__always)
+    static func forEachSplitPlane(_ planes: UnsafePointer<Float>, channels: Int, count: Int, block: TileBlock,
+                                  height: Int, width: Int, pad: Int, phases: Int, rowLength: Int, phaseStride: Int,
+                                  rows: Range<Int>, into split: UnsafeMutablePointer<Float>,
+                                  _ body: (_ c: Int, _ image: Int) -> Void) {
+        let area = height * width
+        for c in 0..<channels {
+            for image in 0..<block.images {
+                let plane = planes + (c * count + block.first + image) * area
+                splitPlane(plane, height: height, width: width, pad: pad, phases: phases, rowLength: rowLength,
+                           phaseStride: phaseStride, rows: rows, into: split)
+                prefetchNextPlane(planes, c: c, image: image, channels: channels, count: count, block: block,
+                                  area: area, floats: rows.lowerBound * width..<rows.upperBound * width, write: false)
+                body(c, image)
+            }
+        }
+    }
+
+    /// Prefetches floats `span` of the plane after plane (c, image) in the order the transforms take a block's
+    /// planes of planes[C, count, H, W] (channel by channel, the block's images in order), if there is one:
+    /// for writing (the output transforms) or reading (the plane splits).
+    @inline(__always)
+    static func prefetchNextPlane(_ planes: UnsafePointer<Float>, c: Int, image: Int, channels: Int, count: Int,
+                                  block: TileBlock, area: Int, floats span: Range<Int>, write: Bool) {
+        let next: Int
+        if image + 1 < block.images {
+            next = (c * count + block.first + image + 1) * area
+        } else if c + 1 < channels {
+            next = ((c + 1) * count + block.first) * area
+        } else {
+            return
+        }
+        guard !span.isEmpty else { return }
+        let p = planes + next + span.lowerBound
+        var offset = 0
+        while offset < span.count {
+            if write { metaqnn_prefetch_write(p + offset) } else { metaqnn_prefetch(p + offset) }
+            offset &+= 16
+        }
+        if write { metaqnn_prefetch_write(p + span.count - 1) } else { metaqnn_prefetch(p + span.count - 1) }
     }
 }
 
