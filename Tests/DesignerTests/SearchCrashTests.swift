@@ -63,17 +63,19 @@ struct SearchCrashTests {
         // now to resume the finished reference search and find nothing left to do, and it widens
         // by a fifth after every killed run that committed nothing, so that however busy the
         // machine gets (other suites run beside this one) the search moves on. When the machine
-        // gets less busy than it was at that measurement, runs would commit so much that the
-        // search ends after few kills; a run that committed more than a sixteenth of the rows
-        // narrows the window again.
+        // gets less busy than it was at that measurement, or trains so fast that the tiny nets take
+        // a few milliseconds each, runs would commit so much that the search ends after few kills;
+        // a run that committed more than a sixteenth of the rows narrows the whole window again by a
+        // third, the time past start-up included.
         let startup = ContinuousClock().measure { _ = try? MetaqnnProcess.run(arguments(reference), in: directory) }
         let startupSeconds = Double(startup.components.seconds) + Double(startup.components.attoseconds) * 1e-18
         var stretch = 1.0
         var committed = 0
         for _ in 0..<200 {
-            // Start-up plus 0.03–0.23 s: start-up, claims, training and record transactions all get
-            // hit, and every run that lives past start-up commits a step or two, so the search moves on.
-            let delay = startupSeconds * stretch + 0.03 + Double(generator.next() % 200) / 1000
+            // Start-up plus 0.03–0.23 s, both stretched: start-up, claims, training and record
+            // transactions all get hit, and every run that lives past start-up commits a step or two,
+            // so the search moves on.
+            let delay = (startupSeconds + 0.03 + Double(generator.next() % 200) / 1000) * stretch
             let outcome = try MetaqnnProcess.run(arguments(killed), in: directory, killAfter: delay)
             if outcome.killed {
                 kills += 1
@@ -81,7 +83,7 @@ struct SearchCrashTests {
                 if rows == committed {
                     stretch *= 1.2
                 } else if rows - committed > max(2, total / 16) {
-                    stretch /= 1.2
+                    stretch /= 1.5
                 }
                 committed = rows
                 continue
