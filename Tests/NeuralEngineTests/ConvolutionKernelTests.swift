@@ -127,6 +127,9 @@ struct ConvolutionKernelTests {
         #expect(WinogradVariant.f4x3.blocks(geometry(64, 28, 64, 3)) != nil)
         #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(64, 28, 64, 3)) == nil)
         #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(64, 28, 64, 3), minimumTiles: 49)?.images == 1)
+        // One input channel (a first layer) keeps chunks.
+        #expect(WinogradVariant.f2x5.filterGradientBlocks(geometry(1, 28, 32, 5), minimumTiles: 1) == nil)
+        #expect(WinogradVariant.f2x5.filterGradientBlocks(geometry(4, 28, 32, 5), minimumTiles: 1) != nil)
         // F(2×2, 3×3) keeps chunks.
         #expect(WinogradVariant.f2x3.blocks(geometry(64, 14, 64, 3)) != nil)
         #expect(WinogradVariant.f2x3.filterGradientBlocks(geometry(64, 14, 64, 3), minimumTiles: 1) == nil)

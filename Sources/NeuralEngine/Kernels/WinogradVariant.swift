@@ -109,7 +109,9 @@ enum WinogradVariant: Hashable, Sendable {
     static let minimumGradientBlockTiles = 96
 
     /// The blocks for the filter gradient, or nil where `blocks(_:budget:)` gives none, where fewer than
-    /// `minimumTiles` tiles fit, and for F(2×2, 3×3): as many tiles as fit the same budget (its two buffers
+    /// `minimumTiles` tiles fit, for fewer than 4 input channels (`GemmShortK`'s register blocks are 4 input
+    /// channels wide and would read the same ones several times over) and for F(2×2, 3×3): as many tiles
+    /// as fit the same budget (its two buffers
     /// hold the input's and the output gradient's transforms), tile rows unpadded, since its products run
     /// over exactly a block's tiles rather than whole strips. An image's tile rows are shared out evenly over
     /// its blocks.

@@ -77,7 +77,8 @@ struct ConvolutionLayer {
                   inputGradient: FloatSlice?, count: Int) {
         if let winograd {
             ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, blocks: blocks,
-                                                gradientBlocks: gradientBlocks, input: input, output: output, outputGradient: outputGradient,
+                                                gradientBlocks: gradientBlocks, input: input, output: output,
+                                                outputGradient: outputGradient,
                                                 inputGradient: inputGradient, parameters: parameters.values,
                                                 transformed: transformed, gradient: parameters.gradient, count: count)
             return
