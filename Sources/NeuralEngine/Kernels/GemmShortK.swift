@@ -5,7 +5,7 @@ import CNeuralKernels
 /// 3×4 (AVX2) or 4×4 (AVX-512) elements of C keep one `WideFloats` accumulator each along k; at this k the
 /// accumulators' lane sums would cost as much as the products if each were summed on its own, so a block's
 /// accumulators are summed together, in a tree of shuffles and adds (`metaqnn_add_block_sums16`/`8`,
-/// 15 vector adds for 16 accumulators instead of 60 in separate sums). The last partial vector of k is
+/// 15 vector adds for 16 accumulators instead of 64 in separate sums). The last partial vector of k is
 /// loaded whole and its lanes past k set to zero in both operands, so each row must be readable
 /// `WideFloats.scalarCount` − 1 floats past k. Single-threaded.
 enum GemmShortK {
@@ -85,7 +85,7 @@ enum GemmShortK {
                  masked(b0), masked(b1), masked(b2), masked(b3))
         }
         // Their lane sums: a tree of pairwise shuffles and adds (CNeuralKernels), 15 adds for 16 accumulators
-        // instead of 60. Built from Swift's SIMD halves and lanes, the same tree compiles to several times
+        // instead of 64. Built from Swift's SIMD halves and lanes, the same tree compiles to several times
         // the instructions (lane inserts and broadcasts instead of one shuffle per level).
         withUnsafeTemporaryAllocation(of: V.self, capacity: 16) { buffer in
             let s = buffer.baseAddress!
