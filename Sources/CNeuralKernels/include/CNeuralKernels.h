@@ -14,11 +14,9 @@ void metaqnn_add_block_sums16(const float *acc, float *c, long ldc, long rows, l
 /// The same for 12 accumulators of 8 floats (a 3 × 4 block, rows ≤ 3): lane i with i + 4, i + 2, i + 1.
 void metaqnn_add_block_sums8(const float *acc, float *c, long ldc, long rows, long columns);
 
-/// Asks for the cache line holding p in all cache levels, for reading (no effect where the compiler has no
-/// prefetch instruction for the target).
-static inline void metaqnn_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
-
-/// The same for a line about to be written.
-static inline void metaqnn_prefetch_write(const void *p) { __builtin_prefetch(p, 1, 3); }
+/// Asks for the cache lines of p[0..<bytes] in all cache levels, for writing if `write` is nonzero, else
+/// for reading (no effect where the compiler has no prefetch instruction for the target). One call per
+/// range: Swift calls an imported inline C function out of line.
+void metaqnn_prefetch_range(const void *p, long bytes, int write);
 
 #endif

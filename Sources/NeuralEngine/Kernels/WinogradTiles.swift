@@ -142,14 +142,7 @@ enum WinogradTiles {
         } else {
             return
         }
-        guard !span.isEmpty else { return }
-        let p = planes + next + span.lowerBound
-        var offset = 0
-        while offset < span.count {
-            if write { metaqnn_prefetch_write(p + offset) } else { metaqnn_prefetch(p + offset) }
-            offset &+= 16
-        }
-        if write { metaqnn_prefetch_write(p + span.count - 1) } else { metaqnn_prefetch(p + span.count - 1) }
+        metaqnn_prefetch_range(planes + next + span.lowerBound, span.count * MemoryLayout<Float>.stride, write ? 1 : 0)
     }
 }
 
