@@ -11,13 +11,8 @@ import CNeuralKernels
 enum GemmShortK {
     typealias V = WideFloats
 
-    /// Rows of C per register block, as in `GemmLongK`: 3 × 4 accumulators fill AVX2's 16 registers with
-    /// the operands, 4 × 4 leave AVX-512's 32 room.
-    #if METAQNN_X86_64_V4
-    static let blockRows = 4
-    #else
-    static let blockRows = 3
-    #endif
+    /// Rows of C per register block: `GemmLongK`'s, whose accumulators fill the registers the same way.
+    static let blockRows = GemmLongK.blockRows
 
     /// Shapes: a[m, lda] (first k columns, readable to k rounded up to whole vectors), b[n, ldb] likewise
     /// → c[m, ldc] (first n columns) += a · bᵀ. Blocks at the edges of C read the last row of A or of B again
