@@ -13,6 +13,7 @@ extension Network {
             context.arena.store(Array(values[start..<(start + slice.count)]), into: slice)
             start += slice.count
         }
+        weightTransformsCurrent = false
     }
 
     /// The gradient of every parameter from the last backward pass, in `parameterValues()` order.

@@ -36,6 +36,11 @@ public final class Network {
     var generator: SeededGenerator
     /// Tests switch this on to get the gradient with respect to the input.
     var computesInputGradient = false
+    /// Whether the Winograd layers' weight buffers hold the forward transforms of the current parameters: true
+    /// after a forward pass; false after a backward pass, which writes its own transforms there (a training
+    /// step's comes before its Adam step), and after `setParameterValues`. Inference over many chunks and calls
+    /// (`evaluate`, `predict`, `logits`) then transforms the weights once.
+    var weightTransformsCurrent = false
 
     /// Builds and initialises (Glorot uniform, seeded) a network; throws if the layers cannot form one.
     public init(layers specs: [LayerSpec], input: TensorShape, maxBatch: Int, threads: Int, seed: UInt64,
@@ -165,6 +170,7 @@ public final class Network {
                                inputGradient: wantsInput ? gradientSlots[i % 2] : nil, count: count)
             stopwatch?.stop(layer: i, backward: true)
         }
+        weightTransformsCurrent = false
         return BatchResult(lossSum: loss, correct: correct, count: count)
     }
 
@@ -173,8 +179,9 @@ public final class Network {
         for (i, layer) in layers.enumerated() {
             stopwatch?.start()
             layer.forward(context, input: activations[i], output: activations[i + 1], count: count,
-                          training: training, generator: &generator)
+                          training: training, weightsTransformed: weightTransformsCurrent, generator: &generator)
             stopwatch?.stop(layer: i, backward: false)
         }
+        weightTransformsCurrent = true
     }
 }

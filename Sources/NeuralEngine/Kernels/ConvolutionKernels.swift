@@ -139,15 +139,17 @@ enum ConvolutionKernels {
     static func winogradForward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
                                 chunk: Int, blocks: WinogradVariant.Blocks?,
                                 input: FloatSlice, output: FloatSlice, parameters: FloatSlice,
-                                transformed: FloatSlice, count: Int) {
+                                transformed: FloatSlice, weightsTransformed: Bool = false, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output)
         let w = ctx.pointer(parameters), bias = w + g.weightCount, u = ctx.pointer(transformed)
         let cin = g.inputChannels, cout = g.outputChannels
-        variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: false, into: u,
-                                 threads: ctx.threads)
+        if !weightsTransformed {
+            variant.transformWeights(w, outputChannels: cout, inputChannels: cin, flipped: false, into: u,
+                                     threads: ctx.threads)
+        }
         winogradConvolve(ctx, variant: variant, geometry: g, chunk: chunk, blocks: blocks, source: x,
-                         sourceChannels: cin, targetChannels: cout, transformedWeights: u, bias: bias, relu: true,
-                         into: y, count: count)
+                         sourceChannels: cin, targetChannels: cout, transformedWeights: u,
+                         weightsPacked: weightsTransformed, bias: bias, relu: true, into: y, count: count)
     }
 
     /// Calls `body` for each block of tiles of images `range` in order: with `blocks`, `blocks.images` whole
@@ -185,13 +187,15 @@ enum ConvolutionKernels {
                                          chunk: Int, blocks: WinogradVariant.Blocks?,
                                          source: UnsafeMutablePointer<Float>, sourceChannels: Int,
                                          targetChannels: Int, transformedWeights u: UnsafeMutablePointer<Float>,
-                                         bias: UnsafeMutablePointer<Float>?, relu: Bool,
+                                         weightsPacked: Bool = false, bias: UnsafeMutablePointer<Float>?, relu: Bool,
                                          into target: UnsafeMutablePointer<Float>, count: Int) {
         let points = variant.points, pairs = sourceChannels * targetChannels
         let th = variant.tilesDown(g), tw = variant.tilesAcross(g)
         let packed = u + points * pairs
         let perPoint = WinogradVariant.packedFloats(target: targetChannels, source: sourceChannels)
-        variant.packWeights(u, target: targetChannels, source: sourceChannels, into: packed, threads: ctx.threads)
+        if !weightsPacked {
+            variant.packWeights(u, target: targetChannels, source: sourceChannels, into: packed, threads: ctx.threads)
+        }
         ctx.forEachTask(count: count) { _, t, range in
             let v = ctx.pointer(ctx.columns[t])
             let m = v + points * pointStride(max(sourceChannels, targetChannels),

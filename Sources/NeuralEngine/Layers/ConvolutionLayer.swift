@@ -62,11 +62,15 @@ struct ConvolutionLayer {
                               using: &generator)
     }
 
-    func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int) {
+    /// `weightsTransformed`: `transformed` already holds U and its packed copy for the current weights (left by
+    /// an earlier forward pass with no parameter change and no backward pass since).
+    func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int,
+                 weightsTransformed: Bool = false) {
         if let winograd {
             ConvolutionKernels.winogradForward(ctx, variant: winograd, geometry: geometry, chunk: chunk, blocks: blocks,
                                                input: input, output: output, parameters: parameters.values,
-                                               transformed: transformed, count: count)
+                                               transformed: transformed, weightsTransformed: weightsTransformed,
+                                               count: count)
             return
         }
         ConvolutionKernels.forward(ctx, geometry: geometry, chunk: chunk, input: input, output: output,
