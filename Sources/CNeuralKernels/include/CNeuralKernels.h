@@ -2,7 +2,8 @@
 #define CNEURALKERNELS_H
 
 /// The engine's lane shuffles that Swift's SIMD types do not compile to single instructions (they build
-/// them lane by lane, see GemmShortK.swift), and prefetches, which Swift has no way to ask for. Each
+/// them lane by lane, see GemmShortK.swift), masked loads (the plane split), and prefetches, which Swift has
+/// no way to ask for. Each
 /// lane-sum function has an intrinsic path for the instruction set it is compiled for and a plain C path
 /// that adds in the same order, so results do not depend on which one runs.
 
@@ -18,5 +19,16 @@ void metaqnn_add_block_sums8(const float *acc, float *c, long ldc, long rows, lo
 /// for reading (no effect where the compiler has no prefetch instruction for the target). One call per
 /// range: Swift calls an imported inline C function out of line.
 void metaqnn_prefetch_range(const void *p, long bytes, int write);
+
+#if defined(__AVX512F__)
+/// Copies plane rows rowFrom ..< rowTo (`width` floats each) into the column phases of a split plane, as
+/// `WinogradTiles.splitPlane` lays them out: padded column p = x + pad of plane row y goes to
+/// split[(p mod phases) · phaseStride + (y + pad) · rowLength + p / phases], for phases 2 or 4. It writes 8
+/// entries of each phase at a time, so also zeros over the padding entries of those rows up to the next
+/// multiple of 8 past the last entry that holds a column ((width + pad) / phases rounded up): rowLength must
+/// reach that far (`WinogradTiles.phaseRowLength` does). AVX-512 builds only.
+void metaqnn_split_rows(const float *plane, long width, long rowFrom, long rowTo, long pad, long phases,
+                        long rowLength, long phaseStride, float *split);
+#endif
 
 #endif

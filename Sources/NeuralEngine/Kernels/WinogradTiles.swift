@@ -47,6 +47,14 @@ enum WinogradTiles {
     static func splitPlane(_ plane: UnsafePointer<Float>, height: Int, width: Int, pad: Int, phases: Int,
                            rowLength: Int, phaseStride: Int, rows: Range<Int>? = nil,
                            into split: UnsafeMutablePointer<Float>) {
+        #if METAQNN_X86_64_V4
+        // Masked loads and one permute per phase and 8 entries, with no column copied on its own (S1's
+        // forward pass spent 13 % of its time in the Swift path below, mostly its single-column copies).
+        let range = rows ?? 0..<height
+        precondition((phases == 2 || phases == 4) && rowLength >= ((width + pad + phases - 1) / phases + 7) / 8 * 8,
+                     "a split plane needs 2 or 4 phases and rows of whole groups of 8 entries")
+        metaqnn_split_rows(plane, width, range.lowerBound, range.upperBound, pad, phases, rowLength, phaseStride, split)
+        #else
         // Column x goes to phase (x + pad) mod phases at entry (x + pad) / phases. From the first column of
         // phase 0 on, 16 and then 8 columns at a time are one load whose even/odd lanes (2 phases) or lanes
         // mod 4 (4 phases) are the next entries of each phase; the columns before and after go one at a time.
@@ -103,6 +111,7 @@ enum WinogradTiles {
             }
             copy(x, width)
         }
+        #endif
     }
 
     /// Splits each plane the block's tiles read (channel by channel, the block's images in order, from
