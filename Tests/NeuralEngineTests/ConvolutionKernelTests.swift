@@ -46,6 +46,10 @@ struct ConvolutionKernelTests {
         Case(batch: 3, channels: 16, height: 9, width: 8, filters: 17, kernel: 3, stride: 1, threads: 2, winograd: .f4x3),
         Case(batch: 2, channels: 16, height: 7, width: 7, filters: 16, kernel: 3, stride: 1, threads: 1, winograd: .f4x3),
         Case(batch: 1, channels: 17, height: 14, width: 15, filters: 18, kernel: 3, stride: 1, threads: 2, winograd: .f4x3),
+        // One row of at most 8 tiles (AVX-512 builds transform it in C): 16 columns whole and the rest
+        // masked, 17 and 32 columns.
+        Case(batch: 2, channels: 16, height: 6, width: 17, filters: 16, kernel: 3, stride: 1, threads: 2, winograd: .f4x3),
+        Case(batch: 1, channels: 16, height: 7, width: 32, filters: 17, kernel: 3, stride: 1, threads: 1),
         // Winograd F(2×2, 5×5).
         Case(batch: 2, channels: 16, height: 10, width: 35, filters: 17, kernel: 5, stride: 1, threads: 2),
         Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2),

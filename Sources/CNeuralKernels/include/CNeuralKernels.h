@@ -29,6 +29,13 @@ void metaqnn_prefetch_range(const void *p, long bytes, int write);
 /// reach that far (`WinogradTiles.phaseRowLength` does). AVX-512 builds only.
 void metaqnn_split_rows(const float *plane, long width, long rowFrom, long rowTo, long pad, long phases,
                         long rowLength, long phaseStride, float *split);
+
+/// `Winograd43Kernels.transformOutput` for one plane of at most 32 columns (8 tiles across): tile rows
+/// firstRow ..< firstRow + rowCount, whose tiles start at m (the first row's) and `rowTiles` apart, points
+/// `stride` floats apart, + bias, ReLU if `relu`, into plane[height, width]. The interleave of a row's four
+/// output columns is two permutes, and the row's end one masked store.
+void metaqnn_f43_output_rows(const float *m, long stride, long rowTiles, long firstRow, long rowCount,
+                             long width, long height, float bias, int relu, float *plane);
 #endif
 
 #endif

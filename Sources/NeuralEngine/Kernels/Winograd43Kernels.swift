@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// Winograd F(4×4, 3×3) transforms (points 0, ±1, ±2, ∞): 36 multiplies per 4×4 outputs instead of 144.
 /// Same layouts as `WinogradKernels` with 6×6 input tiles at (4ty − 1, 4tx − 1); the input transform Bᵀ
 /// is `WinogradSixPoints`' (shared with F(2×2, 5×5)),
@@ -126,9 +128,22 @@ enum Winograd43Kernels {
             return transformOutput(m, channels: channels, height: height, width: width, count: count, block: block,
                                    bias: bias, relu: relu, into: y, SIMD16<Float>.self)
         }
-        #endif
+        let stride = block.pointStride(channels: channels)
+        let written = 4 * block.rows.lowerBound * width..<min(height, 4 * block.rows.upperBound) * width
+        for c in 0..<channels {
+            for image in 0..<block.images {
+                let plane = y + (c * count + block.first + image) * height * width
+                WinogradTiles.prefetchNextPlane(y, c: c, image: image, channels: channels, count: count, block: block,
+                                                 area: height * width, floats: written, write: true)
+                metaqnn_f43_output_rows(m + c * block.rowStride + block.start(image: image, row: block.rows.lowerBound),
+                                        stride, block.rowTiles, block.rows.lowerBound, block.rows.count, width, height,
+                                        bias?[c] ?? 0, relu ? 1 : 0, plane)
+            }
+        }
+        #else
         transformOutput(m, channels: channels, height: height, width: width, count: count, block: block, bias: bias,
                         relu: relu, into: y, SIMD8<Float>.self)
+        #endif
     }
 
     private static func transformOutput<V: TileVector>(_ m: UnsafePointer<Float>, channels: Int, height: Int,
