@@ -38,6 +38,7 @@ struct ConvolutionKernelTests {
         Case(batch: 3, channels: 16, height: 9, width: 8, filters: 17, kernel: 3, stride: 1, threads: 2),
         Case(batch: 1, channels: 19, height: 11, width: 8, filters: 16, kernel: 3, stride: 1, threads: 2),
         Case(batch: 2, channels: 16, height: 8, width: 13, filters: 23, kernel: 3, stride: 1, threads: 1),
+        Case(batch: 2, channels: 16, height: 9, width: 21, filters: 17, kernel: 3, stride: 1, threads: 2),
         Case(batch: 2, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2, winograd: .f2x3),
         // Winograd F(4×4, 3×3): maps not a multiple of 4, two windows of 8 tiles across (width 37), forced
         // on small maps too.

@@ -36,6 +36,14 @@ void metaqnn_split_rows(const float *plane, long width, long rowFrom, long rowTo
 /// output columns is two permutes, and the row's end one masked store.
 void metaqnn_f43_output_rows(const float *m, long stride, long rowTiles, long firstRow, long rowCount,
                              long width, long height, float bias, int relu, float *plane);
+
+/// The same for F(2×2, 3×3) (`WinogradKernels.transformOutput`) and F(2×2, 5×5)
+/// (`Winograd5Kernels.transformOutput`) on planes of at most 32 columns (16 tiles across), 16 tiles per
+/// vector: lanes past a row's tiles read the next row's or the block's padding and are never stored.
+void metaqnn_f23_output_rows(const float *m, long stride, long rowTiles, long firstRow, long rowCount,
+                             long width, long height, float bias, int relu, float *plane);
+void metaqnn_f25_output_rows(const float *m, long stride, long rowTiles, long firstRow, long rowCount,
+                             long width, long height, float bias, int relu, float *plane);
 #endif
 
 #endif

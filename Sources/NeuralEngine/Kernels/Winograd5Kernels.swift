@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// Winograd F(2×2, 5×5) transforms (points 0, ±1, ±2, ∞): 36 multiplies per 2×2 outputs instead of 100.
 /// Same scheme and layouts as `WinogradKernels` with 6×6 input tiles at (2ty − 2, 2tx − 2) and 36 points;
 /// the input transform Bᵀ is `WinogradSixPoints`' (shared with F(4×4, 3×3)),
@@ -80,13 +82,29 @@ enum Winograd5Kernels {
                                 block: TileBlock, bias: UnsafePointer<Float>?, relu: Bool,
                                 into y: UnsafeMutablePointer<Float>) {
         #if METAQNN_X86_64_V4
-        if WinogradTiles.wide(tilesAcross: (width + 1) / 2) {
-            return transformOutput(m, channels: channels, height: height, width: width, count: count, block: block,
-                                   bias: bias, relu: relu, into: y, SIMD16<Float>.self)
+        // Rows of at most 16 tiles in C, whose interleave of the two output columns is two permutes and whose
+        // row ends are masked stores (Swift built both lane by lane).
+        if width <= 32 {
+            let stride = block.pointStride(channels: channels)
+            let written = 2 * block.rows.lowerBound * width..<min(height, 2 * block.rows.upperBound) * width
+            for c in 0..<channels {
+                for image in 0..<block.images {
+                    let plane = y + (c * count + block.first + image) * height * width
+                    WinogradTiles.prefetchNextPlane(y, c: c, image: image, channels: channels, count: count,
+                                                     block: block, area: height * width, floats: written, write: true)
+                    let tiles = m + c * block.rowStride + block.start(image: image, row: block.rows.lowerBound)
+                    metaqnn_f25_output_rows(tiles, stride, block.rowTiles, block.rows.lowerBound, block.rows.count, width, height,
+                                            bias?[c] ?? 0, relu ? 1 : 0, plane)
+                }
+            }
+            return
         }
-        #endif
+        return transformOutput(m, channels: channels, height: height, width: width, count: count, block: block,
+                               bias: bias, relu: relu, into: y, SIMD16<Float>.self)
+        #else
         transformOutput(m, channels: channels, height: height, width: width, count: count, block: block, bias: bias,
                         relu: relu, into: y, SIMD8<Float>.self)
+        #endif
     }
 
     private static func transformOutput<V: TileVector>(_ m: UnsafePointer<Float>, channels: Int, height: Int,
