@@ -2,8 +2,8 @@
 #define CNEURALKERNELS_H
 
 /// The engine's lane shuffles that Swift's SIMD types do not compile to single instructions (they build
-/// them lane by lane, see GemmShortK.swift), masked loads (the plane split), and prefetches, which Swift has
-/// no way to ask for. Each
+/// them lane by lane, see GemmShortK.swift), masked loads (the plane split), and prefetches and spin-wait hints,
+/// which Swift has no way to ask for. Each
 /// lane-sum function has an intrinsic path for the instruction set it is compiled for and a plain C path
 /// that adds in the same order, so results do not depend on which one runs.
 
@@ -19,6 +19,10 @@ void metaqnn_add_block_sums8(const float *acc, float *c, long ldc, long rows, lo
 /// for reading (no effect where the compiler has no prefetch instruction for the target). One call per
 /// range: Swift calls an imported inline C function out of line.
 void metaqnn_prefetch_range(const void *p, long bytes, int write);
+
+/// Tells the CPU this thread is spinning on a value another thread will change (x86 `pause`, arm64 `yield`),
+/// which leaves a sibling hardware thread the core's resources.
+void metaqnn_cpu_relax(void);
 
 #if defined(__AVX512F__)
 /// Copies plane rows rowFrom ..< rowTo (`width` floats each) into the column phases of a split plane, as

@@ -1,0 +1,65 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+@testable import NeuralEngine
+
+/// `Parallel.run` hands parts to the calling thread and the worker pool, or to Dispatch when the pool is
+/// taken; whichever runs them, every part must run exactly once and be finished when `run` returns.
+@Suite("Parallel regions")
+struct ParallelTests {
+    /// Runs `regions` regions of 2…8 parts (a region inside part 0 of each when `nested`); returns how many
+    /// regions, outer or inner, did not find each of their parts run exactly once when `run` returned.
+    func faultyRegions(_ regions: Int, nested: Bool, salt: Int) -> Int {
+        // One cache line per counter, so that parts on different threads do not share one.
+        let runs = UnsafeMutablePointer<Int>.allocate(capacity: 10 * 16)
+        defer { runs.deallocate() }
+        var faulty = 0
+        for region in 0..<regions {
+            runs.initialize(repeating: 0, count: 10 * 16)
+            let parts = 2 + (region + salt) % 7
+            Parallel.run(parts) { part in
+                // Parts of a few microseconds or none, so that workers meet regions running and ended.
+                var x = part
+                for _ in 0..<((region + part) % 3) * 300 { x = x &* 31 &+ 7 }
+                runs[part * 16] += x == -1 ? 2 : 1
+                if nested && part == 0 {
+                    // The pool is taken by the outer region, so this one goes to Dispatch.
+                    Parallel.run(2) { inner in runs[(8 + inner) * 16] += 1 }
+                }
+            }
+            if (0..<parts).contains(where: { runs[$0 * 16] != 1 }) { faulty += 1 }
+            if nested && (runs[8 * 16] != 1 || runs[9 * 16] != 1) { faulty += 1 }
+        }
+        return faulty
+    }
+
+    @Test func everyPartRunsOnceBeforeRunReturns() {
+        #expect(faultyRegions(5000, nested: false, salt: 0) == 0)
+    }
+
+    @Test func regionsInsidePartsAndFromOtherThreadsRunEveryPartOnce() {
+        let faulty = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 3) { caller in
+            faulty.add(faultyRegions(2000, nested: caller == 0, salt: caller), ordering: .relaxed)
+        }
+        #expect(faulty.load(ordering: .relaxed) == 0)
+    }
+
+    /// Two parts that each wait (at most 2 s) until both have started, after the workers had time to fall
+    /// asleep: they meet only if a sleeping worker was woken to run one of them.
+    @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1))
+    func sleepingWorkersWakeForTheNextRegion() {
+        for _ in 0..<3 {
+            Thread.sleep(forTimeInterval: 3 * Double(WorkerPool.spin) / 1e9)
+            let arrived = Atomic<Int>(0), met = Atomic<Int>(0)
+            Parallel.run(2) { _ in
+                arrived.add(1, ordering: .sequentiallyConsistent)
+                let deadline = DispatchTime.now().uptimeNanoseconds + 2_000_000_000
+                while arrived.load(ordering: .sequentiallyConsistent) < 2 && DispatchTime.now().uptimeNanoseconds < deadline {}
+                if arrived.load(ordering: .sequentiallyConsistent) == 2 { met.add(1, ordering: .relaxed) }
+            }
+            #expect(met.load(ordering: .relaxed) == 2)
+        }
+    }
+}
