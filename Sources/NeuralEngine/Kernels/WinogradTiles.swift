@@ -40,8 +40,9 @@ enum WinogradTiles {
     /// shuffle out of interleaved rows, and each row is copied once per plane rather than once per tile
     /// row that reads it.
     ///
-    /// Only positions inside the plane are written, and every plane of one geometry writes the same
-    /// positions, so the padding keeps the zeros the buffer was filled with before the first plane.
+    /// Only positions inside the plane are written (AVX-512 builds also write zeros over the padding entries
+    /// of the rows they copy), and every plane of one geometry writes the same positions, so the padding
+    /// keeps the zeros the buffer was filled with before the first plane.
     /// `rows` limits the copy to the plane rows a block of tiles reads (`TileBlock.planeRows`).
     @inline(__always)
     static func splitPlane(_ plane: UnsafePointer<Float>, height: Int, width: Int, pad: Int, phases: Int,
