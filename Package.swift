@@ -64,8 +64,10 @@ let package = Package(
         // CPUFeatures: plain C, built without the engine's -march, so that it can ask the CPU what it has
         // before any engine code runs.
         .target(name: "CPUFeatures"),
-        // CNeuralKernels: the few lane shuffles the engine needs as single instructions, which Swift's SIMD
-        // types do not give; built for the same level as the engine, and -O2 in debug too.
+        // CNeuralKernels: the lane shuffles, masked loads and stores, prefetches and spin-wait hints the engine
+        // needs as single instructions, which Swift's SIMD types do not give, and the few loops built on them
+        // (the plane split and narrow rows' output transforms); built for the same level as the engine, and
+        // -O2 in debug too.
         .target(name: "CNeuralKernels", cSettings: machineCSettings),
         .target(name: "NeuralEngine", dependencies: ["CNeuralKernels"], swiftSettings: fastSettings),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
