@@ -128,18 +128,11 @@ enum Winograd43Kernels {
             return transformOutput(m, channels: channels, height: height, width: width, count: count, block: block,
                                    bias: bias, relu: relu, into: y, SIMD16<Float>.self)
         }
-        let stride = block.pointStride(channels: channels)
-        let written = 4 * block.rows.lowerBound * width..<min(height, 4 * block.rows.upperBound) * width
-        for c in 0..<channels {
-            for image in 0..<block.images {
-                let plane = y + (c * count + block.first + image) * height * width
-                WinogradTiles.prefetchNextPlane(y, c: c, image: image, channels: channels, count: count, block: block,
-                                                 area: height * width, floats: written, write: true)
-                metaqnn_f43_output_rows(m + c * block.rowStride + block.start(image: image, row: block.rows.lowerBound),
-                                        stride, block.rowTiles, block.rows.lowerBound, block.rows.count, width, height,
-                                        bias?[c] ?? 0, relu ? 1 : 0, plane)
-            }
-        }
+        // Rows of at most 8 tiles in C, whose interleave of the four output columns is two permutes and whose
+        // row ends are masked stores (Swift built both lane by lane).
+        WinogradTiles.transformOutputPlanes(m, channels: channels, height: height, width: width, count: count,
+                                            block: block, tileSize: 4, bias: bias, relu: relu, into: y,
+                                            metaqnn_f43_output_rows)
         #else
         transformOutput(m, channels: channels, height: height, width: width, count: count, block: block, bias: bias,
                         relu: relu, into: y, SIMD8<Float>.self)

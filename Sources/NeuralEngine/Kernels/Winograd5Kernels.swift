@@ -85,19 +85,9 @@ enum Winograd5Kernels {
         // Rows of at most 16 tiles in C, whose interleave of the two output columns is two permutes and whose
         // row ends are masked stores (Swift built both lane by lane).
         if width <= 32 {
-            let stride = block.pointStride(channels: channels)
-            let written = 2 * block.rows.lowerBound * width..<min(height, 2 * block.rows.upperBound) * width
-            for c in 0..<channels {
-                for image in 0..<block.images {
-                    let plane = y + (c * count + block.first + image) * height * width
-                    WinogradTiles.prefetchNextPlane(y, c: c, image: image, channels: channels, count: count,
-                                                     block: block, area: height * width, floats: written, write: true)
-                    let tiles = m + c * block.rowStride + block.start(image: image, row: block.rows.lowerBound)
-                    metaqnn_f25_output_rows(tiles, stride, block.rowTiles, block.rows.lowerBound, block.rows.count, width, height,
-                                            bias?[c] ?? 0, relu ? 1 : 0, plane)
-                }
-            }
-            return
+            return WinogradTiles.transformOutputPlanes(m, channels: channels, height: height, width: width,
+                                                       count: count, block: block, tileSize: 2, bias: bias,
+                                                       relu: relu, into: y, metaqnn_f25_output_rows)
         }
         return transformOutput(m, channels: channels, height: height, width: width, count: count, block: block,
                                bias: bias, relu: relu, into: y, SIMD16<Float>.self)

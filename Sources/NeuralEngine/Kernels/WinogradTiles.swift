@@ -138,6 +138,34 @@ enum WinogradTiles {
         }
     }
 
+    #if METAQNN_X86_64_V4
+    /// A C output transform of one plane's tile rows (`metaqnn_f43_output_rows` and the like): the block's first
+    /// tile row's tiles, point stride, tiles per row, first row, rows, width, height, bias, ReLU, plane.
+    typealias PlaneOutputTransform = @convention(c) (UnsafePointer<Float>?, Int, Int, Int, Int, Int, Int, Float,
+                                                     Int32, UnsafeMutablePointer<Float>?) -> Void
+
+    /// Runs `transform` on every plane of the block's tiles of m[points, C, T] into y[C, count, H, W]
+    /// (+ bias, ReLU), channel by channel and the block's images in order, prefetching each next output plane.
+    @inline(__always)
+    static func transformOutputPlanes(_ m: UnsafePointer<Float>, channels: Int, height: Int, width: Int, count: Int,
+                                      block: TileBlock, tileSize: Int, bias: UnsafePointer<Float>?, relu: Bool,
+                                      into y: UnsafeMutablePointer<Float>, _ transform: PlaneOutputTransform) {
+        let stride = block.pointStride(channels: channels)
+        // The floats of each plane the block's tile rows write.
+        let written = tileSize * block.rows.lowerBound * width..<min(height, tileSize * block.rows.upperBound) * width
+        for c in 0..<channels {
+            for image in 0..<block.images {
+                let plane = y + (c * count + block.first + image) * height * width
+                prefetchNextPlane(y, c: c, image: image, channels: channels, count: count, block: block,
+                                  area: height * width, floats: written, write: true)
+                let tiles = m + c * block.rowStride + block.start(image: image, row: block.rows.lowerBound)
+                transform(tiles, stride, block.rowTiles, block.rows.lowerBound, block.rows.count, width, height,
+                          bias?[c] ?? 0, relu ? 1 : 0, plane)
+            }
+        }
+    }
+    #endif
+
     /// Prefetches floats `span` of the plane after plane (c, image) in the order the transforms take a block's
     /// planes of planes[C, count, H, W] (channel by channel, the block's images in order), if there is one:
     /// for writing (the output transforms) or reading (the plane splits).
