@@ -139,7 +139,7 @@ enum ConvolutionKernels {
     static func winogradForward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
                                 chunk: Int, blocks: WinogradVariant.Blocks?,
                                 input: FloatSlice, output: FloatSlice, parameters: FloatSlice,
-                                transformed: FloatSlice, weightsTransformed: Bool = false, count: Int) {
+                                transformed: FloatSlice, weightsTransformed: Bool, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output)
         let w = ctx.pointer(parameters), bias = w + g.weightCount, u = ctx.pointer(transformed)
         let cin = g.inputChannels, cout = g.outputChannels

@@ -85,7 +85,7 @@ enum Layer {
     /// `weightsTransformed`: the layer's Winograd weight buffers already hold the forward transform of its
     /// current weights (`Network` tracks when), so the pass skips transforming and packing them again.
     func forward(_ ctx: ExecutionContext, input: FloatSlice, output: FloatSlice, count: Int, training: Bool,
-                 weightsTransformed: Bool = false, generator: inout SeededGenerator) {
+                 weightsTransformed: Bool, generator: inout SeededGenerator) {
         switch self {
         case let .convolution(layer):
             layer.forward(ctx, input: input, output: output, count: count, weightsTransformed: weightsTransformed)
