@@ -69,8 +69,7 @@ public final class Network {
         let largest = shapes.map(\.elementCount).max()! * maxBatch
         gradientSlots = [plan.floats(largest), plan.floats(largest)]
         let scratch = ExecutionContext.reserve(requirements, threads: threads, in: &plan)
-        context = ExecutionContext(arena: Arena(plan), threads: threads, packA: scratch.packA, packB: scratch.packB,
-                                   columns: scratch.columns, partials: scratch.partials)
+        context = ExecutionContext(arena: Arena(plan), threads: threads, scratch: scratch)
         self.inputShape = input
         self.maxBatch = maxBatch
         self.threads = threads

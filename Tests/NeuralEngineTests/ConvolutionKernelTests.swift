@@ -10,9 +10,12 @@ struct ConvolutionKernelTests {
         var winograd: WinogradVariant? = nil
         /// Tiles a Winograd block may hold instead of the layer's own budget (0: chunks of images).
         var blockTiles: Int? = nil
+        /// Images per shared chunk of the filter gradient instead of the layer's own choice.
+        var gradientChunk: Int? = nil
         var testDescription: String {
             "N\(batch) \(channels)×\(height)×\(width) → \(filters) k\(kernel) s\(stride) t\(threads)"
                 + (winograd.map { " \($0)" } ?? "") + (blockTiles.map { " blocks of \($0) tiles" } ?? "")
+                + (gradientChunk.map { " gradient chunks of \($0)" } ?? "")
         }
 
         /// The block budget that lets `blockTiles` tiles through.
@@ -20,8 +23,11 @@ struct ConvolutionKernelTests {
             blockTiles.map { $0 * points * (channels + filters) } ?? WinogradVariant.blockBudget
         }
 
-        /// With `blockTiles`, the filter gradient goes by blocks however few tiles they hold.
-        var gradientBlockTiles: Int { blockTiles == nil ? WinogradVariant.minimumGradientBlockTiles : 1 }
+        /// With `blockTiles`, the filter gradient goes by blocks however few tiles they hold; with
+        /// `gradientChunk`, by shared chunks however many would fit a block.
+        var gradientBlockTiles: Int {
+            gradientChunk != nil ? .max : blockTiles == nil ? WinogradVariant.minimumGradientBlockTiles : 1
+        }
     }
 
     static let convolutions: [Case] = [
@@ -70,6 +76,14 @@ struct ConvolutionKernelTests {
         Case(batch: 1, channels: 16, height: 28, width: 28, filters: 17, kernel: 5, stride: 1, threads: 1, blockTiles: 170),
         Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2, blockTiles: 0),
         Case(batch: 2, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2, blockTiles: 0),
+        // The filter gradient by shared chunks of a few images (the last one short), all threads on each: the
+        // products in place (GemmShortK, up to 128 output channels) and packed (more).
+        Case(batch: 5, channels: 16, height: 9, width: 21, filters: 17, kernel: 3, stride: 1, threads: 2,
+             gradientChunk: 2),
+        Case(batch: 3, channels: 17, height: 7, width: 9, filters: 130, kernel: 5, stride: 1, threads: 3,
+             gradientChunk: 2),
+        Case(batch: 3, channels: 16, height: 9, width: 10, filters: 16, kernel: 3, stride: 1, threads: 2,
+             winograd: .f4x3, gradientChunk: 1),
         // Stride-1 odd kernel with more inputs than outputs: the rotated-kernel input gradient.
         Case(batch: 2, channels: 6, height: 5, width: 7, filters: 3, kernel: 3, stride: 1, threads: 2),
     ]
@@ -119,27 +133,31 @@ struct ConvolutionKernelTests {
             ConvolutionGeometry(sameInput: TensorShape(channels: channels, height: size, width: size), filters: filters,
                                 kernel: kernel, stride: 1)
         }
-        // 32 → 32 channels, 5×5 on 28×28: 170 tiles fit, 12 of the 14 tile rows; shared out evenly, 7 rows of
-        // 14 tiles unpadded per block, in buffer rows of whole vectors plus a cache line.
-        let five = try #require(WinogradVariant.f2x5.filterGradientBlocks(geometry(32, 28, 32, 5)))
         let lanes = WideFloats.scalarCount
-        #expect(five.rows == 7 && five.images == 1 && five.rowTiles == 14)
-        #expect(five.rowStride == (98 + lanes - 1) / lanes * lanes + 16)
-        // 32 → 64 channels, 5×5 on 14×14 (49 tiles per image): two whole images.
-        let two = try #require(WinogradVariant.f2x5.filterGradientBlocks(geometry(32, 14, 64, 5)))
-        #expect(two.rows == 7 && two.images == 2 && two.rowTiles == 7)
-        // 64 → 64 channels, 3×3 on 28×28 with F(4×4, 3×3): one image's 49 tiles fit, fewer than the minimum.
+        // 32 → 32 channels, F(4×4, 3×3) on 28×28 (7 × 7 tiles): 170 tiles fit, three whole images, unpadded,
+        // in buffer rows of whole vectors plus a cache line.
+        let three = try #require(WinogradVariant.f4x3.filterGradientBlocks(geometry(32, 28, 32, 3)))
+        #expect(three.rows == 7 && three.images == 3 && three.rowTiles == 7)
+        #expect(three.rowStride == (147 + lanes - 1) / lanes * lanes + 16)
+        // On 56×56 (14 × 14 tiles) 12 of an image's 14 tile rows fit; shared out evenly, 7 rows per block.
+        let rows = try #require(WinogradVariant.f4x3.filterGradientBlocks(geometry(32, 56, 32, 3)))
+        #expect(rows.rows == 7 && rows.images == 1 && rows.rowTiles == 14)
+        #expect(rows.rowStride == (98 + lanes - 1) / lanes * lanes + 16)
+        // 64 → 64 channels on 28×28: one image's 49 tiles fit, fewer than the minimum.
         #expect(WinogradVariant.f4x3.blocks(geometry(64, 28, 64, 3)) != nil)
         #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(64, 28, 64, 3)) == nil)
         #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(64, 28, 64, 3), minimumTiles: 49)?.images == 1)
         // One input channel (a first layer) keeps chunks.
-        #expect(WinogradVariant.f2x5.filterGradientBlocks(geometry(1, 28, 32, 5), minimumTiles: 1) == nil)
-        #expect(WinogradVariant.f2x5.filterGradientBlocks(geometry(4, 28, 32, 5), minimumTiles: 1) != nil)
-        // F(2×2, 3×3) keeps chunks.
+        #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(1, 28, 32, 3), minimumTiles: 1) == nil)
+        #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(4, 28, 32, 3), minimumTiles: 1) != nil)
+        // F(2×2, 3×3) and F(2×2, 5×5) keep chunks, with forward blocks or without.
         #expect(WinogradVariant.f2x3.blocks(geometry(64, 14, 64, 3)) != nil)
         #expect(WinogradVariant.f2x3.filterGradientBlocks(geometry(64, 14, 64, 3), minimumTiles: 1) == nil)
+        #expect(WinogradVariant.f2x5.blocks(geometry(32, 28, 32, 5)) != nil)
+        #expect(WinogradVariant.f2x5.filterGradientBlocks(geometry(32, 28, 32, 5), minimumTiles: 1) == nil)
         // No forward blocks, no filter-gradient blocks.
-        #expect(WinogradVariant.f2x5.filterGradientBlocks(geometry(64, 14, 512, 5), minimumTiles: 1) == nil)
+        #expect(WinogradVariant.f4x3.blocks(geometry(512, 28, 256, 3)) == nil)
+        #expect(WinogradVariant.f4x3.filterGradientBlocks(geometry(512, 28, 256, 3), minimumTiles: 1) == nil)
     }
 
     @Test(arguments: convolutions.filter { $0.kernel != 1 && $0.channels >= 16 && $0.blockTiles != 0 })
@@ -186,7 +204,8 @@ struct ConvolutionKernelTests {
         let fast = KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters,
                                              kernel: t.kernel, stride: t.stride, threads: t.threads,
                                              winograd: t.winograd, blockBudget: t.blockBudget(points: variant?.points ?? 0),
-                                             gradientBlockTiles: t.gradientBlockTiles)
+                                             gradientBlockTiles: t.gradientBlockTiles,
+                                             gradientChunkImages: t.gradientChunk)
         #expect(fast.y.shape == expected.shape)
         // The six-point Winograd variants (F(2×2, 5×5), F(4×4, 3×3)) use transform constants up to 8, so their
         // rounding is larger than im2col's and F(2×2, 3×3)'s.
@@ -199,6 +218,31 @@ struct ConvolutionKernelTests {
         #expect(close(fast.dx.storage, reference.dx.storage), "dx: \(maxAbsoluteDifference(fast.dx.storage, reference.dx.storage))")
         #expect(close(fast.dw, reference.dw), "dw: \(maxAbsoluteDifference(fast.dw, reference.dw))")
         #expect(close(fast.db, reference.db), "db: \(maxAbsoluteDifference(fast.db, reference.db))")
+    }
+
+    /// Shared chunks: every thread count sums each gradient element in the same order.
+    @Test(arguments: convolutions.filter { $0.gradientChunk != nil })
+    func filterGradientByChunksGivesTheSameBitsOnAnyThreads(_ t: Case) {
+        var generator = SeededGenerator(seed: 11)
+        let shape = TensorShape(channels: t.channels, height: t.height, width: t.width)
+        let geometry = ConvolutionGeometry(sameInput: shape, filters: t.filters, kernel: t.kernel, stride: t.stride)
+        let x = Tensor(uniform: t.batch, shape: shape, in: -1...1, using: &generator)
+        let dy = Tensor(uniform: t.batch, shape: geometry.outputShape, in: -1...1, using: &generator)
+        let weights = (0..<geometry.weightCount).map { _ in Float.random(in: -0.5...0.5, using: &generator) }
+        let bias = (0..<t.filters).map { _ in Float.random(in: -0.2...0.2, using: &generator) }
+        func run(_ threads: Int) -> (dw: [Float], db: [Float]) {
+            let r = KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters,
+                                              kernel: t.kernel, stride: t.stride, threads: threads,
+                                              winograd: t.winograd, gradientBlockTiles: t.gradientBlockTiles,
+                                              gradientChunkImages: t.gradientChunk)
+            return (r.dw, r.db)
+        }
+        let one = run(1)
+        for threads in [2, 3] {
+            let many = run(threads)
+            #expect(many.dw == one.dw, "\(threads) threads: dw \(maxAbsoluteDifference(many.dw, one.dw))")
+            #expect(many.db == one.db, "\(threads) threads: db \(maxAbsoluteDifference(many.db, one.db))")
+        }
     }
 
     @Test(arguments: [(1, 1, 5, 5, 2, 2, 1), (3, 2, 7, 9, 3, 2, 2), (2, 3, 8, 8, 2, 2, 2), (1, 1, 2, 2, 2, 2, 1),

@@ -1,4 +1,5 @@
-/// The arena plus per-thread scratch (GEMM packs, im2col columns) and per-task partial gradients of one network.
+/// The arena plus per-thread scratch (GEMM packs, im2col columns), per-task partial gradients and the shared
+/// chunk buffers of Winograd filter gradients of one network.
 final class ExecutionContext {
     let arena: Arena
     let threads: Int
@@ -8,43 +9,58 @@ final class ExecutionContext {
     /// Task i > 0 of a batch accumulates its weight gradients here; task 0 writes the real gradient directly
     /// (Winograd layers use partial 0 too). Per task, not per thread, so sums do not depend on scheduling.
     let partials: [FloatSlice]
+    /// The transform buffers of one chunk of images that all threads fill and read together (the Winograd
+    /// filter gradient by chunks).
+    let sharedColumns: FloatSlice
 
-    init(arena: Arena, threads: Int, packA: [FloatSlice], packB: [FloatSlice], columns: [FloatSlice],
-         partials: [FloatSlice]) {
+    /// Scratch slices of an arena plan, as `reserve` places them.
+    struct Scratch {
+        var packA: [FloatSlice] = []
+        var packB: [FloatSlice] = []
+        var columns: [FloatSlice] = []
+        var partials: [FloatSlice] = []
+        var sharedColumns = FloatSlice.empty
+    }
+
+    init(arena: Arena, threads: Int, scratch: Scratch) {
         self.arena = arena
         self.threads = threads
-        self.packA = packA
-        self.packB = packB
-        self.columns = columns
-        self.partials = partials
+        self.packA = scratch.packA
+        self.packB = scratch.packB
+        self.columns = scratch.columns
+        self.partials = scratch.partials
+        self.sharedColumns = scratch.sharedColumns
     }
 
     /// Scratch sizes a network needs; planned once, before the arena is allocated.
     struct Requirements {
         var columnFloats = 0
         var partialFloats = 0
-        /// Winograd filter gradients accumulate in transform space in every task, task 0 included.
+        /// Winograd filter gradients by blocks accumulate in transform space in every task, task 0 included.
         var winogradPartialFloats = 0
+        /// Winograd filter gradients by shared chunks accumulate in transform space in task 0's partial only.
+        var winogradGradientFloats = 0
+        /// Floats of the largest shared chunk (`sharedColumns`).
+        var sharedFloats = 0
         /// The most tasks a batch is cut into (`Parallel.tasks` of the largest batch).
         var tasks = 0
     }
 
-    /// Reserves the per-thread scratch and the per-task partial gradients in `plan`.
-    static func reserve(_ requirements: Requirements, threads: Int, in plan: inout ArenaPlan)
-        -> (packA: [FloatSlice], packB: [FloatSlice], columns: [FloatSlice], partials: [FloatSlice]) {
-        var packA: [FloatSlice] = [], packB: [FloatSlice] = [], columns: [FloatSlice] = []
-        var partials: [FloatSlice] = []
+    /// Reserves the per-thread scratch, the per-task partial gradients and the shared chunk in `plan`.
+    static func reserve(_ requirements: Requirements, threads: Int, in plan: inout ArenaPlan) -> Scratch {
+        var scratch = Scratch()
         for _ in 0..<threads {
-            packA.append(plan.floats(Gemm.packASize))
-            packB.append(plan.floats(Gemm.packBSize))
-            columns.append(plan.floats(requirements.columnFloats))
+            scratch.packA.append(plan.floats(Gemm.packASize))
+            scratch.packB.append(plan.floats(Gemm.packBSize))
+            scratch.columns.append(plan.floats(requirements.columnFloats))
         }
         for task in 0..<requirements.tasks {
-            let size = task == 0 ? requirements.winogradPartialFloats
+            let size = task == 0 ? max(requirements.winogradPartialFloats, requirements.winogradGradientFloats)
                 : max(requirements.partialFloats, requirements.winogradPartialFloats)
-            partials.append(size == 0 ? .empty : plan.floats(size))
+            scratch.partials.append(size == 0 ? .empty : plan.floats(size))
         }
-        return (packA, packB, columns, partials)
+        if requirements.sharedFloats > 0 { scratch.sharedColumns = plan.floats(requirements.sharedFloats) }
+        return scratch
     }
 
     @inline(__always) func pointer(_ slice: FloatSlice) -> UnsafeMutablePointer<Float> { arena.pointer(slice) }

@@ -5,8 +5,7 @@ enum GemmBenchmark {
         var plan = ArenaPlan()
         let a = plan.floats(n * n), b = plan.floats(n * n), c = plan.floats(n * n)
         let scratch = ExecutionContext.reserve(.init(), threads: threads, in: &plan)
-        let ctx = ExecutionContext(arena: Arena(plan), threads: threads, packA: scratch.packA, packB: scratch.packB,
-                                   columns: scratch.columns, partials: scratch.partials)
+        let ctx = ExecutionContext(arena: Arena(plan), threads: threads, scratch: scratch)
         var generator = SeededGenerator(seed: UInt64(n))
         let pa = ctx.pointer(a), pb = ctx.pointer(b), pc = ctx.pointer(c)
         for i in 0..<(n * n) {

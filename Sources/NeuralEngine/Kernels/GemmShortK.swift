@@ -11,6 +11,10 @@ import CNeuralKernels
 enum GemmShortK {
     typealias V = WideFloats
 
+    /// The most rows of A (output channels of a filter gradient) for which this kernel beats the packed GEMM
+    /// over a few hundred k: A is read once per 4 columns of C, from L2 while it fits there.
+    static let maximumRowsInPlace = 128
+
     /// Rows of C per register block: `GemmLongK`'s, whose accumulators fill the registers the same way.
     static let blockRows = GemmLongK.blockRows
 

@@ -195,6 +195,9 @@ struct TileBlock {
     let tilesAcross: Int
     let rowTiles: Int
     let rowStride: Int
+    /// The channels of the transform buffer when a call transforms only some of them (a range of channels
+    /// passed as its own planes and buffer rows); nil when the call's channels are all of them.
+    var bufferChannels: Int? = nil
 
     /// All tiles of images first..<first+images, packed (`rowStride` = `tiles`): the chunks of the filter gradient.
     init(first: Int, images: Int, tilesDown: Int, tilesAcross: Int) {
@@ -223,7 +226,9 @@ struct TileBlock {
     }
 
     /// Floats between consecutive transform points for `channels` channels.
-    func pointStride(channels: Int) -> Int { WinogradVariant.pointStride(channels: channels, tiles: rowStride) }
+    func pointStride(channels: Int) -> Int {
+        WinogradVariant.pointStride(channels: bufferChannels ?? channels, tiles: rowStride)
+    }
 
     /// Index of the first tile of tile row `ty` of the block's image `image` (counted from `first`) in a
     /// channel's tiles.

@@ -42,6 +42,31 @@ enum WinogradVariant: Hashable, Sendable {
         return max(1, min(imagesPerTask, (self == .f2x3 ? 1 << 22 : 1 << 23) / perImage))
     }
 
+    /// Floats of the filter gradient's shared chunk buffers (both transforms, all threads): 8 MiB, which two
+    /// cores' L2s cannot hold but the L3 can, beside the one accumulating gradient.
+    static let gradientChunkBudget = 1 << 21
+
+    /// Images per chunk of the filter gradient by shared chunks (`gradientChunkBudget`), at most `maxBatch`.
+    func gradientChunkImages(_ g: ConvolutionGeometry, maxBatch: Int) -> Int {
+        let perImage = points * (g.inputChannels + g.outputChannels) * tilesPerImage(g)
+        return max(1, min(maxBatch, Self.gradientChunkBudget / perImage))
+    }
+
+    /// The row length of the shared chunk buffers for `tiles` tiles: whole `WideFloats`, so that rows start on
+    /// cache lines, with room past the last tile for a transform's whole-vector store (`TileVector.store`
+    /// writes up to 15 floats past a row's last tile). Threads transform different channels of one chunk, so
+    /// that spill must stay in the row's own padding.
+    static func paddedTiles(_ tiles: Int) -> Int {
+        (tiles + WideFloats.scalarCount - 1) / WideFloats.scalarCount * WideFloats.scalarCount + 16
+    }
+
+    /// Floats of the shared chunk buffers for `images` images: V[points, Cin, T] then Ŷ[points, Cout, T].
+    func gradientChunkFloats(_ g: ConvolutionGeometry, images: Int) -> Int {
+        let tiles = Self.paddedTiles(tilesPerImage(g) * images)
+        return points * (Self.pointStride(channels: g.inputChannels, tiles: tiles)
+                         + Self.pointStride(channels: g.outputChannels, tiles: tiles))
+    }
+
     func scratchFloats(_ g: ConvolutionGeometry, chunk: Int) -> Int {
         2 * points * Self.pointStride(channels: max(g.inputChannels, g.outputChannels), tiles: tilesPerImage(g) * chunk)
     }
@@ -108,21 +133,21 @@ enum WinogradVariant: Hashable, Sendable {
     /// layer on 28×28 (one image, 49 tiles, per block) took 55 ms backward by blocks against 49 ms by chunks.
     static let minimumGradientBlockTiles = 96
 
-    /// The blocks for the filter gradient, or nil where `blocks(_:budget:)` gives none, where fewer than
-    /// `minimumTiles` tiles fit, for fewer than 4 input channels (`GemmShortK`'s register blocks are 4 input
-    /// channels wide and would read the same ones several times over) and for F(2×2, 3×3): as many tiles
-    /// as fit the same budget (its two buffers
-    /// hold the input's and the output gradient's transforms), tile rows unpadded, since its products run
-    /// over exactly a block's tiles rather than whole strips. An image's tile rows are shared out evenly over
-    /// its blocks.
+    /// The blocks for the filter gradient of F(4×4, 3×3), or nil where `blocks(_:budget:)` gives none, where
+    /// fewer than `minimumTiles` tiles fit, for fewer than 4 input channels (`GemmShortK`'s register blocks are
+    /// 4 input channels wide and would read the same ones several times over) and for the other variants,
+    /// whose filter gradients go by chunks shared by all threads (`ConvolutionKernels.filterGradientByChunks`):
+    /// as many tiles as fit the same budget (its two buffers hold the input's and the output gradient's
+    /// transforms), tile rows unpadded, since its products run over exactly a block's tiles rather than whole
+    /// strips. An image's tile rows are shared out evenly over its blocks.
     ///
-    /// Measured on one thread against chunks: N3's 32 → 32-channel F(2×2, 5×5) layer 52 → 39 ms backward and
-    /// its 16 → 32-channel F(4×4, 3×3) layer 11.0 → 10.2 ms. F(2×2, 3×3), whose 16 points make chunks
-    /// less than half as large per tile, was 4–8 % slower by blocks on two of N3's three 14×14 and 7×7 layers
-    /// and on N2's 14×14 one.
+    /// Measured against shared chunks on one thread: N3's 16 → 32-channel F(4×4, 3×3) layer 7.8 against
+    /// 8.3–8.9 ms backward by blocks, S1 and S3 1–9 % faster in training by blocks; N3's 32 → 32-channel
+    /// F(2×2, 5×5) layer 38 against 32–33 ms, S4 5–7 % slower by blocks. F(2×2, 3×3), whose 16 points make
+    /// chunks less than half as large per tile, was 4–8 % slower by blocks already against per-task chunks.
     func filterGradientBlocks(_ g: ConvolutionGeometry, budget: Int = blockBudget,
                               minimumTiles: Int = minimumGradientBlockTiles) -> Blocks? {
-        guard self != .f2x3, blocks(g, budget: budget) != nil else { return nil }
+        guard self == .f4x3, blocks(g, budget: budget) != nil else { return nil }
         let th = tilesDown(g), tw = tilesAcross(g)
         let target = budget / (points * (g.inputChannels + g.outputChannels))
         let rows: Int, images: Int

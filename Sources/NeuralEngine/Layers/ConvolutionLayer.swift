@@ -7,8 +7,10 @@ struct ConvolutionLayer {
     let winograd: WinogradVariant?
     /// How the Winograd passes cut tiles into blocks that stay in cache, or nil for chunks of images.
     let blocks: WinogradVariant.Blocks?
-    /// How the filter gradient cuts tiles into blocks, or nil for chunks of images.
+    /// How the filter gradient cuts tiles into blocks, or nil for chunks of images shared by all threads.
     let gradientBlocks: WinogradVariant.Blocks?
+    /// Images per shared chunk of the filter gradient (without `gradientBlocks`).
+    let gradientChunk: Int
     /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass), followed by their
     /// packed copy; empty for im2col.
     let transformed: FloatSlice
@@ -16,17 +18,17 @@ struct ConvolutionLayer {
     let flipped: FloatSlice
 
     /// `winograd` replaces `WinogradVariant.choose(for:)`'s pick, `blockBudget` the floats of a Winograd
-    /// block's buffers and `gradientBlockTiles` the fewest tiles of a filter-gradient block (tests compare
-    /// the variants on one geometry, and blocks of a few tiles with chunks).
+    /// block's buffers, `gradientBlockTiles` the fewest tiles of a filter-gradient block and
+    /// `gradientChunkImages` the images of a shared filter-gradient chunk (tests compare the variants on one
+    /// geometry, blocks of a few tiles with chunks, and cut small batches into several chunks).
     init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int,
          plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements,
          winograd override: WinogradVariant? = nil, blockBudget: Int = WinogradVariant.blockBudget,
-         gradientBlockTiles: Int = WinogradVariant.minimumGradientBlockTiles) {
+         gradientBlockTiles: Int = WinogradVariant.minimumGradientBlockTiles, gradientChunkImages: Int? = nil) {
         geometry = ConvolutionGeometry(sameInput: input, filters: filters, kernel: kernel, stride: stride)
         let perTask = Parallel.imagesPerTask(maxBatch: maxBatch)
         requirements.tasks = max(requirements.tasks, Parallel.tasks(maxBatch))
         parameters = ParameterSlices(weights: geometry.weightCount, biases: filters, plan: &plan)
-        requirements.partialFloats = max(requirements.partialFloats, parameters.count)
         winograd = override ?? WinogradVariant.choose(for: geometry)
         if let winograd {
             chunk = winograd.chunkImages(geometry, imagesPerTask: perTask)
@@ -35,19 +37,29 @@ struct ConvolutionLayer {
             let weights = winograd.points * geometry.inputChannels * filters
             transformed = plan.floats(weights + winograd.packedWeightFloats(geometry))
             flipped = .empty
-            // Chunks only where a pass has no blocks.
+            gradientChunk = gradientBlocks == nil
+                ? gradientChunkImages ?? winograd.gradientChunkImages(geometry, maxBatch: maxBatch) : 0
+            // Per-thread chunks only where the forward pass and the input gradient have no blocks.
             requirements.columnFloats = max(requirements.columnFloats,
                                             blocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0,
                                             gradientBlocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0,
-                                            blocks == nil || gradientBlocks == nil
-                                                ? winograd.scratchFloats(geometry, chunk: chunk) : 0)
-            requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, weights + filters)
+                                            blocks == nil ? winograd.scratchFloats(geometry, chunk: chunk) : 0)
+            if gradientBlocks == nil {
+                requirements.sharedFloats = max(requirements.sharedFloats,
+                                                winograd.gradientChunkFloats(geometry, images: gradientChunk))
+                requirements.winogradGradientFloats = max(requirements.winogradGradientFloats, weights + filters)
+            } else {
+                requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, weights + filters)
+            }
         } else {
             chunk = ConvolutionKernels.chunkImages(geometry, imagesPerTask: perTask)
             blocks = nil
             gradientBlocks = nil
+            gradientChunk = 0
             transformed = .empty
             flipped = ConvolutionKernels.usesFlippedInputGradient(geometry) ? plan.floats(geometry.weightCount) : .empty
+            // Tasks after the first sum their weight gradients into partials (Winograd layers plan their own).
+            requirements.partialFloats = max(requirements.partialFloats, parameters.count)
             requirements.columnFloats = max(requirements.columnFloats,
                                             ConvolutionKernels.columnFloats(geometry, imagesPerTask: perTask))
         }
@@ -81,7 +93,8 @@ struct ConvolutionLayer {
                   inputGradient: FloatSlice?, count: Int) {
         if let winograd {
             ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, blocks: blocks,
-                                                gradientBlocks: gradientBlocks, input: input, output: output,
+                                                gradientBlocks: gradientBlocks, gradientChunk: gradientChunk,
+                                                input: input, output: output,
                                                 outputGradient: outputGradient,
                                                 inputGradient: inputGradient, parameters: parameters.values,
                                                 transformed: transformed, gradient: parameters.gradient, count: count)
