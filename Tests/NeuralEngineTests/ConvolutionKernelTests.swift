@@ -10,12 +10,12 @@ struct ConvolutionKernelTests {
         var winograd: WinogradVariant? = nil
         /// Tiles a Winograd block may hold instead of the layer's own budget (0: chunks of images).
         var blockTiles: Int? = nil
-        /// Images per shared chunk of the filter gradient instead of the layer's own choice.
-        var gradientChunk: Int? = nil
+        /// Images per shared Winograd chunk instead of the layer's own choice.
+        var chunk: Int? = nil
         var testDescription: String {
             "N\(batch) \(channels)×\(height)×\(width) → \(filters) k\(kernel) s\(stride) t\(threads)"
                 + (winograd.map { " \($0)" } ?? "") + (blockTiles.map { " blocks of \($0) tiles" } ?? "")
-                + (gradientChunk.map { " gradient chunks of \($0)" } ?? "")
+                + (chunk.map { " shared chunks of \($0)" } ?? "")
         }
 
         /// The block budget that lets `blockTiles` tiles through.
@@ -23,10 +23,10 @@ struct ConvolutionKernelTests {
             blockTiles.map { $0 * points * (channels + filters) } ?? WinogradVariant.blockBudget
         }
 
-        /// With `blockTiles`, the filter gradient goes by blocks however few tiles they hold; with
-        /// `gradientChunk`, by shared chunks however many would fit a block.
+        /// With `blockTiles`, the filter gradient goes by blocks however few tiles they hold; with `chunk`, by
+        /// shared chunks however many would fit a block.
         var gradientBlockTiles: Int {
-            gradientChunk != nil ? .max : blockTiles == nil ? WinogradVariant.minimumGradientBlockTiles : 1
+            chunk != nil ? .max : blockTiles == nil ? WinogradVariant.minimumGradientBlockTiles : 1
         }
     }
 
@@ -76,14 +76,21 @@ struct ConvolutionKernelTests {
         Case(batch: 1, channels: 16, height: 28, width: 28, filters: 17, kernel: 5, stride: 1, threads: 1, blockTiles: 170),
         Case(batch: 3, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 2, blockTiles: 0),
         Case(batch: 2, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2, blockTiles: 0),
-        // The filter gradient by shared chunks of a few images (the last one short), all threads on each: the
-        // products in place (GemmShortK, up to 128 output channels) and packed (more).
+        // Shared chunks of a few images (the last one short), all threads on each: the filter gradient's
+        // products in place (GemmShortK, up to 128 output channels) and packed (more); with no blocks, the
+        // forward pass and the input gradient too.
         Case(batch: 5, channels: 16, height: 9, width: 21, filters: 17, kernel: 3, stride: 1, threads: 2,
-             gradientChunk: 2),
+             chunk: 2),
         Case(batch: 3, channels: 17, height: 7, width: 9, filters: 130, kernel: 5, stride: 1, threads: 3,
-             gradientChunk: 2),
+             chunk: 2),
         Case(batch: 3, channels: 16, height: 9, width: 10, filters: 16, kernel: 3, stride: 1, threads: 2,
-             winograd: .f4x3, gradientChunk: 1),
+             winograd: .f4x3, chunk: 1),
+        Case(batch: 5, channels: 17, height: 9, width: 8, filters: 16, kernel: 5, stride: 1, threads: 3, blockTiles: 0,
+             chunk: 2),
+        Case(batch: 3, channels: 16, height: 9, width: 21, filters: 20, kernel: 3, stride: 1, threads: 2, blockTiles: 0,
+             chunk: 1),
+        Case(batch: 4, channels: 16, height: 9, width: 37, filters: 16, kernel: 3, stride: 1, threads: 2,
+             winograd: .f4x3, blockTiles: 0, chunk: 3),
         // Stride-1 odd kernel with more inputs than outputs: the rotated-kernel input gradient.
         Case(batch: 2, channels: 6, height: 5, width: 7, filters: 3, kernel: 3, stride: 1, threads: 2),
     ]
@@ -175,7 +182,7 @@ struct ConvolutionKernelTests {
         func run(_ budget: Int) -> (y: Tensor, dx: Tensor, dw: [Float], db: [Float]) {
             KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters, kernel: t.kernel,
                                       stride: t.stride, threads: t.threads, winograd: variant, blockBudget: budget,
-                                      gradientBlockTiles: .max)
+                                      gradientBlockTiles: .max, chunkImages: t.chunk)
         }
         let chunks = run(0), blocks = run(t.blockBudget(points: variant.points))
         #expect(blocks.y.storage == chunks.y.storage, "y: \(maxAbsoluteDifference(blocks.y.storage, chunks.y.storage))")
@@ -205,7 +212,7 @@ struct ConvolutionKernelTests {
                                              kernel: t.kernel, stride: t.stride, threads: t.threads,
                                              winograd: t.winograd, blockBudget: t.blockBudget(points: variant?.points ?? 0),
                                              gradientBlockTiles: t.gradientBlockTiles,
-                                             gradientChunkImages: t.gradientChunk)
+                                             chunkImages: t.chunk)
         #expect(fast.y.shape == expected.shape)
         // The six-point Winograd variants (F(2×2, 5×5), F(4×4, 3×3)) use transform constants up to 8, so their
         // rounding is larger than im2col's and F(2×2, 3×3)'s.
@@ -220,9 +227,9 @@ struct ConvolutionKernelTests {
         #expect(close(fast.db, reference.db), "db: \(maxAbsoluteDifference(fast.db, reference.db))")
     }
 
-    /// Shared chunks: every thread count sums each gradient element in the same order.
-    @Test(arguments: convolutions.filter { $0.gradientChunk != nil })
-    func filterGradientByChunksGivesTheSameBitsOnAnyThreads(_ t: Case) {
+    /// Shared chunks: every thread count gives the same outputs and sums each gradient element in the same order.
+    @Test(arguments: convolutions.filter { $0.chunk != nil })
+    func sharedChunksGiveTheSameBitsOnAnyThreads(_ t: Case) {
         var generator = SeededGenerator(seed: 11)
         let shape = TensorShape(channels: t.channels, height: t.height, width: t.width)
         let geometry = ConvolutionGeometry(sameInput: shape, filters: t.filters, kernel: t.kernel, stride: t.stride)
@@ -230,16 +237,18 @@ struct ConvolutionKernelTests {
         let dy = Tensor(uniform: t.batch, shape: geometry.outputShape, in: -1...1, using: &generator)
         let weights = (0..<geometry.weightCount).map { _ in Float.random(in: -0.5...0.5, using: &generator) }
         let bias = (0..<t.filters).map { _ in Float.random(in: -0.2...0.2, using: &generator) }
-        func run(_ threads: Int) -> (dw: [Float], db: [Float]) {
-            let r = KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters,
-                                              kernel: t.kernel, stride: t.stride, threads: threads,
-                                              winograd: t.winograd, gradientBlockTiles: t.gradientBlockTiles,
-                                              gradientChunkImages: t.gradientChunk)
-            return (r.dw, r.db)
+        let points = (t.winograd ?? WinogradVariant.choose(for: geometry))?.points ?? 0
+        func run(_ threads: Int) -> (y: Tensor, dx: Tensor, dw: [Float], db: [Float]) {
+            KernelHarness.convolution(x: x, weights: weights, bias: bias, dy: dy, filters: t.filters, kernel: t.kernel,
+                                      stride: t.stride, threads: threads, winograd: t.winograd,
+                                      blockBudget: t.blockBudget(points: points),
+                                      gradientBlockTiles: t.gradientBlockTiles, chunkImages: t.chunk)
         }
         let one = run(1)
         for threads in [2, 3] {
             let many = run(threads)
+            #expect(many.y == one.y, "\(threads) threads: y")
+            #expect(many.dx == one.dx, "\(threads) threads: dx")
             #expect(many.dw == one.dw, "\(threads) threads: dw \(maxAbsoluteDifference(many.dw, one.dw))")
             #expect(many.db == one.db, "\(threads) threads: db \(maxAbsoluteDifference(many.db, one.db))")
         }

@@ -27,19 +27,19 @@ enum KernelHarness {
     /// Fast convolution forward and backward; returns y, dx, dw, db.
     /// `winograd` overrides the layer's own choice of Winograd algorithm (it must suit the geometry),
     /// `blockBudget` the floats its blocks of tiles may take, `gradientBlockTiles` the fewest tiles of a
-    /// filter-gradient block, `gradientChunkImages` the images of a shared filter-gradient chunk.
+    /// filter-gradient block, `chunkImages` the images of a shared Winograd chunk.
     static func convolution(x: Tensor, weights: [Float], bias: [Float], dy: Tensor, filters: Int, kernel: Int,
                             stride: Int, threads: Int, winograd: WinogradVariant? = nil,
                             blockBudget: Int = WinogradVariant.blockBudget,
                             gradientBlockTiles: Int = WinogradVariant.minimumGradientBlockTiles,
-                            gradientChunkImages: Int? = nil)
+                            chunkImages: Int? = nil)
         -> (y: Tensor, dx: Tensor, dw: [Float], db: [Float]) {
         var plan = ArenaPlan()
         var requirements = ExecutionContext.Requirements()
         let layer = ConvolutionLayer(input: x.shape, filters: filters, kernel: kernel, stride: stride,
                                      maxBatch: x.count, plan: &plan, requirements: &requirements,
                                      winograd: winograd, blockBudget: blockBudget,
-                                     gradientBlockTiles: gradientBlockTiles, gradientChunkImages: gradientChunkImages)
+                                     gradientBlockTiles: gradientBlockTiles, chunkImages: chunkImages)
         let input = plan.floats(x.storage.count), output = plan.floats(dy.storage.count)
         let dOutput = plan.floats(dy.storage.count), dInput = plan.floats(x.storage.count)
         let scratch = ExecutionContext.reserve(requirements, threads: threads, in: &plan)

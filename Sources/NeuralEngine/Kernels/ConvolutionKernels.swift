@@ -152,20 +152,13 @@ enum ConvolutionKernels {
                          weightsPacked: weightsTransformed, bias: bias, relu: true, into: y, count: count)
     }
 
-    /// Calls `body` for each block of tiles of images `range` in order: with `blocks`, `blocks.images` whole
-    /// images or `blocks.rows` tile rows of one image at a time, in buffers `blocks.rowStride` wide; without,
-    /// `chunk` whole images at a time, packed.
+    /// Calls `body` for each block of tiles of images `range` in order: `blocks.images` whole images or
+    /// `blocks.rows` tile rows of one image at a time, in buffers `blocks.rowStride` wide.
     @inline(__always)
-    private static func forEachBlock(of range: Range<Int>, tilesDown th: Int, tilesAcross tw: Int, chunk: Int,
-                                     blocks: WinogradVariant.Blocks?, _ body: (TileBlock) -> Void) {
+    private static func forEachBlock(of range: Range<Int>, tilesDown th: Int, tilesAcross tw: Int,
+                                     blocks: WinogradVariant.Blocks, _ body: (TileBlock) -> Void) {
         var n = range.lowerBound
         while n < range.upperBound {
-            guard let blocks else {
-                let images = min(chunk, range.upperBound - n)
-                body(TileBlock(first: n, images: images, tilesDown: th, tilesAcross: tw))
-                n += images
-                continue
-            }
             let images = min(blocks.images, range.upperBound - n)
             var row = 0
             while row < th {
@@ -180,9 +173,10 @@ enum ConvolutionKernels {
 
     /// Shapes: source[Cs, count, H, W] → target[Ct, count, H, W] = tiles of Aᵀ[(U ⊙ V)]A with U[points, Ct, Cs]
     /// already transformed; the shared tile loop of the forward pass and of the input gradient
-    /// (a forward convolution with the rotated kernel). With `blocks`, each block of tiles goes through the
-    /// input transform, the products and the output transform while its buffers stay in L2; without, a chunk
-    /// of images goes through each step in turn. Either way the products read U packed once per pass.
+    /// (a forward convolution with the rotated kernel). With `blocks`, each task's blocks of tiles go through
+    /// the input transform, the products and the output transform while their buffers stay in L2; without,
+    /// `chunk` images at a time go through each step in turn with all threads (`convolveByChunks`). Either way
+    /// the products read U packed once per pass.
     private static func winogradConvolve(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
                                          chunk: Int, blocks: WinogradVariant.Blocks?,
                                          source: UnsafeMutablePointer<Float>, sourceChannels: Int,
@@ -196,28 +190,26 @@ enum ConvolutionKernels {
         if !weightsPacked {
             variant.packWeights(u, target: targetChannels, source: sourceChannels, into: packed, threads: ctx.threads)
         }
+        guard let blocks else {
+            convolveByChunks(ctx, variant: variant, geometry: g, chunk: chunk, source: source,
+                             sourceChannels: sourceChannels, targetChannels: targetChannels, packedWeights: packed,
+                             bias: bias, relu: relu, into: target, count: count)
+            return
+        }
         ctx.forEachTask(count: count) { _, t, range in
             let v = ctx.pointer(ctx.columns[t])
-            let m = v + points * pointStride(max(sourceChannels, targetChannels),
-                                             tiles: blocks?.rowStride ?? th * tw * chunk)
-            forEachBlock(of: range, tilesDown: th, tilesAcross: tw, chunk: chunk, blocks: blocks) { block in
+            let m = v + points * pointStride(max(sourceChannels, targetChannels), tiles: blocks.rowStride)
+            forEachBlock(of: range, tilesDown: th, tilesAcross: tw, blocks: blocks) { block in
                 variant.transformInput(source, channels: sourceChannels, height: g.height, width: g.width,
                                        count: count, block: block, into: v)
                 let vStride = block.pointStride(channels: sourceChannels)
                 let mStride = block.pointStride(channels: targetChannels)
                 for xi in 0..<points {
-                    if blocks != nil {
-                        // Whole strips: the columns past the block's tiles hold zeros (the arena starts zeroed)
-                        // or values of earlier blocks and layers, which reach only columns no transform reads.
-                        Gemm.multiplyPacked(m: targetChannels, n: (block.tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr,
-                                            k: sourceChannels, a: packed + xi * perPoint, b: v + xi * vStride,
-                                            ldb: block.rowStride, c: m + xi * mStride, ldc: block.rowStride)
-                    } else {
-                        ctx.gemm(thread: t, m: targetChannels, n: block.tiles, k: sourceChannels,
-                                 a: MatrixView(u + xi * pairs, rowStride: sourceChannels),
-                                 b: MatrixView(v + xi * vStride, rowStride: block.rowStride), c: m + xi * mStride,
-                                 ldc: block.rowStride, accumulate: false, packedA: packed + xi * perPoint)
-                    }
+                    // Whole strips: the columns past the block's tiles hold zeros (the arena starts zeroed)
+                    // or values of earlier blocks and layers, which reach only columns no transform reads.
+                    Gemm.multiplyPacked(m: targetChannels, n: (block.tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr,
+                                        k: sourceChannels, a: packed + xi * perPoint, b: v + xi * vStride,
+                                        ldb: block.rowStride, c: m + xi * mStride, ldc: block.rowStride)
                 }
                 variant.transformOutput(m, channels: targetChannels, height: g.height, width: g.width, count: count,
                                         block: block, bias: bias, relu: relu, into: target)
@@ -225,14 +217,68 @@ enum ConvolutionKernels {
         }
     }
 
+    /// `winogradConvolve` for layers without blocks, `chunk` images at a time with all threads on each chunk:
+    /// the input transform split by channels into `ctx.sharedColumns`, the products by points, the output
+    /// transform by channels. Each task's own chunks (16–32 MiB a thread) went to memory and back; a shared
+    /// chunk stays in the L3 (N4 on two threads: its 128 → 64-channel layer 20 → 12 ms forward, its
+    /// 64 → 512 one 60 → 50 ms, training 207–227 → 274–275 img/s).
+    private static func convolveByChunks(_ ctx: ExecutionContext, variant: WinogradVariant,
+                                         geometry g: ConvolutionGeometry, chunk: Int,
+                                         source: UnsafeMutablePointer<Float>, sourceChannels: Int,
+                                         targetChannels: Int, packedWeights packed: UnsafeMutablePointer<Float>,
+                                         bias: UnsafeMutablePointer<Float>?, relu: Bool,
+                                         into target: UnsafeMutablePointer<Float>, count: Int) {
+        let points = variant.points, plane = g.height * g.width
+        let th = variant.tilesDown(g), tw = variant.tilesAcross(g)
+        let perPoint = WinogradVariant.packedFloats(target: targetChannels, source: sourceChannels)
+        let v = ctx.pointer(ctx.sharedColumns)
+        var n = 0
+        while n < count {
+            let images = min(chunk, count - n)
+            let tiles = images * th * tw, ld = WinogradVariant.paddedTiles(tiles)
+            let block = TileBlock(first: n, images: images, rows: 0..<th, tilesAcross: tw, rowTiles: tw, rowStride: ld)
+            let vStride = block.pointStride(channels: sourceChannels)
+            let mStride = block.pointStride(channels: targetChannels)
+            let m = v + points * vStride
+            let inputParts = min(ctx.threads * 4, sourceChannels)
+            Parallel.dynamic(tasks: inputParts, threads: ctx.threads) { part, _ in
+                let range = Parallel.range(part: part, of: inputParts, count: sourceChannels)
+                var sub = block
+                sub.bufferChannels = sourceChannels
+                variant.transformInput(source + range.lowerBound * count * plane, channels: range.count,
+                                       height: g.height, width: g.width, count: count, block: sub,
+                                       into: v + range.lowerBound * ld)
+            }
+            // Whole strips: the padding columns hold other values, which reach only columns no transform reads.
+            let columns = (tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr
+            Parallel.dynamic(tasks: points, threads: ctx.threads) { xi, t in
+                ctx.gemm(thread: t, m: targetChannels, n: columns, k: sourceChannels,
+                         a: MatrixView(packed, rowStride: sourceChannels),
+                         b: MatrixView(v + xi * vStride, rowStride: ld), c: m + xi * mStride, ldc: ld,
+                         accumulate: false, packedA: packed + xi * perPoint)
+            }
+            let outputParts = min(ctx.threads * 4, targetChannels)
+            Parallel.dynamic(tasks: outputParts, threads: ctx.threads) { part, _ in
+                let range = Parallel.range(part: part, of: outputParts, count: targetChannels)
+                var sub = block
+                sub.bufferChannels = targetChannels
+                variant.transformOutput(m + range.lowerBound * ld, channels: range.count, height: g.height,
+                                        width: g.width, count: count, block: sub,
+                                        bias: bias.map { $0 + range.lowerBound }, relu: relu,
+                                        into: target + range.lowerBound * count * plane)
+            }
+            n += images
+        }
+    }
+
     /// Shapes: x, y, dy[Cout, count, H, W] → gradient (weights then bias) and, if wanted, dx[Cin, count, H, W].
     /// With `gradientBlocks`, each task takes its images block by block while the buffers stay in L2
-    /// (`GemmShortK`) and sums into its own partial; without, all threads take `gradientChunk` images at a
-    /// time together and sum into one gradient (`filterGradientByChunks`). The input gradient uses `blocks`
-    /// like the forward pass.
+    /// (`GemmShortK`) and sums into its own partial; without, all threads take `chunk` images at a time
+    /// together and sum into one gradient (`filterGradientByChunks`). The input gradient uses `blocks` (or
+    /// shared chunks) like the forward pass.
     static func winogradBackward(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
                                  chunk: Int, blocks: WinogradVariant.Blocks?, gradientBlocks: WinogradVariant.Blocks?,
-                                 gradientChunk: Int, input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
+                                 input: FloatSlice, output: FloatSlice, outputGradient: FloatSlice,
                                  inputGradient: FloatSlice?, parameters: FloatSlice, transformed: FloatSlice,
                                  gradient: FloatSlice, count: Int) {
         let x = ctx.pointer(input), y = ctx.pointer(output), dy = ctx.pointer(outputGradient)
@@ -245,7 +291,7 @@ enum ConvolutionKernels {
                 du.update(repeating: 0, count: points * pairs + cout)
                 let v = ctx.pointer(ctx.columns[t])
                 let yHat = v + points * pointStride(max(cin, cout), tiles: gradientBlocks.rowStride)
-                forEachBlock(of: range, tilesDown: th, tilesAcross: tw, chunk: chunk, blocks: gradientBlocks) { block in
+                forEachBlock(of: range, tilesDown: th, tilesAcross: tw, blocks: gradientBlocks) { block in
                     // Masks the block's whole images, before the output-gradient transform reads any of their rows.
                     if block.rows.lowerBound == 0 {
                         ElementwiseKernels.reluBackwardAndBiasGradient(
@@ -267,7 +313,7 @@ enum ConvolutionKernels {
             }
             ctx.reducePartialsIntoFirst(count: points * pairs + cout, tasks: Parallel.tasks(count))
         } else {
-            filterGradientByChunks(ctx, variant: variant, geometry: g, chunk: gradientChunk, x: x, y: y, dy: dy,
+            filterGradientByChunks(ctx, variant: variant, geometry: g, chunk: chunk, x: x, y: y, dy: dy,
                                    into: ctx.pointer(ctx.partials[0]), count: count)
         }
         let total = ctx.pointer(ctx.partials[0]), dw = ctx.pointer(gradient)

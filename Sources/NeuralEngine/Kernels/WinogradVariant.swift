@@ -36,20 +36,15 @@ enum WinogradVariant: Hashable, Sendable {
         ((g.height + tileSize - 1) / tileSize) * ((g.width + tileSize - 1) / tileSize)
     }
 
-    /// Images per chunk so that the two transform buffers of a thread stay near 16–32 MiB.
-    func chunkImages(_ g: ConvolutionGeometry, imagesPerTask: Int) -> Int {
-        let perImage = 2 * points * max(g.inputChannels, g.outputChannels) * tilesPerImage(g)
-        return max(1, min(imagesPerTask, (self == .f2x3 ? 1 << 22 : 1 << 23) / perImage))
-    }
+    /// Floats of the buffers of a chunk of images that all threads share (both transforms of a pass without
+    /// blocks): 8 MiB, which two cores' L2s cannot hold but the L3 can, beside the layer's weights or
+    /// gradient. Per-thread chunks of 16–32 MiB each went to memory and back.
+    static let chunkBudget = 1 << 21
 
-    /// Floats of the filter gradient's shared chunk buffers (both transforms, all threads): 8 MiB, which two
-    /// cores' L2s cannot hold but the L3 can, beside the one accumulating gradient.
-    static let gradientChunkBudget = 1 << 21
-
-    /// Images per chunk of the filter gradient by shared chunks (`gradientChunkBudget`), at most `maxBatch`.
-    func gradientChunkImages(_ g: ConvolutionGeometry, maxBatch: Int) -> Int {
+    /// Images per shared chunk (`chunkBudget`), at most `maxBatch`.
+    func chunkImages(_ g: ConvolutionGeometry, maxBatch: Int) -> Int {
         let perImage = points * (g.inputChannels + g.outputChannels) * tilesPerImage(g)
-        return max(1, min(maxBatch, Self.gradientChunkBudget / perImage))
+        return max(1, min(maxBatch, Self.chunkBudget / perImage))
     }
 
     /// The row length of the shared chunk buffers for `tiles` tiles: whole `WideFloats`, so that rows start on
@@ -60,15 +55,12 @@ enum WinogradVariant: Hashable, Sendable {
         (tiles + WideFloats.scalarCount - 1) / WideFloats.scalarCount * WideFloats.scalarCount + 16
     }
 
-    /// Floats of the shared chunk buffers for `images` images: V[points, Cin, T] then Ŷ[points, Cout, T].
-    func gradientChunkFloats(_ g: ConvolutionGeometry, images: Int) -> Int {
+    /// Floats of the shared chunk buffers for `images` images: a transform of the input channels and one of
+    /// the output channels, [points, C, T] each.
+    func chunkFloats(_ g: ConvolutionGeometry, images: Int) -> Int {
         let tiles = Self.paddedTiles(tilesPerImage(g) * images)
         return points * (Self.pointStride(channels: g.inputChannels, tiles: tiles)
                          + Self.pointStride(channels: g.outputChannels, tiles: tiles))
-    }
-
-    func scratchFloats(_ g: ConvolutionGeometry, chunk: Int) -> Int {
-        2 * points * Self.pointStride(channels: max(g.inputChannels, g.outputChannels), tiles: tilesPerImage(g) * chunk)
     }
 
     func tilesDown(_ g: ConvolutionGeometry) -> Int { (g.height + tileSize - 1) / tileSize }

@@ -1,6 +1,8 @@
 /// A SAME-padded convolution with bias and ReLU.
 struct ConvolutionLayer {
     let geometry: ConvolutionGeometry
+    /// Images per chunk: of a thread's im2col columns, or of the Winograd buffers all threads share in the
+    /// passes without blocks (0 when every pass has blocks).
     let chunk: Int
     let parameters: ParameterSlices
     /// The Winograd algorithm of this layer, or nil for im2col.
@@ -9,8 +11,6 @@ struct ConvolutionLayer {
     let blocks: WinogradVariant.Blocks?
     /// How the filter gradient cuts tiles into blocks, or nil for chunks of images shared by all threads.
     let gradientBlocks: WinogradVariant.Blocks?
-    /// Images per shared chunk of the filter gradient (without `gradientBlocks`).
-    let gradientChunk: Int
     /// Winograd-transformed weights U[points, Cout, Cin] (or U′ during the backward pass), followed by their
     /// packed copy; empty for im2col.
     let transformed: FloatSlice
@@ -19,34 +19,32 @@ struct ConvolutionLayer {
 
     /// `winograd` replaces `WinogradVariant.choose(for:)`'s pick, `blockBudget` the floats of a Winograd
     /// block's buffers, `gradientBlockTiles` the fewest tiles of a filter-gradient block and
-    /// `gradientChunkImages` the images of a shared filter-gradient chunk (tests compare the variants on one
+    /// `chunkImages` the images of a shared Winograd chunk (tests compare the variants on one
     /// geometry, blocks of a few tiles with chunks, and cut small batches into several chunks).
     init(input: TensorShape, filters: Int, kernel: Int, stride: Int, maxBatch: Int,
          plan: inout ArenaPlan, requirements: inout ExecutionContext.Requirements,
          winograd override: WinogradVariant? = nil, blockBudget: Int = WinogradVariant.blockBudget,
-         gradientBlockTiles: Int = WinogradVariant.minimumGradientBlockTiles, gradientChunkImages: Int? = nil) {
+         gradientBlockTiles: Int = WinogradVariant.minimumGradientBlockTiles, chunkImages: Int? = nil) {
         geometry = ConvolutionGeometry(sameInput: input, filters: filters, kernel: kernel, stride: stride)
         let perTask = Parallel.imagesPerTask(maxBatch: maxBatch)
         requirements.tasks = max(requirements.tasks, Parallel.tasks(maxBatch))
         parameters = ParameterSlices(weights: geometry.weightCount, biases: filters, plan: &plan)
         winograd = override ?? WinogradVariant.choose(for: geometry)
         if let winograd {
-            chunk = winograd.chunkImages(geometry, imagesPerTask: perTask)
             blocks = winograd.blocks(geometry, budget: blockBudget)
             gradientBlocks = winograd.filterGradientBlocks(geometry, budget: blockBudget, minimumTiles: gradientBlockTiles)
             let weights = winograd.points * geometry.inputChannels * filters
             transformed = plan.floats(weights + winograd.packedWeightFloats(geometry))
             flipped = .empty
-            gradientChunk = gradientBlocks == nil
-                ? gradientChunkImages ?? winograd.gradientChunkImages(geometry, maxBatch: maxBatch) : 0
-            // Per-thread chunks only where the forward pass and the input gradient have no blocks.
+            // Shared chunks where a pass has no blocks: the filter gradient, and with it (no forward blocks
+            // means no gradient blocks) the forward pass and the input gradient.
+            chunk = gradientBlocks == nil ? chunkImages ?? winograd.chunkImages(geometry, maxBatch: maxBatch) : 0
             requirements.columnFloats = max(requirements.columnFloats,
                                             blocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0,
-                                            gradientBlocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0,
-                                            blocks == nil ? winograd.scratchFloats(geometry, chunk: chunk) : 0)
+                                            gradientBlocks.map { winograd.blockScratchFloats(geometry, blocks: $0) } ?? 0)
             if gradientBlocks == nil {
                 requirements.sharedFloats = max(requirements.sharedFloats,
-                                                winograd.gradientChunkFloats(geometry, images: gradientChunk))
+                                                winograd.chunkFloats(geometry, images: chunk))
                 requirements.winogradGradientFloats = max(requirements.winogradGradientFloats, weights + filters)
             } else {
                 requirements.winogradPartialFloats = max(requirements.winogradPartialFloats, weights + filters)
@@ -55,7 +53,6 @@ struct ConvolutionLayer {
             chunk = ConvolutionKernels.chunkImages(geometry, imagesPerTask: perTask)
             blocks = nil
             gradientBlocks = nil
-            gradientChunk = 0
             transformed = .empty
             flipped = ConvolutionKernels.usesFlippedInputGradient(geometry) ? plan.floats(geometry.weightCount) : .empty
             // Tasks after the first sum their weight gradients into partials (Winograd layers plan their own).
@@ -93,8 +90,7 @@ struct ConvolutionLayer {
                   inputGradient: FloatSlice?, count: Int) {
         if let winograd {
             ConvolutionKernels.winogradBackward(ctx, variant: winograd, geometry: geometry, chunk: chunk, blocks: blocks,
-                                                gradientBlocks: gradientBlocks, gradientChunk: gradientChunk,
-                                                input: input, output: output,
+                                                gradientBlocks: gradientBlocks, input: input, output: output,
                                                 outputGradient: outputGradient,
                                                 inputGradient: inputGradient, parameters: parameters.values,
                                                 transformed: transformed, gradient: parameters.gradient, count: count)
