@@ -1,5 +1,5 @@
-/// The arena plus per-thread scratch (GEMM packs, im2col columns), per-task partial gradients and the shared
-/// chunk buffers of Winograd filter gradients of one network.
+/// The arena plus per-thread scratch (GEMM packs, im2col columns, Winograd blocks), per-task partial gradients
+/// and the chunk buffer all threads share in Winograd passes without blocks, of one network.
 final class ExecutionContext {
     let arena: Arena
     let threads: Int
@@ -9,8 +9,8 @@ final class ExecutionContext {
     /// Task i > 0 of a batch accumulates its weight gradients here; task 0 writes the real gradient directly
     /// (Winograd layers use partial 0 too). Per task, not per thread, so sums do not depend on scheduling.
     let partials: [FloatSlice]
-    /// The transform buffers of one chunk of images that all threads fill and read together (the Winograd
-    /// filter gradient by chunks).
+    /// The transform buffers of one chunk of images that all threads fill and read together (Winograd filter
+    /// gradients, and the other passes of layers too wide for blocks).
     let sharedColumns: FloatSlice
 
     /// Scratch slices of an arena plan, as `reserve` places them.

@@ -85,9 +85,9 @@ enum WinogradVariant: Hashable, Sendable {
     static let blockBudget = 3 << 17
 
     /// The blocks for `g`, or nil when fewer than 64 tiles (two strips of the AVX-512 micro-kernel) would fit
-    /// the budget: wide layers, whose products are long enough to run chunk by chunk from memory (with 32,
-    /// N4's 512 → 256-channel layer took 295 ms forward against 251 ms in chunks). `budget` is the floats the
-    /// two buffers may take (tests make it small to cut images into many blocks).
+    /// the budget: wide layers, whose products are long enough to run by shared chunks in the L3 (with 32,
+    /// N4's 512 → 256-channel layer took 295 ms forward against 251 ms in per-task chunks from memory).
+    /// `budget` is the floats the two buffers may take (tests make it small to cut images into many blocks).
     func blocks(_ g: ConvolutionGeometry, budget: Int = blockBudget) -> Blocks? {
         let th = tilesDown(g), tw = tilesAcross(g)
         let target = budget / (points * (g.inputChannels + g.outputChannels))
