@@ -232,42 +232,54 @@ enum ConvolutionKernels {
         let th = variant.tilesDown(g), tw = variant.tilesAcross(g)
         let perPoint = WinogradVariant.packedFloats(target: targetChannels, source: sourceChannels)
         let v = ctx.pointer(ctx.sharedColumns)
-        var n = 0
-        while n < count {
-            let images = min(chunk, count - n)
-            let tiles = images * th * tw, ld = WinogradVariant.paddedTiles(tiles)
-            let block = TileBlock(first: n, images: images, rows: 0..<th, tilesAcross: tw, rowTiles: tw, rowStride: ld)
+        forEachSharedChunk(of: count, chunk: chunk, tilesDown: th, tilesAcross: tw) { block in
+            let ld = block.rowStride
             let vStride = block.pointStride(channels: sourceChannels)
             let mStride = block.pointStride(channels: targetChannels)
             let m = v + points * vStride
-            let inputParts = min(ctx.threads * 4, sourceChannels)
-            Parallel.dynamic(tasks: inputParts, threads: ctx.threads) { part, _ in
-                let range = Parallel.range(part: part, of: inputParts, count: sourceChannels)
-                var sub = block
-                sub.bufferChannels = sourceChannels
+            forEachChannelRange(ctx, of: sourceChannels) { range in
                 variant.transformInput(source + range.lowerBound * count * plane, channels: range.count,
-                                       height: g.height, width: g.width, count: count, block: sub,
-                                       into: v + range.lowerBound * ld)
+                                       height: g.height, width: g.width, count: count,
+                                       block: block.within(channels: sourceChannels), into: v + range.lowerBound * ld)
             }
             // Whole strips: the padding columns hold other values, which reach only columns no transform reads.
-            let columns = (tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr
+            let columns = (block.tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr
             Parallel.dynamic(tasks: points, threads: ctx.threads) { xi, t in
                 ctx.gemm(thread: t, m: targetChannels, n: columns, k: sourceChannels,
                          a: MatrixView(packed, rowStride: sourceChannels),
                          b: MatrixView(v + xi * vStride, rowStride: ld), c: m + xi * mStride, ldc: ld,
                          accumulate: false, packedA: packed + xi * perPoint)
             }
-            let outputParts = min(ctx.threads * 4, targetChannels)
-            Parallel.dynamic(tasks: outputParts, threads: ctx.threads) { part, _ in
-                let range = Parallel.range(part: part, of: outputParts, count: targetChannels)
-                var sub = block
-                sub.bufferChannels = targetChannels
+            forEachChannelRange(ctx, of: targetChannels) { range in
                 variant.transformOutput(m + range.lowerBound * ld, channels: range.count, height: g.height,
-                                        width: g.width, count: count, block: sub,
+                                        width: g.width, count: count, block: block.within(channels: targetChannels),
                                         bias: bias.map { $0 + range.lowerBound }, relu: relu,
                                         into: target + range.lowerBound * count * plane)
             }
+        }
+    }
+
+    /// Calls `body` for each chunk of `chunk` images of a batch of `count` in order (the last one may be
+    /// shorter), as a block of all its tiles in the rows of the shared chunk buffers.
+    @inline(__always)
+    private static func forEachSharedChunk(of count: Int, chunk: Int, tilesDown th: Int, tilesAcross tw: Int,
+                                           _ body: (TileBlock) -> Void) {
+        var n = 0
+        while n < count {
+            let images = min(chunk, count - n)
+            body(TileBlock(sharedChunkOf: n, images: images, tilesDown: th, tilesAcross: tw))
             n += images
+        }
+    }
+
+    /// Runs `body` on ranges of `0..<channels`, four per thread (fewer for fewer channels), threads taking
+    /// them as they free up. Each range is whole rows of a shared chunk buffer, which start on cache lines and
+    /// hold the transforms' spill (`WinogradVariant.paddedTiles`), so no two ranges write one line.
+    @inline(__always)
+    private static func forEachChannelRange(_ ctx: ExecutionContext, of channels: Int, _ body: (Range<Int>) -> Void) {
+        let parts = min(ctx.threads * 4, channels)
+        Parallel.dynamic(tasks: parts, threads: ctx.threads) { part, _ in
+            body(Parallel.range(part: part, of: parts, count: channels))
         }
     }
 
@@ -346,11 +358,8 @@ enum ConvolutionKernels {
         du.update(repeating: 0, count: points * pairs + cout)
         let v = ctx.pointer(ctx.sharedColumns)
         let maskParts = min(ctx.threads, cout)
-        var n = 0
-        while n < count {
-            let images = min(chunk, count - n)
-            let tiles = images * th * tw, ld = WinogradVariant.paddedTiles(tiles)
-            let block = TileBlock(first: n, images: images, rows: 0..<th, tilesAcross: tw, rowTiles: tw, rowStride: ld)
+        forEachSharedChunk(of: count, chunk: chunk, tilesDown: th, tilesAcross: tw) { block in
+            let tiles = block.tiles, ld = block.rowStride
             let vStride = block.pointStride(channels: cin), yStride = block.pointStride(channels: cout)
             let yHat = v + points * vStride
             // The mask comes before the output-gradient transform reads the chunk's images.
@@ -358,29 +367,22 @@ enum ConvolutionKernels {
                 let rows = Parallel.range(part: part, of: maskParts, count: cout)
                 let offset = rows.lowerBound * count * plane
                 ElementwiseKernels.reluBackwardAndBiasGradient(
-                    y: y + offset, dy: dy + offset, rows: rows.count, count: count, plane: plane, first: n,
-                    images: images, biasGradient: du + points * pairs + rows.lowerBound)
+                    y: y + offset, dy: dy + offset, rows: rows.count, count: count, plane: plane,
+                    first: block.first, images: block.images, biasGradient: du + points * pairs + rows.lowerBound)
             }
-            // Each part transforms some channels: whole buffer rows, which start on cache lines and hold
-            // the transforms' spill (`paddedTiles`), so no two parts write one line.
-            let transformParts = min(ctx.threads * 4, cin + cout)
-            Parallel.dynamic(tasks: transformParts, threads: ctx.threads) { part, _ in
-                let channels = Parallel.range(part: part, of: transformParts, count: cin + cout)
+            // Input channels, then output channels, in one set of ranges.
+            forEachChannelRange(ctx, of: cin + cout) { channels in
                 var range = channels.clamped(to: 0..<cin)
                 if !range.isEmpty {
-                    var sub = block
-                    sub.bufferChannels = cin
                     variant.transformInput(x + range.lowerBound * count * plane, channels: range.count,
-                                           height: g.height, width: g.width, count: count, block: sub,
-                                           into: v + range.lowerBound * ld)
+                                           height: g.height, width: g.width, count: count,
+                                           block: block.within(channels: cin), into: v + range.lowerBound * ld)
                 }
                 range = channels.clamped(to: cin..<(cin + cout))
                 if !range.isEmpty {
-                    var sub = block
-                    sub.bufferChannels = cout
                     let c0 = range.lowerBound - cin
                     variant.transformOutputGradient(dy + c0 * count * plane, channels: range.count, height: g.height,
-                                                    width: g.width, count: count, block: sub,
+                                                    width: g.width, count: count, block: block.within(channels: cout),
                                                     into: yHat + c0 * ld)
                 }
             }
@@ -399,7 +401,6 @@ enum ConvolutionKernels {
                              accumulate: true)
                 }
             }
-            n += images
         }
     }
 }

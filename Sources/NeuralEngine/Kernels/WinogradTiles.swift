@@ -199,10 +199,18 @@ struct TileBlock {
     /// passed as its own planes and buffer rows); nil when the call's channels are all of them.
     var bufferChannels: Int? = nil
 
-    /// All tiles of images first..<first+images, packed (`rowStride` = `tiles`): the chunks of the filter gradient.
-    init(first: Int, images: Int, tilesDown: Int, tilesAcross: Int) {
+    /// All tiles of images first..<first+images, unpadded, in buffer rows of `WinogradVariant.paddedTiles`
+    /// entries: a chunk that all threads share.
+    init(sharedChunkOf first: Int, images: Int, tilesDown: Int, tilesAcross: Int) {
         self.init(first: first, images: images, rows: 0..<tilesDown, tilesAcross: tilesAcross, rowTiles: tilesAcross,
-                  rowStride: images * tilesDown * tilesAcross)
+                  rowStride: WinogradVariant.paddedTiles(images * tilesDown * tilesAcross))
+    }
+
+    /// This block for a call that transforms only some of the `channels` channels of its buffer.
+    func within(channels: Int) -> TileBlock {
+        var block = self
+        block.bufferChannels = channels
+        return block
     }
 
     init(first: Int, images: Int, rows: Range<Int>, tilesAcross: Int, rowTiles: Int, rowStride: Int) {
