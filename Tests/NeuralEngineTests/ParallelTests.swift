@@ -46,19 +46,25 @@ struct ParallelTests {
         #expect(faulty.load(ordering: .relaxed) == 0)
     }
 
-    /// Two parts that each wait (at most 2 s) until both have started, after the workers had time to fall
-    /// asleep: they meet only if a sleeping worker was woken to run one of them.
+    /// A pool of one worker for this suite alone: `WorkerPool.shared` may be taken by other tests running at
+    /// the same time, and `Parallel.run` then hands the region to Dispatch, which may run both parts on the
+    /// calling thread one after the other. (Kept for the process's life: its worker holds it unowned.)
+    static let privatePool = WorkerPool(maxWorkers: 1)
+
+    /// Two parts that each wait (at most 2 s) until both have started, after the worker had time to fall
+    /// asleep: they meet only if the sleeping worker was woken to run one of them.
     @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1))
     func sleepingWorkersWakeForTheNextRegion() {
         for _ in 0..<3 {
             Thread.sleep(forTimeInterval: 3 * Double(WorkerPool.spin) / 1e9)
             let arrived = Atomic<Int>(0), met = Atomic<Int>(0)
-            Parallel.run(2) { _ in
+            let ran = Self.privatePool.run(2) { _ in
                 arrived.add(1, ordering: .sequentiallyConsistent)
                 let deadline = DispatchTime.now().uptimeNanoseconds + 2_000_000_000
                 while arrived.load(ordering: .sequentiallyConsistent) < 2 && DispatchTime.now().uptimeNanoseconds < deadline {}
                 if arrived.load(ordering: .sequentiallyConsistent) == 2 { met.add(1, ordering: .relaxed) }
             }
+            #expect(ran)
             #expect(met.load(ordering: .relaxed) == 2)
         }
     }

@@ -115,7 +115,10 @@ final class WorkerPool: @unchecked Sendable {
     func run(_ parts: Int, _ body: (Int) -> Void) -> Bool {
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
         while workers < min(parts - 1, maxWorkers) {
-            let thread = Thread { [unowned self] in self.work() }
+            // The generation before this region's: a worker that read it itself once running could read this
+            // region's and wait for the next one instead.
+            let seen = next.load(ordering: .relaxed) >> 32
+            let thread = Thread { [unowned self] in self.work(after: seen) }
             thread.stackSize = 8 << 20
             thread.start()
             workers += 1
@@ -161,8 +164,9 @@ final class WorkerPool: @unchecked Sendable {
     @inline(never)
     private func runPart(_ part: Int) { body!.pointee(part) }
 
-    private func work() {
-        var seen = next.load(ordering: .acquiring) >> 32
+    /// The worker's loop, from the region after generation `seen` on.
+    private func work(after seen: UInt64) {
+        var seen = seen
         while true {
             let start = DispatchTime.now().uptimeNanoseconds
             var polls = 0
