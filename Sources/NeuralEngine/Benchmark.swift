@@ -10,37 +10,58 @@ public enum Benchmark {
         public var trainGFLOPs: Double
         /// Forward FLOPs per image.
         public var forwardFLOPsPerImage: Int
-        /// Training steps timed.
+        /// Training steps timed, over all windows.
         public var trainSteps: Int
+        /// Training images per second in each timed window, in the order they ran.
+        public var trainWindows: [Double]
+        /// Inference images per second in each timed window, in the order they ran.
+        public var inferenceWindows: [Double]
     }
 
-    /// Times training steps and inference batches of `layers` for at least `seconds` each, after a warm-up.
+    /// Times training steps and then inference batches of `layers`, each in `windows` windows of at least
+    /// `seconds` and 3 runs after a warm-up of 2 runs; each rate is the median over its windows, so one window
+    /// that another process slowed does not set the figure.
     public static func measure(layers: [LayerSpec], input: TensorShape, batch: Int, threads: Int,
-                               seconds: Double) throws(NetworkBuildError) -> Measurement {
+                               seconds: Double, windows: Int = 1) throws(NetworkBuildError) -> Measurement {
+        precondition(windows > 0 && seconds > 0, "a measurement needs at least one window of positive length")
         let net = try Network(layers: layers, input: input, maxBatch: batch, threads: threads, seed: 1)
         let (images, labels) = syntheticBatch(for: net, count: batch)
         let clock = ContinuousClock()
-        func timed(_ body: () -> Void) -> (runs: Int, seconds: Double) {
+        func timed(_ body: () -> Void) -> (runs: Int, rates: [Double]) {
             body()
             body()
-            let start = clock.now
-            var runs = 0
-            var elapsed = 0.0
-            repeat {
-                body()
-                runs += 1
-                elapsed = (clock.now - start).seconds
-            } while elapsed < seconds || runs < 3
-            return (runs, elapsed)
+            var total = 0
+            var rates: [Double] = []
+            for _ in 0..<windows {
+                let start = clock.now
+                var runs = 0
+                var elapsed = 0.0
+                repeat {
+                    body()
+                    runs += 1
+                    elapsed = (clock.now - start).seconds
+                } while elapsed < seconds || runs < 3
+                total += runs
+                rates.append(Double(runs * batch) / elapsed)
+            }
+            return (total, rates)
         }
         let train = timed { _ = net.trainStep(images: images, labels: labels) }
         let infer = timed { _ = net.predict(images: images) }
-        let trainRate = Double(train.runs * batch) / train.seconds
+        let trainRate = median(train.rates)
         return Measurement(
             trainImagesPerSecond: trainRate,
-            inferenceImagesPerSecond: Double(infer.runs * batch) / infer.seconds,
+            inferenceImagesPerSecond: median(infer.rates),
             trainGFLOPs: trainRate * 3 * Double(net.forwardFLOPsPerImage) / 1e9,
-            forwardFLOPsPerImage: net.forwardFLOPsPerImage, trainSteps: train.runs)
+            forwardFLOPsPerImage: net.forwardFLOPsPerImage, trainSteps: train.runs,
+            trainWindows: train.rates, inferenceWindows: infer.rates)
+    }
+
+    /// The middle value of `values` (not empty), or the mean of the middle two for an even count.
+    static func median(_ values: [Double]) -> Double {
+        precondition(!values.isEmpty, "the median of no values")
+        let sorted = values.sorted(), half = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2
     }
 
     /// Seeded random images in [−1, 1) and labels for `net`: the data every measurement uses.

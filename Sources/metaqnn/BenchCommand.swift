@@ -23,8 +23,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Threads (default: 1 and all available).")
     var threads: Int?
 
-    @Option(help: "Seconds per measurement, after a warm-up.")
+    @Option(help: "Seconds per timed window, after a warm-up.")
     var seconds = 2.0
+
+    @Option(help: "Timed windows per measurement; each figure is their median.")
+    var repeats = 1
 
     @Flag(help: "Print one JSON object per line instead of a table.")
     var json = false
@@ -45,10 +48,12 @@ struct BenchCommand: ParsableCommand {
         }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive.") }
         guard rounds > 0 else { throw ValidationError("--rounds must be at least 1.") }
+        guard repeats > 0 else { throw ValidationError("--repeats must be at least 1.") }
     }
 
     func run() throws {
-        let plan = try BenchPlan(nets: nets, input: input, batch: batch, threads: threads, seconds: seconds)
+        let plan = try BenchPlan(nets: nets, input: input, batch: batch, threads: threads, seconds: seconds,
+                                 repeats: repeats)
         let results = try plan.measureAll(rounds: rounds)
         let output = BenchOutput(json: json)
         for (entry, result) in zip(plan.entries, results.networks) {
@@ -56,6 +61,6 @@ struct BenchCommand: ParsableCommand {
             if profile { output.profile(entry, try plan.profile(entry)) }
         }
         for gemm in results.gemm { output.gemm(size: gemm.size, threads: gemm.threads, gflops: gemm.gflops) }
-        output.finish(rounds: rounds)
+        output.finish(rounds: rounds, repeats: repeats)
     }
 }

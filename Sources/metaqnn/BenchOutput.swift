@@ -24,7 +24,8 @@ struct BenchOutput {
                 "inference_images_per_second": rounded(m.inferenceImagesPerSecond),
                 "train_gflops": rounded(m.trainGFLOPs), "peak_rss_bytes": rss,
                 "forward_flops_per_image": m.forwardFLOPsPerImage, "train_spread": rounded(result.spread),
-                "simd": Benchmark.simdLevel,
+                "simd": Benchmark.simdLevel, "train_windows": m.trainWindows.map(rounded),
+                "inference_windows": m.inferenceWindows.map(rounded),
             ]
             printJSON(object)
         } else {
@@ -58,10 +59,12 @@ struct BenchOutput {
         }
     }
 
-    func finish(rounds: Int) {
+    func finish(rounds: Int, repeats: Int) {
         guard !json else { return }
         print("(SIMD: \(Benchmark.simdLevel); train GFLOP/s counts 3 × forward FLOPs; peak RSS is VmHWM;")
-        print(" best of \(rounds) interleaved round\(rounds == 1 ? "" : "s"); spread = (best − slowest) / best train img/s)")
+        let windows = repeats == 1 ? "" : "the median of \(repeats) timed windows, "
+        print(" \(windows)best of \(rounds) interleaved round\(rounds == 1 ? "" : "s"); "
+              + "spread = (best − slowest) / best train img/s)")
     }
 
     private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }

@@ -30,13 +30,16 @@ struct BenchPlan {
     var threadCounts: [Int]
     var gemmSizes: [Int]
     var seconds: Double
+    /// Timed windows per measurement (`Benchmark.measure`'s `windows`).
+    var repeats: Int
 
-    init(nets: [String], input: String, batch: Int, threads: Int?, seconds: Double) throws {
+    init(nets: [String], input: String, batch: Int, threads: Int?, seconds: Double, repeats: Int = 1) throws {
         let shape = Self.parseShape(input)!
         let all = ProcessInfo.processInfo.activeProcessorCount
         threadCounts = threads.map { [$0] } ?? (all > 1 ? [1, all] : [1])
         gemmSizes = nets.isEmpty ? [256, 512, 1024] : []
         self.seconds = seconds
+        self.repeats = repeats
         let defaults = Self.references.prefix(4).map(\.net)
         for given in nets.isEmpty ? defaults : nets {
             let text = Self.references.first { $0.name == given.uppercased() }?.net ?? given
@@ -110,7 +113,7 @@ struct BenchPlan {
     func measure(_ entry: Entry) throws -> (Benchmark.Measurement, peakRSS: Int) {
         PeakMemory.reset()
         let measurement = try Benchmark.measure(layers: entry.layers, input: entry.input, batch: entry.batch,
-                                                threads: entry.threads, seconds: seconds)
+                                                threads: entry.threads, seconds: seconds, windows: repeats)
         return (measurement, PeakMemory.bytes())
     }
 }
@@ -123,10 +126,14 @@ struct BenchResult {
 
     mutating func add(_ m: Benchmark.Measurement, peakRSS rss: Int) {
         slowestTrain = min(slowestTrain, m.trainImagesPerSecond)
-        best.inferenceImagesPerSecond = max(best.inferenceImagesPerSecond, m.inferenceImagesPerSecond)
+        if m.inferenceImagesPerSecond > best.inferenceImagesPerSecond {
+            best.inferenceImagesPerSecond = m.inferenceImagesPerSecond
+            best.inferenceWindows = m.inferenceWindows
+        }
         if m.trainImagesPerSecond > best.trainImagesPerSecond {
             best.trainImagesPerSecond = m.trainImagesPerSecond
             best.trainGFLOPs = m.trainGFLOPs
+            best.trainWindows = m.trainWindows
         }
         peakRSS = max(peakRSS, rss)
     }

@@ -11,6 +11,7 @@ extension BadInputCatalogueTests {
                  phrase: "of memory; use a smaller net"),
         BadInput(arguments: ["bench", "--input", "0x28x28"], status: 64, phrase: "is not CxHxW with positive numbers"),
         BadInput(arguments: ["bench", "--batch", "0"], status: 64, phrase: "--batch must be at least 1"),
+        BadInput(arguments: ["bench", "--repeats", "0"], status: 64, phrase: "--repeats must be at least 1"),
         BadInput(arguments: ["bench", "--net", "[FC(16)]"], status: 1, phrase: "does not end with SM(c)"),
     ]
 
