@@ -46,6 +46,30 @@ struct ParallelTests {
         #expect(faulty.load(ordering: .relaxed) == 0)
     }
 
+    /// `Parallel.ranges` covers `0..<count` exactly once with ranges of at least `minimum` (when it splits),
+    /// at most four per thread, and one range for one thread.
+    @Test(arguments: [(0, 2, 1), (1, 2, 1), (7, 2, 1), (64, 2, 1), (1000, 2, 256), (255, 2, 256), (70_000, 2, 16_384),
+                      (70_000, 1, 16_384), (5, 3, 1), (100_003, 4, 16)])
+    func rangesCoverEveryIndexOnce(count: Int, threads: Int, minimum: Int) {
+        let seen = UnsafeMutablePointer<Int>.allocate(capacity: max(1, count))
+        seen.initialize(repeating: 0, count: max(1, count))
+        defer { seen.deallocate() }
+        let lengths = Mutex<[Int]>([])
+        Parallel.ranges(of: count, threads: threads, minimum: minimum) { range in
+            for i in range { seen[i] += 1 }
+            lengths.withLock { $0.append(range.count) }
+        }
+        #expect((0..<count).allSatisfy { seen[$0] == 1 })
+        let all = lengths.withLock { $0 }
+        #expect(all.count <= max(1, threads * 4))
+        if threads == 1 || count < 2 * minimum {
+            #expect(all == (count == 0 ? [] : [count]))
+        } else {
+            #expect(all.count > 1)
+            #expect(all.allSatisfy { $0 >= minimum })
+        }
+    }
+
     /// A pool of one worker for this suite alone: `WorkerPool.shared` may be taken by other tests running at
     /// the same time, and `Parallel.run` then hands the region to Dispatch, which may run both parts on the
     /// calling thread one after the other. (Kept for the process's life: its worker holds it unowned.)

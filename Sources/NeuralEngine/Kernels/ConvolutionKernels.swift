@@ -277,10 +277,7 @@ enum ConvolutionKernels {
     /// hold the transforms' spill (`WinogradVariant.paddedTiles`), so no two ranges write one line.
     @inline(__always)
     private static func forEachChannelRange(_ ctx: ExecutionContext, of channels: Int, _ body: (Range<Int>) -> Void) {
-        let parts = min(ctx.threads * 4, channels)
-        Parallel.dynamic(tasks: parts, threads: ctx.threads) { part, _ in
-            body(Parallel.range(part: part, of: parts, count: channels))
-        }
+        Parallel.ranges(of: channels, threads: ctx.threads, minimum: 1, body)
     }
 
     /// Shapes: x, y, dy[Cout, count, H, W] → gradient (weights then bias) and, if wanted, dx[Cin, count, H, W].
@@ -330,7 +327,7 @@ enum ConvolutionKernels {
         }
         let total = ctx.pointer(ctx.partials[0]), dw = ctx.pointer(gradient)
         dw.update(repeating: 0, count: g.weightCount)
-        variant.accumulateFilterGradient(total, pairs: pairs, into: dw)
+        variant.accumulateFilterGradient(total, pairs: pairs, into: dw, threads: ctx.threads)
         (dw + g.weightCount).update(from: total + points * pairs, count: cout)
         guard let inputGradient else { return }
         let dx = ctx.pointer(inputGradient)
@@ -357,14 +354,12 @@ enum ConvolutionKernels {
         let th = variant.tilesDown(g), tw = variant.tilesAcross(g), plane = g.outputPlane
         du.update(repeating: 0, count: points * pairs + cout)
         let v = ctx.pointer(ctx.sharedColumns)
-        let maskParts = min(ctx.threads, cout)
         forEachSharedChunk(of: count, chunk: chunk, tilesDown: th, tilesAcross: tw) { block in
             let tiles = block.tiles, ld = block.rowStride
             let vStride = block.pointStride(channels: cin), yStride = block.pointStride(channels: cout)
             let yHat = v + points * vStride
             // The mask comes before the output-gradient transform reads the chunk's images.
-            Parallel.run(maskParts) { part in
-                let rows = Parallel.range(part: part, of: maskParts, count: cout)
+            forEachChannelRange(ctx, of: cout) { rows in
                 let offset = rows.lowerBound * count * plane
                 ElementwiseKernels.reluBackwardAndBiasGradient(
                     y: y + offset, dy: dy + offset, rows: rows.count, count: count, plane: plane,

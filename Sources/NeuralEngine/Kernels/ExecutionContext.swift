@@ -105,9 +105,7 @@ final class ExecutionContext {
     /// Threads split the floats, never the task order: element i is always ((g + p1) + p2) + ….
     private func addPartials(_ sources: Range<Int>, into g: UnsafeMutablePointer<Float>, count: Int) {
         guard !sources.isEmpty else { return }
-        let parts = count >= 65_536 ? threads : 1
-        Parallel.run(parts) { part in
-            let range = Parallel.range(part: part, of: parts, count: count)
+        Parallel.ranges(of: count, threads: threads, minimum: 16_384) { range in
             for task in sources {
                 let p = self.pointer(self.partials[task])
                 for i in range { g[i] += p[i] }

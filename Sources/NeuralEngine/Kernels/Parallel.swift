@@ -43,6 +43,19 @@ enum Parallel {
         }
     }
 
+    /// Runs `body` on contiguous ranges of `0..<count` that together cover it: four per thread, each at least
+    /// `minimum` long (one range, on the calling thread, for one thread or a short count), threads taking them
+    /// as they free up. For work whose result is the same however `0..<count` is split (element-wise updates,
+    /// independent rows): a thread that stalls holds up one range, not a fixed half of the work.
+    static func ranges(of count: Int, threads: Int, minimum: Int, _ body: (Range<Int>) -> Void) {
+        let parts = threads <= 1 ? 1 : min(threads * 4, count / max(1, minimum))
+        if parts <= 1 {
+            if count > 0 { body(0..<count) }
+            return
+        }
+        dynamic(tasks: parts, threads: threads) { part, _ in body(range(part: part, of: parts, count: count)) }
+    }
+
     /// Runs `body(task, thread)` once for every task in 0..<tasks on at most `threads` threads, each thread
     /// taking the next untaken task; `thread` names the scratch the call may use (no two calls share it at once).
     static func dynamic(tasks: Int, threads: Int, _ body: (_ task: Int, _ thread: Int) -> Void) {

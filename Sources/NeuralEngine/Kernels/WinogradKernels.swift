@@ -13,8 +13,8 @@ enum WinogradKernels {
                                  into u: UnsafeMutablePointer<Float>, threads: Int) {
         typealias V3 = SIMD3<Float>
         let pairs = outputChannels * inputChannels
-        Parallel.run(threads) { part in
-            for pair in Parallel.range(part: part, of: threads, count: pairs) {
+        Parallel.ranges(of: pairs, threads: threads, minimum: 256) { range in
+            for pair in range {
                 let co = pair / inputChannels, ci = pair % inputChannels
                 let g = w + pair * 9
                 var k0 = V3(g[0], g[1], g[2]), k1 = V3(g[3], g[4], g[5]), k2 = V3(g[6], g[7], g[8])
@@ -36,10 +36,11 @@ enum WinogradKernels {
         }
     }
 
-    /// Shapes: du[16, Cout, Cin] → dw[Cout, Cin, 3, 3] += Gᵀ du G.
-    static func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, into dw: UnsafeMutablePointer<Float>) {
+    /// Shapes: du[16, Cout, Cin] → dw[Cout, Cin, 3, 3] += Gᵀ du G, for the pairs (Cout · Cin + Cin) in `range`.
+    static func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, _ range: Range<Int>,
+                                         into dw: UnsafeMutablePointer<Float>) {
         typealias V4 = SIMD4<Float>
-        for pair in 0..<pairs {
+        for pair in range {
             var r = [V4](repeating: V4(), count: 4)
             for i in 0..<4 {
                 r[i] = V4(du[(4 * i) * pairs + pair], du[(4 * i + 1) * pairs + pair], du[(4 * i + 2) * pairs + pair],

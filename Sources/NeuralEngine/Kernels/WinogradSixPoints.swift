@@ -9,10 +9,10 @@ enum WinogradSixPoints {
     static func transformWeights(_ w: UnsafePointer<Float>, g: [[Float]], outputChannels: Int, inputChannels: Int,
                                  flipped: Bool, into u: UnsafeMutablePointer<Float>, threads: Int) {
         let pairs = outputChannels * inputChannels, r = g[0].count, taps = r * r
-        Parallel.run(threads) { part in
+        Parallel.ranges(of: pairs, threads: threads, minimum: 256) { range in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: taps + 6 * r) { scratch in
                 let k = scratch.baseAddress!, t = k + taps
-                for pair in Parallel.range(part: part, of: threads, count: pairs) {
+                for pair in range {
                     let co = pair / inputChannels, ci = pair % inputChannels
                     let src = w + pair * taps
                     for i in 0..<taps { k[i] = flipped ? src[taps - 1 - i] : src[i] }
@@ -37,13 +37,14 @@ enum WinogradSixPoints {
         }
     }
 
-    /// Shapes: du[36, Cout, Cin] → dw[Cout, Cin, r, r] += Gᵀ du G for a 6×r `g`.
-    static func accumulateFilterGradient(_ du: UnsafePointer<Float>, g: [[Float]], pairs: Int,
+    /// Shapes: du[36, Cout, Cin] → dw[Cout, Cin, r, r] += Gᵀ du G for a 6×r `g`, for the pairs
+    /// (Cout · Cin + Cin) in `range`.
+    static func accumulateFilterGradient(_ du: UnsafePointer<Float>, g: [[Float]], pairs: Int, _ range: Range<Int>,
                                          into dw: UnsafeMutablePointer<Float>) {
         let r = g[0].count
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 36 + 6 * r) { scratch in
             let d = scratch.baseAddress!, t = d + 36
-            for pair in 0..<pairs {
+            for pair in range {
                 for i in 0..<36 { d[i] = du[i * pairs + pair] }
                 // t = Gᵀ d (r×6), then t G (r×r)
                 for row in 0..<r {

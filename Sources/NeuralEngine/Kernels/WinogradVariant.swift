@@ -174,12 +174,10 @@ enum WinogradVariant: Hashable, Sendable {
     /// `packedA` (chunks).
     func packWeights(_ u: UnsafePointer<Float>, target: Int, source: Int, into packed: UnsafeMutablePointer<Float>,
                      threads: Int) {
-        let perPoint = Self.packedFloats(target: target, source: source), points = points
-        Parallel.run(min(threads, points)) { part in
-            for xi in Parallel.range(part: part, of: min(threads, points), count: points) {
-                Gemm.packPanelA(MatrixView(u + xi * target * source, rowStride: source), row: 0, rows: target,
-                                column: 0, columns: source, into: packed + xi * perPoint)
-            }
+        let perPoint = Self.packedFloats(target: target, source: source)
+        Parallel.dynamic(tasks: points, threads: threads) { xi, _ in
+            Gemm.packPanelA(MatrixView(u + xi * target * source, rowStride: source), row: 0, rows: target,
+                            column: 0, columns: source, into: packed + xi * perPoint)
         }
     }
 
@@ -197,11 +195,18 @@ enum WinogradVariant: Hashable, Sendable {
         }
     }
 
-    func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, into dw: UnsafeMutablePointer<Float>) {
-        switch self {
-        case .f2x3: WinogradKernels.accumulateFilterGradient(du, pairs: pairs, into: dw)
-        case .f4x3: WinogradSixPoints.accumulateFilterGradient(du, g: Winograd43Kernels.g, pairs: pairs, into: dw)
-        case .f2x5: WinogradSixPoints.accumulateFilterGradient(du, g: Winograd5Kernels.g, pairs: pairs, into: dw)
+    /// Shapes: du[points, Cout, Cin] → dw[Cout, Cin, r, r] += Gᵀ du G, each (Cout, Cin) pair on its own, so
+    /// threads split the pairs without changing a bit.
+    func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, into dw: UnsafeMutablePointer<Float>,
+                                  threads: Int) {
+        Parallel.ranges(of: pairs, threads: threads, minimum: 256) { range in
+            switch self {
+            case .f2x3: WinogradKernels.accumulateFilterGradient(du, pairs: pairs, range, into: dw)
+            case .f4x3: WinogradSixPoints.accumulateFilterGradient(du, g: Winograd43Kernels.g, pairs: pairs, range,
+                                                                   into: dw)
+            case .f2x5: WinogradSixPoints.accumulateFilterGradient(du, g: Winograd5Kernels.g, pairs: pairs, range,
+                                                                   into: dw)
+            }
         }
     }
 

@@ -41,9 +41,7 @@ struct ParameterSlices {
         let w = arena.pointer(values), g = arena.pointer(gradient)
         let m = arena.pointer(firstMoment), v = arena.pointer(secondMoment)
         let weights = weightCount, total = count
-        let parts = total >= 65_536 ? threads : 1
-        Parallel.run(parts) { part in
-            let range = Parallel.range(part: part, of: parts, count: total)
+        Parallel.ranges(of: total, threads: threads, minimum: 16_384) { range in
             let decayed = range.clamped(to: 0..<weights), plain = range.clamped(to: weights..<total)
             AdamKernel.update(weights: w + decayed.lowerBound, gradients: g + decayed.lowerBound,
                               m: m + decayed.lowerBound, v: v + decayed.lowerBound, count: decayed.count,
