@@ -16,6 +16,22 @@ public enum Benchmark {
         public var trainWindows: [Double]
         /// Inference images per second in each timed window, in the order they ran.
         public var inferenceWindows: [Double]
+        /// For each training window, the share of the threads' time spent working rather than waiting for one
+        /// another (`threadBusy`): 1 on one thread.
+        public var trainThreadBusy: [Double]
+    }
+
+    /// The share of `threads` threads' time over `seconds` of wall time that went to work, from the pool's
+    /// activity `before` and `after`: the calling thread works except while it waits for workers to finish a
+    /// region's parts, workers only while they run parts. Below 1 by the time threads spent idle, at the ends
+    /// of regions or while the calling thread ran something alone; a machine that slows the threads down
+    /// without idling them (another guest on the same cores) leaves it where it was.
+    static func threadBusy(before: WorkerPool.Activity, after: WorkerPool.Activity, seconds: Double,
+                           threads: Int) -> Double {
+        guard threads > 1, seconds > 0 else { return 1 }
+        let waiting = Double(after.callerWaiting &- before.callerWaiting) / 1e9
+        let running = Double(after.workersRunning &- before.workersRunning) / 1e9
+        return min(1, max(0, (seconds - waiting + running) / (Double(threads) * seconds)))
     }
 
     /// Times training steps and then inference batches of `layers`, each in `windows` windows of at least
@@ -27,12 +43,15 @@ public enum Benchmark {
         let net = try Network(layers: layers, input: input, maxBatch: batch, threads: threads, seed: 1)
         let (images, labels) = syntheticBatch(for: net, count: batch)
         let clock = ContinuousClock()
-        func timed(_ body: () -> Void) -> (runs: Int, rates: [Double]) {
+        // The threads the pool can give the network: the calling one and its workers.
+        let poolThreads = min(threads, WorkerPool.shared.maxWorkers + 1)
+        func timed(_ body: () -> Void) -> (runs: Int, rates: [Double], busy: [Double]) {
             body()
             body()
             var total = 0
-            var rates: [Double] = []
+            var rates: [Double] = [], busy: [Double] = []
             for _ in 0..<windows {
+                let before = WorkerPool.shared.activity()
                 let start = clock.now
                 var runs = 0
                 var elapsed = 0.0
@@ -43,8 +62,10 @@ public enum Benchmark {
                 } while elapsed < seconds || runs < 3
                 total += runs
                 rates.append(Double(runs * batch) / elapsed)
+                busy.append(threadBusy(before: before, after: WorkerPool.shared.activity(), seconds: elapsed,
+                                       threads: poolThreads))
             }
-            return (total, rates)
+            return (total, rates, busy)
         }
         let train = timed { _ = net.trainStep(images: images, labels: labels) }
         let infer = timed { _ = net.predict(images: images) }
@@ -54,7 +75,7 @@ public enum Benchmark {
             inferenceImagesPerSecond: median(infer.rates),
             trainGFLOPs: trainRate * 3 * Double(net.forwardFLOPsPerImage) / 1e9,
             forwardFLOPsPerImage: net.forwardFLOPsPerImage, trainSteps: train.runs,
-            trainWindows: train.rates, inferenceWindows: infer.rates)
+            trainWindows: train.rates, inferenceWindows: infer.rates, trainThreadBusy: train.busy)
     }
 
     /// The middle value of `values` (not empty), or the mean of the middle two for an even count.

@@ -26,6 +26,7 @@ struct BenchOutput {
                 "forward_flops_per_image": m.forwardFLOPsPerImage, "train_spread": rounded(result.spread),
                 "simd": Benchmark.simdLevel, "train_windows": m.trainWindows.map(rounded),
                 "inference_windows": m.inferenceWindows.map(rounded),
+                "train_thread_busy": m.trainThreadBusy.map { ($0 * 1000).rounded() / 1000 },
             ]
             printJSON(object)
         } else {

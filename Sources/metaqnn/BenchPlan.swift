@@ -134,6 +134,7 @@ struct BenchResult {
             best.trainImagesPerSecond = m.trainImagesPerSecond
             best.trainGFLOPs = m.trainGFLOPs
             best.trainWindows = m.trainWindows
+            best.trainThreadBusy = m.trainThreadBusy
         }
         peakRSS = max(peakRSS, rss)
     }

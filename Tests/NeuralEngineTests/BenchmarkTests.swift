@@ -20,7 +20,28 @@ import Testing
         #expect(m.inferenceImagesPerSecond == Benchmark.median(m.inferenceWindows))
         #expect(m.trainSteps >= 9)
         #expect(m.trainWindows.allSatisfy { $0 > 0 } && m.inferenceWindows.allSatisfy { $0 > 0 })
+        #expect(m.trainThreadBusy == [1, 1, 1])
         let one = try Benchmark.measure(layers: layers, input: shape, batch: 4, threads: 1, seconds: 0.002)
         #expect(one.trainWindows.count == 1 && one.trainImagesPerSecond == one.trainWindows[0])
+    }
+
+    /// The calling thread counts as working except while it waits for workers; workers only while they run parts.
+    @Test func threadBusyIsWorkOverTheThreadsTime() {
+        let start = WorkerPool.Activity(callerWaiting: 5_000_000_000, workersRunning: 7_000_000_000)
+        func after(waiting: Double, running: Double) -> WorkerPool.Activity {
+            WorkerPool.Activity(callerWaiting: start.callerWaiting + UInt64(waiting * 1e9),
+                                workersRunning: start.workersRunning + UInt64(running * 1e9))
+        }
+        // 2 s on two threads: the caller waited 0.2 s, the worker ran 1.5 s → (1.8 + 1.5) / 4.
+        #expect(abs(Benchmark.threadBusy(before: start, after: after(waiting: 0.2, running: 1.5), seconds: 2,
+                                         threads: 2) - 0.825) < 1e-9)
+        // Nobody waited and the worker ran throughout: all of it.
+        #expect(Benchmark.threadBusy(before: start, after: after(waiting: 0, running: 2), seconds: 2, threads: 2) == 1)
+        // The worker never ran: the caller's share alone.
+        #expect(Benchmark.threadBusy(before: start, after: start, seconds: 2, threads: 2) == 0.5)
+        // Three threads, two workers each running half the time.
+        #expect(abs(Benchmark.threadBusy(before: start, after: after(waiting: 0, running: 2), seconds: 2,
+                                         threads: 3) - 2.0 / 3) < 1e-9)
+        #expect(Benchmark.threadBusy(before: start, after: after(waiting: 1, running: 1), seconds: 2, threads: 1) == 1)
     }
 }

@@ -70,6 +70,38 @@ struct ParallelTests {
         }
     }
 
+    /// A pool of one worker for the activity test alone (the one below is used by another test at the same time).
+    static let activityPool = WorkerPool(maxWorkers: 1)
+
+    /// A region whose two parts meet (one on each thread) and whose worker part then takes 50 ms more: the
+    /// worker's running time and the caller's wait both grow by about that.
+    @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1))
+    func activityCountsWhatWorkersRunAndWhatTheCallerWaits() {
+        let pool = Self.activityPool
+        let before = pool.activity()
+        let caller = pthread_self()
+        let arrived = Atomic<Int>(0), met = Atomic<Int>(0)
+        let ran = pool.run(2) { _ in
+            arrived.add(1, ordering: .sequentiallyConsistent)
+            let deadline = DispatchTime.now().uptimeNanoseconds + 2_000_000_000
+            while arrived.load(ordering: .sequentiallyConsistent) < 2 && DispatchTime.now().uptimeNanoseconds < deadline {}
+            if arrived.load(ordering: .sequentiallyConsistent) == 2 { met.add(1, ordering: .relaxed) }
+            if pthread_equal(pthread_self(), caller) == 0 { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(ran)
+        #expect(met.load(ordering: .relaxed) == 2)
+        // The worker adds its time just after its part, which may be after `run` returned.
+        var after = pool.activity()
+        let deadline = DispatchTime.now().uptimeNanoseconds + 2_000_000_000
+        while after.workersRunning &- before.workersRunning < 50_000_000
+                && DispatchTime.now().uptimeNanoseconds < deadline {
+            Thread.sleep(forTimeInterval: 0.001)
+            after = pool.activity()
+        }
+        #expect(after.workersRunning &- before.workersRunning >= 50_000_000)
+        #expect(after.callerWaiting &- before.callerWaiting >= 45_000_000)
+    }
+
     /// A pool of one worker for this suite alone: `WorkerPool.shared` may be taken by other tests running at
     /// the same time, and `Parallel.run` then hands the region to Dispatch, which may run both parts on the
     /// calling thread one after the other. (Kept for the process's life: its worker holds it unowned.)

@@ -117,7 +117,12 @@ final class WorkerPool: @unchecked Sendable {
     /// region (and so the closure) alive until that part is finished.
     private var body: UnsafePointer<(Int) -> Void>?
 
-    private let maxWorkers: Int
+    /// Nanoseconds the threads calling `run` spent waiting for workers to finish a region's parts, and
+    /// nanoseconds workers spent taking and running parts; `activity` reads them (for `metaqnn bench`).
+    private let callerWaiting = Atomic<UInt64>(0)
+    private let workersRunning = Atomic<UInt64>(0)
+
+    let maxWorkers: Int
     /// Workers started so far: as many as the largest region has needed, one fewer than its parts (changed
     /// only by the thread holding the pool).
     private var workers = 0
@@ -145,12 +150,32 @@ final class WorkerPool: @unchecked Sendable {
                 next.store(generation << 32, ordering: .sequentiallyConsistent)
                 for _ in 0..<sleepers.load(ordering: .sequentiallyConsistent) { wake.signal() }
                 takeParts(of: generation)
-                while finished.load(ordering: .acquiring) < parts { metaqnn_cpu_relax() }
+                if finished.load(ordering: .acquiring) < parts {
+                    let waitStart = DispatchTime.now().uptimeNanoseconds
+                    while finished.load(ordering: .acquiring) < parts { metaqnn_cpu_relax() }
+                    callerWaiting.add(DispatchTime.now().uptimeNanoseconds &- waitStart, ordering: .relaxed)
+                }
                 self.body = nil
             }
         }
         busy.store(false, ordering: .releasing)
         return true
+    }
+
+    /// How long the pool's threads have worked and waited since it started (totals; take differences).
+    struct Activity: Sendable, Equatable {
+        /// Nanoseconds threads calling `run` spent waiting for workers to finish the parts of their regions.
+        var callerWaiting: UInt64
+        /// Nanoseconds workers spent taking and running parts of regions (not spinning or asleep between them).
+        var workersRunning: UInt64
+    }
+
+    /// The totals so far. A worker adds its time just after its last part of a region, so a reading taken as
+    /// `run` returns may miss the worker's share of that one region: negligible over the hundreds of regions of
+    /// a timed window.
+    func activity() -> Activity {
+        Activity(callerWaiting: callerWaiting.load(ordering: .relaxed),
+                 workersRunning: workersRunning.load(ordering: .relaxed))
     }
 
     /// Takes and runs the parts of region `generation` until none is left (or the region is over).
@@ -196,7 +221,9 @@ final class WorkerPool: @unchecked Sendable {
                 }
             }
             seen = next.load(ordering: .acquiring) >> 32
+            let runStart = DispatchTime.now().uptimeNanoseconds
             takeParts(of: seen)
+            workersRunning.add(DispatchTime.now().uptimeNanoseconds &- runStart, ordering: .relaxed)
         }
     }
 }
