@@ -36,7 +36,7 @@ enum WinogradKernels {
         }
     }
 
-    /// Shapes: du[16, Cout, Cin] → dw[Cout, Cin, 3, 3] += Gᵀ du G, for the pairs (Cout · Cin + Cin) in `range`.
+    /// Shapes: du[16, Cout, Cin] → dw[Cout, Cin, 3, 3] += Gᵀ du G, for the pairs co · Cin + ci in `range`.
     static func accumulateFilterGradient(_ du: UnsafePointer<Float>, pairs: Int, _ range: Range<Int>,
                                          into dw: UnsafeMutablePointer<Float>) {
         typealias V4 = SIMD4<Float>

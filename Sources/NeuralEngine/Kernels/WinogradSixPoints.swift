@@ -38,7 +38,7 @@ enum WinogradSixPoints {
     }
 
     /// Shapes: du[36, Cout, Cin] → dw[Cout, Cin, r, r] += Gᵀ du G for a 6×r `g`, for the pairs
-    /// (Cout · Cin + Cin) in `range`.
+    /// co · Cin + ci in `range`.
     static func accumulateFilterGradient(_ du: UnsafePointer<Float>, g: [[Float]], pairs: Int, _ range: Range<Int>,
                                          into dw: UnsafeMutablePointer<Float>) {
         let r = g[0].count
