@@ -1,23 +1,41 @@
-/// The timing hook of `Network.trainStep`: seconds spent in each layer's forward and backward pass.
+/// The timing hook of `Network.trainStep`: seconds spent in each layer's forward and backward pass, and the
+/// worker pool's activity over them (how busy the threads were, `Benchmark.threadBusy`).
 final class LayerStopwatch {
+    /// One pass's totals over every step timed so far.
+    struct Pass {
+        var seconds = 0.0
+        var waiting: UInt64 = 0
+        var running: UInt64 = 0
+    }
+
     private let clock = ContinuousClock()
     private var started: ContinuousClock.Instant
-    /// Seconds per layer, summed over every step timed so far.
-    private(set) var totals: [(forward: Double, backward: Double)]
+    private var activity: WorkerPool.Activity
+    private(set) var totals: [(forward: Pass, backward: Pass)]
 
     init(layers: Int) {
         started = clock.now
-        totals = Array(repeating: (0, 0), count: layers)
+        activity = WorkerPool.shared.activity()
+        totals = Array(repeating: (Pass(), Pass()), count: layers)
     }
 
-    func start() { started = clock.now }
+    func start() {
+        activity = WorkerPool.shared.activity()
+        started = clock.now
+    }
 
     func stop(layer: Int, backward: Bool) {
         let seconds = (clock.now - started).seconds
-        if backward { totals[layer].backward += seconds } else { totals[layer].forward += seconds }
+        let now = WorkerPool.shared.activity()
+        func add(_ pass: inout Pass) {
+            pass.seconds += seconds
+            pass.waiting &+= now.callerWaiting &- activity.callerWaiting
+            pass.running &+= now.workersRunning &- activity.workersRunning
+        }
+        if backward { add(&totals[layer].backward) } else { add(&totals[layer].forward) }
     }
 
-    func reset() { totals = totals.map { _ in (0, 0) } }
+    func reset() { totals = totals.map { _ in (Pass(), Pass()) } }
 }
 
 extension Network {
@@ -36,6 +54,10 @@ extension Benchmark {
         public var backwardSeconds: Double
         /// Forward FLOPs of the layer for the whole batch.
         public var forwardFLOPs: Int
+        /// The share of the threads' time the forward and the backward pass spent working rather than waiting
+        /// for one another (`threadBusy`; 1 on one thread).
+        public var forwardThreadBusy: Double
+        public var backwardThreadBusy: Double
         /// Training GFLOP/s of this layer (3 × forward FLOPs over forward + backward time).
         public var trainGFLOPs: Double { Double(3 * forwardFLOPs) / (forwardSeconds + backwardSeconds) / 1e9 }
     }
@@ -49,9 +71,16 @@ extension Benchmark {
         _ = net.trainStep(images: images, labels: labels, stopwatch: stopwatch)
         stopwatch.reset()
         for _ in 0..<steps { _ = net.trainStep(images: images, labels: labels, stopwatch: stopwatch) }
+        let poolThreads = min(threads, WorkerPool.shared.maxWorkers + 1)
+        func busy(_ pass: LayerStopwatch.Pass) -> Double {
+            threadBusy(before: WorkerPool.Activity(callerWaiting: 0, workersRunning: 0),
+                       after: WorkerPool.Activity(callerWaiting: pass.waiting, workersRunning: pass.running),
+                       seconds: pass.seconds, threads: poolThreads)
+        }
         return zip(layers, zip(stopwatch.totals, net.layerFLOPs)).map { spec, pair in
-            LayerTiming(layer: spec, forwardSeconds: pair.0.forward / Double(steps),
-                        backwardSeconds: pair.0.backward / Double(steps), forwardFLOPs: pair.1 * batch)
+            LayerTiming(layer: spec, forwardSeconds: pair.0.forward.seconds / Double(steps),
+                        backwardSeconds: pair.0.backward.seconds / Double(steps), forwardFLOPs: pair.1 * batch,
+                        forwardThreadBusy: busy(pair.0.forward), backwardThreadBusy: busy(pair.0.backward))
         }
     }
 }

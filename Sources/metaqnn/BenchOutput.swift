@@ -42,11 +42,15 @@ struct BenchOutput {
             if json {
                 printJSON(["net": entry.name, "threads": entry.threads, "layer": t.layer.description,
                            "forward_ms": rounded(t.forwardSeconds * 1000), "backward_ms": rounded(t.backwardSeconds * 1000),
-                           "train_gflops": rounded(t.forwardFLOPs > 0 ? t.trainGFLOPs : 0)])
+                           "train_gflops": rounded(t.forwardFLOPs > 0 ? t.trainGFLOPs : 0),
+                           "forward_thread_busy": (t.forwardThreadBusy * 1000).rounded() / 1000,
+                           "backward_thread_busy": (t.backwardThreadBusy * 1000).rounded() / 1000])
             } else {
-                let rate = t.forwardFLOPs > 0 ? String(format: "%6.1f GFLOP/s", t.trainGFLOPs) : ""
+                let rate = t.forwardFLOPs > 0 ? String(format: "%6.1f GFLOP/s", t.trainGFLOPs) : String(repeating: " ", count: 14)
+                let busy = entry.threads > 1
+                    ? String(format: "  busy %3.0f%% / %3.0f%%", t.forwardThreadBusy * 100, t.backwardThreadBusy * 100) : ""
                 print(String(format: "    %-44@ fwd %8.2f ms  bwd %8.2f ms  ", t.layer.description as NSString,
-                             t.forwardSeconds * 1000, t.backwardSeconds * 1000) + rate)
+                             t.forwardSeconds * 1000, t.backwardSeconds * 1000) + rate + busy)
             }
         }
     }

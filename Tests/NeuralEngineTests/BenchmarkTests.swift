@@ -25,6 +25,20 @@ import Testing
         #expect(one.trainWindows.count == 1 && one.trainImagesPerSecond == one.trainWindows[0])
     }
 
+    /// The profile times every layer and says how busy the threads were in each pass: fully on one thread,
+    /// a share on two.
+    @Test func profileReportsEachLayersTimesAndThreadBusy() throws {
+        let layers: [LayerSpec] = [.convolution(filters: 8, kernel: 3, stride: 1), .maxPool(kernel: 2, stride: 2),
+                                   .classifier(classes: 3)]
+        let shape = TensorShape(channels: 1, height: 12, width: 12)
+        let one = try Benchmark.profile(layers: layers, input: shape, batch: 16, threads: 1, steps: 3)
+        #expect(one.map(\.layer) == layers)
+        #expect(one.allSatisfy { $0.forwardSeconds > 0 && $0.backwardSeconds > 0 })
+        #expect(one.allSatisfy { $0.forwardThreadBusy == 1 && $0.backwardThreadBusy == 1 })
+        let two = try Benchmark.profile(layers: layers, input: shape, batch: 16, threads: 2, steps: 3)
+        #expect(two.allSatisfy { (0...1).contains($0.forwardThreadBusy) && (0...1).contains($0.backwardThreadBusy) })
+    }
+
     /// The calling thread counts as working except while it waits for workers; workers only while they run parts.
     @Test func threadBusyIsWorkOverTheThreadsTime() {
         let start = WorkerPool.Activity(callerWaiting: 5_000_000_000, workersRunning: 7_000_000_000)
