@@ -173,8 +173,9 @@ enum ConvolutionKernels {
 
     /// Shapes: source[Cs, count, H, W] → target[Ct, count, H, W] = tiles of Aᵀ[(U ⊙ V)]A with U[points, Ct, Cs]
     /// already transformed; the shared tile loop of the forward pass and of the input gradient
-    /// (a forward convolution with the rotated kernel). With `blocks`, each task's blocks of tiles go through
-    /// the input transform, the products and the output transform while their buffers stay in L2; without,
+    /// (a forward convolution with the rotated kernel). With `blocks`, each block of tiles goes through the
+    /// input transform, the products and the output transform while its buffers stay in L2, threads taking
+    /// the batch's blocks as they free up; without,
     /// `chunk` images at a time go through each step in turn with all threads (`convolveByChunks`). Either way
     /// the products read U packed once per pass.
     private static func winogradConvolve(_ ctx: ExecutionContext, variant: WinogradVariant, geometry g: ConvolutionGeometry,
@@ -196,24 +197,32 @@ enum ConvolutionKernels {
                              bias: bias, relu: relu, into: target, count: count)
             return
         }
-        ctx.forEachTask(count: count) { _, t, range in
+        // Nothing here sums across images or tiles (each output column of a product reads its own tile), so
+        // threads take the batch's blocks one at a time, not a task's run of them: a thread that stalls
+        // holds up one block. The same bits for any split.
+        let rowBlocks = (th + blocks.rows - 1) / blocks.rows
+        let blockCount = (count + blocks.images - 1) / blocks.images * rowBlocks
+        Parallel.dynamic(tasks: blockCount, threads: ctx.threads) { index, t in
             let v = ctx.pointer(ctx.columns[t])
             let m = v + points * pointStride(max(sourceChannels, targetChannels), tiles: blocks.rowStride)
-            forEachBlock(of: range, tilesDown: th, tilesAcross: tw, blocks: blocks) { block in
-                variant.transformInput(source, channels: sourceChannels, height: g.height, width: g.width,
-                                       count: count, block: block, into: v)
-                let vStride = block.pointStride(channels: sourceChannels)
-                let mStride = block.pointStride(channels: targetChannels)
-                for xi in 0..<points {
-                    // Whole strips: the columns past the block's tiles hold zeros (the arena starts zeroed)
-                    // or values of earlier blocks and layers, which reach only columns no transform reads.
-                    Gemm.multiplyPacked(m: targetChannels, n: (block.tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr,
-                                        k: sourceChannels, a: packed + xi * perPoint, b: v + xi * vStride,
-                                        ldb: block.rowStride, c: m + xi * mStride, ldc: block.rowStride)
-                }
-                variant.transformOutput(m, channels: targetChannels, height: g.height, width: g.width, count: count,
-                                        block: block, bias: bias, relu: relu, into: target)
+            // Block `index` of those `forEachBlock(of: 0..<count, …)` visits, in the same order.
+            let first = index / rowBlocks * blocks.images, row = index % rowBlocks * blocks.rows
+            let block = TileBlock(first: first, images: min(blocks.images, count - first),
+                                  rows: row..<min(th, row + blocks.rows), tilesAcross: tw, rowTiles: blocks.rowTiles,
+                                  rowStride: blocks.rowStride)
+            variant.transformInput(source, channels: sourceChannels, height: g.height, width: g.width,
+                                   count: count, block: block, into: v)
+            let vStride = block.pointStride(channels: sourceChannels)
+            let mStride = block.pointStride(channels: targetChannels)
+            for xi in 0..<points {
+                // Whole strips: the columns past the block's tiles hold zeros (the arena starts zeroed)
+                // or values of earlier blocks and layers, which reach only columns no transform reads.
+                Gemm.multiplyPacked(m: targetChannels, n: (block.tiles + Gemm.nr - 1) / Gemm.nr * Gemm.nr,
+                                    k: sourceChannels, a: packed + xi * perPoint, b: v + xi * vStride,
+                                    ldb: block.rowStride, c: m + xi * mStride, ldc: block.rowStride)
             }
+            variant.transformOutput(m, channels: targetChannels, height: g.height, width: g.width, count: count,
+                                    block: block, bias: bias, relu: relu, into: target)
         }
     }
 
