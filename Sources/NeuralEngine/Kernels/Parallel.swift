@@ -31,11 +31,12 @@ enum Parallel {
 
     /// Runs `body(t)` for t in 0..<parts, concurrently when parts > 1; results must not depend on scheduling.
     /// Parts go to the calling thread and the spinning workers of `WorkerPool.shared`; when that pool is taken
-    /// (a `run` inside a part, or another network's on another thread), to Dispatch's threads.
+    /// (a `run` inside a part, or another network's on another thread) or the parts are more than it counts,
+    /// to Dispatch's threads.
     static func run(_ parts: Int, _ body: (Int) -> Void) {
         if parts <= 1 {
             body(0)
-        } else if !WorkerPool.shared.run(parts, body) {
+        } else if parts > WorkerPool.maxParts || !WorkerPool.shared.run(parts, body) {
             withoutActuallyEscaping(body) { body in
                 let shared = SharedBody(body: body)
                 DispatchQueue.concurrentPerform(iterations: parts) { shared.body($0) }
@@ -97,8 +98,11 @@ private struct SharedBody: @unchecked Sendable {
 /// sleep until the next region signals them.
 ///
 /// One region at a time: `run` returns false, running nothing, while another holds the pool. Parts are taken
-/// one at a time from a counter that carries the region's generation, so a worker that wakes late cannot
-/// take a part of a region that has ended, or read the closure of one that has.
+/// one at a time from a counter that carries the region's generation and its number of parts, so a worker
+/// that wakes late cannot take a part of a region that has ended, or read the closure of one that has. (The
+/// number of parts once lived in a separate variable: a worker still looking for parts of the last region
+/// could read the next region's larger count before that region's generation was stored, take a part past
+/// the last one's end, and so run a part of the next region under the old generation, twice or too early.)
 final class WorkerPool: @unchecked Sendable {
     /// At most one worker fewer than the machine has processors: the calling thread takes parts too.
     static let shared = WorkerPool(maxWorkers: max(0, ProcessInfo.processInfo.activeProcessorCount - 1))
@@ -106,9 +110,11 @@ final class WorkerPool: @unchecked Sendable {
     /// How long a worker spins for the next region before it sleeps.
     static let spin: UInt64 = 100_000
 
-    /// The running region's generation (high 32 bits) and its next untaken part (low 32).
+    /// The running region's generation (high 32 bits), its number of parts (the next 16) and its next
+    /// untaken part (low 16).
     private let next = Atomic<UInt64>(0)
-    private let parts = Atomic<Int>(0)
+    /// The most parts a region can have.
+    static let maxParts = 0xFFFF
     private let finished = Atomic<Int>(0)
     private let sleepers = Atomic<Int>(0)
     private let busy = Atomic<Bool>(false)
@@ -131,6 +137,7 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Runs `body(t)` for t in 0..<parts on the calling thread and the workers; false if the pool is taken.
     func run(_ parts: Int, _ body: (Int) -> Void) -> Bool {
+        precondition(parts <= Self.maxParts, "a region of \(parts) parts; the pool takes at most \(Self.maxParts)")
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
         while workers < min(parts - 1, maxWorkers) {
             // The generation before this region's: a worker that read it itself once running could read this
@@ -144,10 +151,9 @@ final class WorkerPool: @unchecked Sendable {
         withoutActuallyEscaping(body) { body in
             withUnsafePointer(to: body) { pointer in
                 self.body = pointer
-                self.parts.store(parts, ordering: .relaxed)
                 finished.store(0, ordering: .relaxed)
                 let generation = (next.load(ordering: .relaxed) >> 32) &+ 1
-                next.store(generation << 32, ordering: .sequentiallyConsistent)
+                next.store(generation << 32 | UInt64(parts) << 16, ordering: .sequentiallyConsistent)
                 for _ in 0..<sleepers.load(ordering: .sequentiallyConsistent) { wake.signal() }
                 takeParts(of: generation)
                 if finished.load(ordering: .acquiring) < parts {
@@ -183,11 +189,11 @@ final class WorkerPool: @unchecked Sendable {
         while true {
             var current = next.load(ordering: .acquiring)
             var part = -1
-            while current >> 32 == generation && Int(current & 0xFFFF_FFFF) < parts.load(ordering: .relaxed) {
+            while current >> 32 == generation && current & 0xFFFF < current >> 16 & 0xFFFF {
                 let (taken, seen) = next.compareExchange(expected: current, desired: current + 1,
                                                          ordering: .acquiringAndReleasing)
                 if taken {
-                    part = Int(current & 0xFFFF_FFFF)
+                    part = Int(current & 0xFFFF)
                     break
                 }
                 current = seen
