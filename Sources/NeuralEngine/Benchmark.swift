@@ -79,7 +79,7 @@ public enum Benchmark {
     }
 
     /// The middle value of `values` (not empty), or the mean of the middle two for an even count.
-    static func median(_ values: [Double]) -> Double {
+    public static func median(_ values: [Double]) -> Double {
         precondition(!values.isEmpty, "the median of no values")
         let sorted = values.sorted(), half = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2

@@ -6,8 +6,8 @@ struct BenchOutput {
     var json: Bool
 
     private static let header = ["net", "thr", "batch", "train img/s", "infer img/s", "train GFLOP/s", "peak RSS MiB",
-                                 "spread"]
-    private static let widths = [10, 3, 5, 11, 11, 13, 12, 6]
+                                 "spread", "busy"]
+    private static let widths = [10, 3, 5, 11, 11, 13, 12, 6, 4]
 
     init(json: Bool) {
         self.json = json
@@ -33,7 +33,8 @@ struct BenchOutput {
             Self.printRow([entry.name, "\(entry.threads)", "\(entry.batch)", String(format: "%.0f", m.trainImagesPerSecond),
                            String(format: "%.0f", m.inferenceImagesPerSecond),
                            String(format: "%.1f", m.trainGFLOPs), String(format: "%.0f", Double(rss) / 1_048_576),
-                           String(format: "%.0f%%", result.spread * 100)])
+                           String(format: "%.0f%%", result.spread * 100),
+                           String(format: "%.0f%%", Benchmark.median(m.trainThreadBusy) * 100)])
         }
     }
 
@@ -69,7 +70,8 @@ struct BenchOutput {
         print("(SIMD: \(Benchmark.simdLevel); train GFLOP/s counts 3 × forward FLOPs; peak RSS is VmHWM;")
         let windows = repeats == 1 ? "" : "the median of \(repeats) timed windows, "
         print(" \(windows)best of \(rounds) interleaved round\(rounds == 1 ? "" : "s"); "
-              + "spread = (best − slowest) / best train img/s)")
+              + "spread = (best − slowest) / best train img/s;")
+        print(" busy = share of the threads' time spent working, not waiting for each other, while training)")
     }
 
     private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
