@@ -22,15 +22,14 @@ public enum Benchmark {
     }
 
     /// The share of `threads` threads' time over `seconds` of wall time that went to work, from the pool's
-    /// activity `before` and `after`: the calling thread works except while it waits for workers to finish a
+    /// `activity` over that time: the calling thread works except while it waits for workers to finish a
     /// region's parts, workers only while they run parts. Below 1 by the time threads spent idle, at the ends
     /// of regions or while the calling thread ran something alone; a machine that slows the threads down
     /// without idling them (another guest on the same cores) leaves it where it was.
-    static func threadBusy(before: WorkerPool.Activity, after: WorkerPool.Activity, seconds: Double,
-                           threads: Int) -> Double {
+    static func threadBusy(_ activity: WorkerPool.Activity, seconds: Double, threads: Int) -> Double {
         guard threads > 1, seconds > 0 else { return 1 }
-        let waiting = Double(after.callerWaiting &- before.callerWaiting) / 1e9
-        let running = Double(after.workersRunning &- before.workersRunning) / 1e9
+        let waiting = Double(activity.callerWaiting) / 1e9
+        let running = Double(activity.workersRunning) / 1e9
         return min(1, max(0, (seconds - waiting + running) / (Double(threads) * seconds)))
     }
 
@@ -43,8 +42,7 @@ public enum Benchmark {
         let net = try Network(layers: layers, input: input, maxBatch: batch, threads: threads, seed: 1)
         let (images, labels) = syntheticBatch(for: net, count: batch)
         let clock = ContinuousClock()
-        // The threads the pool can give the network: the calling one and its workers.
-        let poolThreads = min(threads, WorkerPool.shared.maxWorkers + 1)
+        let poolThreads = WorkerPool.shared.threads(upTo: threads)
         func timed(_ body: () -> Void) -> (runs: Int, rates: [Double], busy: [Double]) {
             body()
             body()
@@ -62,8 +60,7 @@ public enum Benchmark {
                 } while elapsed < seconds || runs < 3
                 total += runs
                 rates.append(Double(runs * batch) / elapsed)
-                busy.append(threadBusy(before: before, after: WorkerPool.shared.activity(), seconds: elapsed,
-                                       threads: poolThreads))
+                busy.append(threadBusy(WorkerPool.shared.activity() - before, seconds: elapsed, threads: poolThreads))
             }
             return (total, rates, busy)
         }

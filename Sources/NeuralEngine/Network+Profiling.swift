@@ -4,8 +4,7 @@ final class LayerStopwatch {
     /// One pass's totals over every step timed so far.
     struct Pass {
         var seconds = 0.0
-        var waiting: UInt64 = 0
-        var running: UInt64 = 0
+        var activity = WorkerPool.Activity.zero
     }
 
     private let clock = ContinuousClock()
@@ -26,11 +25,10 @@ final class LayerStopwatch {
 
     func stop(layer: Int, backward: Bool) {
         let seconds = (clock.now - started).seconds
-        let now = WorkerPool.shared.activity()
+        let span = WorkerPool.shared.activity() - activity
         func add(_ pass: inout Pass) {
             pass.seconds += seconds
-            pass.waiting &+= now.callerWaiting &- activity.callerWaiting
-            pass.running &+= now.workersRunning &- activity.workersRunning
+            pass.activity = pass.activity + span
         }
         if backward { add(&totals[layer].backward) } else { add(&totals[layer].forward) }
     }
@@ -71,11 +69,9 @@ extension Benchmark {
         _ = net.trainStep(images: images, labels: labels, stopwatch: stopwatch)
         stopwatch.reset()
         for _ in 0..<steps { _ = net.trainStep(images: images, labels: labels, stopwatch: stopwatch) }
-        let poolThreads = min(threads, WorkerPool.shared.maxWorkers + 1)
+        let poolThreads = WorkerPool.shared.threads(upTo: threads)
         func busy(_ pass: LayerStopwatch.Pass) -> Double {
-            threadBusy(before: WorkerPool.Activity(callerWaiting: 0, workersRunning: 0),
-                       after: WorkerPool.Activity(callerWaiting: pass.waiting, workersRunning: pass.running),
-                       seconds: pass.seconds, threads: poolThreads)
+            threadBusy(pass.activity, seconds: pass.seconds, threads: poolThreads)
         }
         return zip(layers, zip(stopwatch.totals, net.layerFLOPs)).map { spec, pair in
             LayerTiming(layer: spec, forwardSeconds: pair.0.forward.seconds / Double(steps),

@@ -26,7 +26,7 @@ struct BenchOutput {
                 "forward_flops_per_image": m.forwardFLOPsPerImage, "train_spread": rounded(result.spread),
                 "simd": Benchmark.simdLevel, "train_windows": m.trainWindows.map(rounded),
                 "inference_windows": m.inferenceWindows.map(rounded),
-                "train_thread_busy": m.trainThreadBusy.map { ($0 * 1000).rounded() / 1000 },
+                "train_thread_busy": m.trainThreadBusy.map(roundedShare),
             ]
             printJSON(object)
         } else {
@@ -44,8 +44,8 @@ struct BenchOutput {
                 printJSON(["net": entry.name, "threads": entry.threads, "layer": t.layer.description,
                            "forward_ms": rounded(t.forwardSeconds * 1000), "backward_ms": rounded(t.backwardSeconds * 1000),
                            "train_gflops": rounded(t.forwardFLOPs > 0 ? t.trainGFLOPs : 0),
-                           "forward_thread_busy": (t.forwardThreadBusy * 1000).rounded() / 1000,
-                           "backward_thread_busy": (t.backwardThreadBusy * 1000).rounded() / 1000])
+                           "forward_thread_busy": roundedShare(t.forwardThreadBusy),
+                           "backward_thread_busy": roundedShare(t.backwardThreadBusy)])
             } else {
                 let rate = t.forwardFLOPs > 0 ? String(format: "%6.1f GFLOP/s", t.trainGFLOPs) : String(repeating: " ", count: 14)
                 let busy = entry.threads > 1
@@ -75,6 +75,8 @@ struct BenchOutput {
     }
 
     private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    /// A share in 0…1 to three places (two would hide the differences between layers).
+    private func roundedShare(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     private func printJSON(_ object: [String: Any]) {
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

@@ -47,15 +47,18 @@ import Testing
                                 workersRunning: start.workersRunning + UInt64(running * 1e9))
         }
         // 2 s on two threads: the caller waited 0.2 s, the worker ran 1.5 s → (1.8 + 1.5) / 4.
-        #expect(abs(Benchmark.threadBusy(before: start, after: after(waiting: 0.2, running: 1.5), seconds: 2,
-                                         threads: 2) - 0.825) < 1e-9)
+        #expect(abs(Benchmark.threadBusy(after(waiting: 0.2, running: 1.5) - start, seconds: 2, threads: 2)
+                    - 0.825) < 1e-9)
         // Nobody waited and the worker ran throughout: all of it.
-        #expect(Benchmark.threadBusy(before: start, after: after(waiting: 0, running: 2), seconds: 2, threads: 2) == 1)
+        #expect(Benchmark.threadBusy(after(waiting: 0, running: 2) - start, seconds: 2, threads: 2) == 1)
         // The worker never ran: the caller's share alone.
-        #expect(Benchmark.threadBusy(before: start, after: start, seconds: 2, threads: 2) == 0.5)
+        #expect(Benchmark.threadBusy(start - start, seconds: 2, threads: 2) == 0.5)
         // Three threads, two workers each running half the time.
-        #expect(abs(Benchmark.threadBusy(before: start, after: after(waiting: 0, running: 2), seconds: 2,
-                                         threads: 3) - 2.0 / 3) < 1e-9)
-        #expect(Benchmark.threadBusy(before: start, after: after(waiting: 1, running: 1), seconds: 2, threads: 1) == 1)
+        #expect(abs(Benchmark.threadBusy(after(waiting: 0, running: 2) - start, seconds: 2, threads: 3) - 2.0 / 3)
+                < 1e-9)
+        #expect(Benchmark.threadBusy(after(waiting: 1, running: 1) - start, seconds: 2, threads: 1) == 1)
+        // Spans add up: two halves of the first case give the same share.
+        let half = after(waiting: 0.1, running: 0.75) - start
+        #expect(abs(Benchmark.threadBusy(half + half, seconds: 2, threads: 2) - 0.825) < 1e-9)
     }
 }

@@ -157,18 +157,27 @@ enum ConvolutionKernels {
     @inline(__always)
     private static func forEachBlock(of range: Range<Int>, tilesDown th: Int, tilesAcross tw: Int,
                                      blocks: WinogradVariant.Blocks, _ body: (TileBlock) -> Void) {
-        var n = range.lowerBound
-        while n < range.upperBound {
-            let images = min(blocks.images, range.upperBound - n)
-            var row = 0
-            while row < th {
-                let rows = row..<min(th, row + blocks.rows)
-                body(TileBlock(first: n, images: images, rows: rows, tilesAcross: tw, rowTiles: blocks.rowTiles,
-                               rowStride: blocks.rowStride))
-                row = rows.upperBound
-            }
-            n += images
+        for index in 0..<blockCount(of: range.count, tilesDown: th, blocks: blocks) {
+            body(block(index, of: range, tilesDown: th, tilesAcross: tw, blocks: blocks))
         }
+    }
+
+    /// How many blocks `forEachBlock` visits for `images` images.
+    @inline(__always)
+    private static func blockCount(of images: Int, tilesDown th: Int, blocks: WinogradVariant.Blocks) -> Int {
+        (images + blocks.images - 1) / blocks.images * ((th + blocks.rows - 1) / blocks.rows)
+    }
+
+    /// Block `index` of those `forEachBlock(of: range, …)` visits: groups of `blocks.images` images in order,
+    /// each cut into runs of `blocks.rows` tile rows.
+    @inline(__always)
+    private static func block(_ index: Int, of range: Range<Int>, tilesDown th: Int, tilesAcross tw: Int,
+                              blocks: WinogradVariant.Blocks) -> TileBlock {
+        let rowBlocks = (th + blocks.rows - 1) / blocks.rows
+        let first = range.lowerBound + index / rowBlocks * blocks.images, row = index % rowBlocks * blocks.rows
+        return TileBlock(first: first, images: min(blocks.images, range.upperBound - first),
+                         rows: row..<min(th, row + blocks.rows), tilesAcross: tw, rowTiles: blocks.rowTiles,
+                         rowStride: blocks.rowStride)
     }
 
     /// Shapes: source[Cs, count, H, W] → target[Ct, count, H, W] = tiles of Aᵀ[(U ⊙ V)]A with U[points, Ct, Cs]
@@ -200,16 +209,10 @@ enum ConvolutionKernels {
         // Nothing here sums across images or tiles (each output column of a product reads its own tile), so
         // threads take the batch's blocks one at a time, not a task's run of them: a thread that stalls
         // holds up one block. The same bits for any split.
-        let rowBlocks = (th + blocks.rows - 1) / blocks.rows
-        let blockCount = (count + blocks.images - 1) / blocks.images * rowBlocks
-        Parallel.dynamic(tasks: blockCount, threads: ctx.threads) { index, t in
+        Parallel.dynamic(tasks: blockCount(of: count, tilesDown: th, blocks: blocks), threads: ctx.threads) { index, t in
             let v = ctx.pointer(ctx.columns[t])
             let m = v + points * pointStride(max(sourceChannels, targetChannels), tiles: blocks.rowStride)
-            // Block `index` of those `forEachBlock(of: 0..<count, …)` visits, in the same order.
-            let first = index / rowBlocks * blocks.images, row = index % rowBlocks * blocks.rows
-            let block = TileBlock(first: first, images: min(blocks.images, count - first),
-                                  rows: row..<min(th, row + blocks.rows), tilesAcross: tw, rowTiles: blocks.rowTiles,
-                                  rowStride: blocks.rowStride)
+            let block = block(index, of: 0..<count, tilesDown: th, tilesAcross: tw, blocks: blocks)
             variant.transformInput(source, channels: sourceChannels, height: g.height, width: g.width,
                                    count: count, block: block, into: v)
             let vStride = block.pointStride(channels: sourceChannels)

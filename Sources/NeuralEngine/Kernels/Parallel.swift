@@ -174,7 +174,23 @@ final class WorkerPool: @unchecked Sendable {
         var callerWaiting: UInt64
         /// Nanoseconds workers spent taking and running parts of regions (not spinning or asleep between them).
         var workersRunning: UInt64
+
+        static let zero = Activity(callerWaiting: 0, workersRunning: 0)
+
+        /// The activity between two readings (`later − earlier`), or two such spans added.
+        static func - (later: Activity, earlier: Activity) -> Activity {
+            Activity(callerWaiting: later.callerWaiting &- earlier.callerWaiting,
+                     workersRunning: later.workersRunning &- earlier.workersRunning)
+        }
+
+        static func + (a: Activity, b: Activity) -> Activity {
+            Activity(callerWaiting: a.callerWaiting &+ b.callerWaiting,
+                     workersRunning: a.workersRunning &+ b.workersRunning)
+        }
     }
+
+    /// The threads a network asking for `threads` gets from this pool: the calling one and the workers.
+    func threads(upTo threads: Int) -> Int { min(threads, maxWorkers + 1) }
 
     /// The totals so far. A worker adds its time just after its last part of a region, so a reading taken as
     /// `run` returns may miss the worker's share of that one region: negligible over the hundreds of regions of
