@@ -125,3 +125,65 @@ struct ParallelTests {
         }
     }
 }
+
+/// `Parallel.dynamic` gives each part a contiguous share of the tasks, which it takes in order before it takes
+/// the others' from their ends; every task is taken once.
+@Suite("Task queues")
+struct TaskQueuesTests {
+    /// One thread taking for both parts in turn shows the order: own share from the front, then the other
+    /// share from its back.
+    @Test func ownShareInOrderThenOthersFromTheirEnds() {
+        let queues = TaskQueues(tasks: 11, parts: 2)
+        #expect((0..<6).map { _ in queues.take(for: 0) } == [0, 1, 2, 3, 4, 5])
+        #expect(queues.take(for: 0) == 10)
+        #expect(queues.take(for: 0) == 9)
+        #expect(queues.take(for: 1) == 6)
+        #expect(queues.take(for: 1) == 7)
+        #expect(queues.take(for: 0) == 8)
+        #expect(queues.take(for: 0) == nil)
+        #expect(queues.take(for: 1) == nil)
+    }
+
+    /// Three parts: a part whose share is done takes from the next part's share first.
+    @Test func thievesTakeFromTheNextPartFirst() {
+        let queues = TaskQueues(tasks: 6, parts: 3)
+        #expect(queues.take(for: 2) == 4)
+        #expect(queues.take(for: 2) == 5)
+        #expect(queues.take(for: 2) == 1)
+        #expect(queues.take(for: 2) == 0)
+        #expect(queues.take(for: 2) == 3)
+        #expect(queues.take(for: 1) == 2)
+        #expect(queues.take(for: 0) == nil)
+    }
+
+    /// Threads taking at once (each for its own part, all of them stealing at the end) take every task once.
+    @Test(arguments: [(1, 2), (2, 2), (7, 2), (1000, 2), (999, 3), (5000, 4)])
+    func concurrentTakersTakeEveryTaskOnce(tasks: Int, parts: Int) {
+        for _ in 0..<20 {
+            let queues = TaskQueues(tasks: tasks, parts: parts)
+            let taken = Mutex([Int](repeating: 0, count: tasks))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                while let task = queues.take(for: part) { taken.withLock { $0[task] += 1 } }
+            }
+            #expect(taken.withLock { $0 } == [Int](repeating: 1, count: tasks))
+        }
+    }
+
+    /// A pool for the test below alone (a pool that another test holds would refuse the region).
+    static let callerPool = WorkerPool(maxWorkers: 1)
+
+    /// On the worker pool, part 0 of every region runs on the calling thread.
+    @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1))
+    func partZeroRunsOnTheCallingThread() {
+        let pool = Self.callerPool
+        let caller = pthread_self()
+        let elsewhere = Atomic<Int>(0)
+        for _ in 0..<2000 {
+            let ran = pool.run(2) { part in
+                if part == 0 && pthread_equal(pthread_self(), caller) == 0 { elsewhere.add(1, ordering: .relaxed) }
+            }
+            #expect(ran)
+        }
+        #expect(elsewhere.load(ordering: .relaxed) == 0)
+    }
+}

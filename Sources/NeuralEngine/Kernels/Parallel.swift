@@ -57,31 +57,69 @@ enum Parallel {
         dynamic(tasks: parts, threads: threads) { part, _ in body(range(part: part, of: parts, count: count)) }
     }
 
-    /// Runs `body(task, thread)` once for every task in 0..<tasks on at most `threads` threads, each thread
-    /// taking the next untaken task; `thread` names the scratch the call may use (no two calls share it at once).
+    /// Runs `body(task, thread)` once for every task in 0..<tasks on at most `threads` threads; `thread` names
+    /// the scratch the call may use (no two calls share it at once). Each thread first takes the tasks of its
+    /// own contiguous share in order, then, once that is done, takes the untaken tasks of the others' shares
+    /// from their ends (`TaskQueues`): a thread that stalls holds up one task, and while none stalls each
+    /// thread works on the same images in every pass cut by images (tasks and Winograd blocks run in image
+    /// order, and part 0 is always the calling thread), so the activations it reads are mostly the ones it
+    /// wrote, still in its own core's caches. Taking the next untaken task of the whole range instead mixed
+    /// the images over the cores from one layer to the next.
     static func dynamic(tasks: Int, threads: Int, _ body: (_ task: Int, _ thread: Int) -> Void) {
         let workers = min(threads, tasks)
         if workers <= 1 {
             for task in 0..<tasks { body(task, 0) }
             return
         }
-        let next = TaskCounter()
+        let queues = TaskQueues(tasks: tasks, parts: workers)
         run(workers) { thread in
-            while true {
-                let task = next.take()
-                guard task < tasks else { return }
-                body(task, thread)
-            }
+            while let task = queues.take(for: thread) { body(task, thread) }
         }
     }
 }
 
-/// The shared "next task" index of one `Parallel.dynamic` call.
-private final class TaskCounter: Sendable {
-    private let next = Atomic<Int>(0)
+/// The tasks of one `Parallel.dynamic` call, cut into one contiguous share per part (`Parallel.range`). A part
+/// takes its own share's tasks from the front, in order; a part whose share is done takes tasks from the
+/// back of the other shares, nearest part first. Each share is one atomic word holding its front (high 32
+/// bits) and its end (low 32), so the owner and a thief can never take the same task.
+final class TaskQueues: @unchecked Sendable {
+    private let shares: UnsafeMutablePointer<Atomic<UInt64>>
+    let parts: Int
 
-    /// The next untaken task index (past the end once all are taken).
-    func take() -> Int { next.add(1, ordering: .relaxed).oldValue }
+    init(tasks: Int, parts: Int) {
+        precondition(parts > 0 && tasks < 1 << 32, "\(tasks) tasks in \(parts) parts")
+        self.parts = parts
+        shares = .allocate(capacity: parts)
+        for part in 0..<parts {
+            let share = Parallel.range(part: part, of: parts, count: tasks)
+            (shares + part).initialize(to: Atomic(UInt64(share.lowerBound) << 32 | UInt64(share.upperBound)))
+        }
+    }
+
+    deinit {
+        shares.deinitialize(count: parts)
+        shares.deallocate()
+    }
+
+    /// The next task for `part`: the front of its own share, else the back of another's; nil when all are taken.
+    func take(for part: Int) -> Int? {
+        if let task = take(from: part, front: true) { return task }
+        for offset in 1..<parts {
+            if let task = take(from: (part + offset) % parts, front: false) { return task }
+        }
+        return nil
+    }
+
+    private func take(from share: Int, front: Bool) -> Int? {
+        var current = shares[share].load(ordering: .relaxed)
+        while current >> 32 < current & 0xFFFF_FFFF {
+            let desired = front ? current + (1 << 32) : current - 1
+            let (taken, seen) = shares[share].compareExchange(expected: current, desired: desired, ordering: .relaxed)
+            if taken { return front ? Int(current >> 32) : Int(current & 0xFFFF_FFFF) - 1 }
+            current = seen
+        }
+        return nil
+    }
 }
 
 /// Every parallel kernel writes disjoint ranges (or per-task partials), so sharing the closure is safe.
@@ -97,7 +135,8 @@ private struct SharedBody: @unchecked Sendable {
 /// workers spin on the pool's state for `spin` after each region (with the CPU's spin-wait hint), then
 /// sleep until the next region signals them.
 ///
-/// One region at a time: `run` returns false, running nothing, while another holds the pool. Parts are taken
+/// One region at a time: `run` returns false, running nothing, while another holds the pool. The calling
+/// thread runs part 0 and then takes parts like the workers; parts after 0 are taken
 /// one at a time from a counter that carries the region's generation and its number of parts, so a worker
 /// that wakes late cannot take a part of a region that has ended, or read the closure of one that has. (The
 /// number of parts once lived in a separate variable: a worker still looking for parts of the last region
@@ -153,8 +192,12 @@ final class WorkerPool: @unchecked Sendable {
                 self.body = pointer
                 finished.store(0, ordering: .relaxed)
                 let generation = (next.load(ordering: .relaxed) >> 32) &+ 1
-                next.store(generation << 32 | UInt64(parts) << 16, ordering: .sequentiallyConsistent)
+                // Part 0 is the caller's (published as taken), so that a part number means the same thread
+                // from one region to the next while the workers keep up (`Parallel.dynamic` relies on it).
+                next.store(generation << 32 | UInt64(parts) << 16 | 1, ordering: .sequentiallyConsistent)
                 for _ in 0..<sleepers.load(ordering: .sequentiallyConsistent) { wake.signal() }
+                runPart(0)
+                finished.add(1, ordering: .releasing)
                 takeParts(of: generation)
                 if finished.load(ordering: .acquiring) < parts {
                     let waitStart = DispatchTime.now().uptimeNanoseconds
